@@ -1,30 +1,49 @@
 /**
- * The `cgct` command: dispatches a subcommand to its module. Each subcommand lives in its own
- * file under cli/ and exports `run(args): Promise<number>` (the exit code).
+ * The `cgct` command: each subcommand is one file in cli/commands/ (`db.ts` serves `cgct db …`)
+ * exporting `describe` (one line for the help) and `run(args)` resolving to the exit code.
+ * Discovering them from the folder lets each command be added without touching this file.
  */
-type Command = { describe: string; load: () => Promise<{ run: (args: string[]) => Promise<number> }> };
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 
-const COMMANDS: Record<string, Command> = {};
-
-/** Registers a subcommand; called by the lines below, one per command. */
-function addCommand(name: string, command: Command): void {
-  COMMANDS[name] = command;
+/** What a file of cli/commands/ exports. */
+export interface CommandModule {
+  /** One line for `cgct --help`. */
+  describe: string;
+  /** Runs the command with the arguments after its name; resolves to the exit code. */
+  run: (args: string[]) => Promise<number>;
 }
 
-// Subcommands are added here as the issues land (db, query, extract, ingest, replay, serve, start, bench).
+const COMMANDS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'commands');
+
+function listCommandNames(): string[] {
+  return readdirSync(COMMANDS_DIR)
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => file.slice(0, -'.ts'.length))
+    .sort();
+}
+
+async function loadCommand(name: string): Promise<CommandModule> {
+  return (await import(path.join(COMMANDS_DIR, `${name}.ts`))) as CommandModule;
+}
+
+async function printUsage(): Promise<void> {
+  console.error('Usage: cgct <command> [options]\n\nCommands:');
+  for (const name of listCommandNames()) console.error(`  ${name.padEnd(10)} ${(await loadCommand(name)).describe}`);
+}
 
 /** Runs the command line; returns the process exit code. */
 export async function runCli(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
-  const command = name ? COMMANDS[name] : undefined;
-  if (!command) {
-    if (name && name !== '--help' && name !== 'help') console.error(`cgct: unknown command "${name}"`);
-    console.error('Usage: cgct <command> [options]\n\nCommands:');
-    for (const [commandName, { describe }] of Object.entries(COMMANDS)) console.error(`  ${commandName.padEnd(10)} ${describe}`);
-    return name && name !== '--help' && name !== 'help' ? 2 : 0;
+  if (!name || name === '--help' || name === 'help') {
+    await printUsage();
+    return 0;
   }
-  const module = await command.load();
-  return module.run(args);
+  if (!listCommandNames().includes(name)) {
+    console.error(`cgct: unknown command "${name}"`);
+    await printUsage();
+    return 2;
+  }
+  return (await loadCommand(name)).run(args);
 }
-
-export { addCommand };
