@@ -86,3 +86,16 @@ export function compareArticleIds(a: string, b: string): number {
   }
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * The sort key as a string that sorts like the code, for the graph's `sortKey` index:
+ * "L2131-1" → "L|0502131|0500001|0500000|L2131-1". L and LO share one sequence (organic-law articles stand
+ * among the others: LO 1112-1 next to L. 1112-2), as do R, R*, D and D*.
+ */
+export function articleSortKeyString(id: string): string {
+  if (id.startsWith('Annexe')) return `X|${id}`;
+  const family = id.startsWith('L') ? 'L' : 'R';
+  // Offset every group so the negative ranks of "A" suffixes still sort as fixed-width digits.
+  const groups = articleSortKey(id).map((group) => String(group + 500000).padStart(7, '0'));
+  return `${family}|${groups.join('|')}|${id}`;
+}
