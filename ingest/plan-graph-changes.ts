@@ -1,0 +1,188 @@
+/**
+ * Decides what to write (pure): compares one source's rows with what the graph already holds
+ * and keeps only the differences, so that ingesting the same snapshot twice writes nothing, a
+ * newer snapshot rewrites only what changed, and an interrupted run converges when run again
+ * (the plan is always computed against the graph as it is, never against a log of past runs).
+ */
+import { createHash } from 'node:crypto';
+import { edgeKeyOf, nodeKeyOf } from './graph-records.ts';
+import type { EdgeRow, Evidence, GraphRecords, NodeLabel, NodeRow } from './graph-records.ts';
+
+/** A node as stored: the few properties the plan needs. */
+export interface StoredNode {
+  label: NodeLabel;
+  id: string;
+  recordHash: string | null;
+  sources: string[];
+  textSource: string | null;
+  contentHash: string | null;
+  title: string | null;
+  titleRank: number | null;
+  sortKey: string | null;
+}
+
+/** A relationship as stored, with its evidence per source. */
+export interface StoredEdge extends Omit<EdgeRow, 'evidence'> {
+  evidence: Record<string, Evidence>;
+  validFrom: string | null;
+}
+
+/** What the graph holds, as far as the ingest is concerned. */
+export interface GraphState {
+  nodes: Map<string, StoredNode>;
+  edges: Map<string, StoredEdge>;
+}
+
+/** A relationship to create or update, with its final properties. */
+export type EdgeUpsert = Omit<EdgeRow, 'evidence'> & { props: Record<string, unknown> };
+
+/** The writes one ingest of one source needs. */
+export interface GraphChangePlan {
+  nodeUpserts: Array<{ label: NodeLabel; id: string; props: NodeRow['props'] }>;
+  /** Articles and documents this source no longer holds: their remaining sources, and for those left with none, when they ceased. */
+  nodeRemovals: Array<{ label: NodeLabel; id: string; sources: string[]; validTo: string | null }>;
+  edgeUpserts: EdgeUpsert[];
+  edgeDeletes: Array<Omit<EdgeRow, 'evidence'>>;
+  counts: { articlesAdded: number; articlesChanged: number; articlesUnchanged: number; articlesRemoved: number; edgesAdded: number; edgesChanged: number; edgesRemoved: number };
+}
+
+/** Corpora in order of preference for an article's text: the first has links and the table of contents. */
+export const SOURCE_PRIORITY = ['legifrance-md', 'lexlib', 'lexxxit', 'etalab'];
+
+/** Rank of a source for the text shown (lower is better; any other source comes after the known corpora). */
+export function rankSource(source: string | null): number {
+  if (source === null) return Number.MAX_SAFE_INTEGER;
+  const index = SOURCE_PRIORITY.indexOf(source);
+  return index === -1 ? SOURCE_PRIORITY.length : index;
+}
+
+const TRACKED_BY_SOURCE: ReadonlySet<NodeLabel> = new Set(['Article', 'Document']);
+
+/** Plans the writes that make the graph say what `records` says for its source, keeping the other sources' facts. */
+export function planGraphChanges(records: GraphRecords, state: GraphState): GraphChangePlan {
+  const plan: GraphChangePlan = {
+    nodeUpserts: [], nodeRemovals: [], edgeUpserts: [], edgeDeletes: [],
+    counts: { articlesAdded: 0, articlesChanged: 0, articlesUnchanged: 0, articlesRemoved: 0, edgesAdded: 0, edgesChanged: 0, edgesRemoved: 0 },
+  };
+  planNodes(records, state, plan);
+  planEdges(records, state, plan);
+  return plan;
+}
+
+function planNodes(records: GraphRecords, state: GraphState, plan: GraphChangePlan): void {
+  const seen = new Set<string>();
+  for (const row of records.nodes) {
+    const key = nodeKeyOf(row.label, row.id);
+    seen.add(key);
+    const stored = state.nodes.get(key);
+    const props = TRACKED_BY_SOURCE.has(row.label) ? planSourcedNode(row, stored, records) : planSharedNode(row, stored);
+    if (row.label === 'Article') plan.counts[!stored ? 'articlesAdded' : !props || !('recordHash' in props) ? 'articlesUnchanged' : 'articlesChanged']++;
+    if (props) plan.nodeUpserts.push({ label: row.label, id: row.id, props });
+  }
+  for (const [key, stored] of state.nodes) {
+    if (!TRACKED_BY_SOURCE.has(stored.label) || seen.has(key) || !stored.sources.includes(records.source)) continue;
+    const sources = stored.sources.filter((source) => source !== records.source);
+    plan.nodeRemovals.push({ label: stored.label, id: stored.id, sources, validTo: sources.length === 0 ? records.date : null });
+    if (stored.label === 'Article') plan.counts.articlesRemoved++;
+  }
+}
+
+/**
+ * An article or document: the best-ranked source that holds it provides its text; another source
+ * only adds itself to `sources`. Returns the properties to set, or undefined when nothing changes.
+ */
+function planSourcedNode(row: NodeRow, stored: StoredNode | undefined, records: GraphRecords): NodeRow['props'] | undefined {
+  const sources = [...new Set([...(stored?.sources ?? []), records.source])].sort((a, b) => rankSource(a) - rankSource(b));
+  const sourcesChanged = !stored || sources.join() !== stored.sources.join();
+  if (stored && stored.textSource !== records.source && rankSource(stored.textSource) < rankSource(records.source)) {
+    return sourcesChanged ? { sources } : undefined;
+  }
+  const { validFrom, ...content } = row.props;
+  const recordHash = hashOf(content);
+  if (stored?.recordHash === recordHash && stored.textSource === records.source && !sourcesChanged) return undefined;
+  // validFrom moves only when the text changes: a newer snapshot of an unchanged article keeps its date.
+  const textChanged = !stored || stored.contentHash !== row.props.contentHash;
+  return { ...content, sources, textSource: records.source, recordHash, validTo: null, ...(textChanged && validFrom !== undefined ? { validFrom } : {}) };
+}
+
+/** A section, text or target shared by every source: the best title and the first place in the code win. */
+function planSharedNode(row: NodeRow, stored: StoredNode | undefined): NodeRow['props'] | undefined {
+  let props = row.props;
+  if (row.label === 'Section' && stored) {
+    const keepTitle = stored.titleRank !== null && (row.props.titleRank as number) < stored.titleRank;
+    props = {
+      ...row.props,
+      ...(keepTitle ? { title: stored.title, titleRank: stored.titleRank } : {}),
+      sortKey: minString(stored.sortKey, row.props.sortKey as string),
+    };
+  }
+  if (row.label === 'LegalText' && stored?.title) props = { ...props, title: stored.title };
+  const recordHash = hashOf(props);
+  return stored?.recordHash === recordHash ? undefined : { ...props, recordHash };
+}
+
+function planEdges(records: GraphRecords, state: GraphState, plan: GraphChangePlan): void {
+  const desired = new Map(records.edges.map((edge) => [edgeKeyOf(edge), edge]));
+  for (const [key, edge] of desired) {
+    const stored = state.edges.get(key);
+    const evidence = { ...(stored?.evidence ?? {}), [records.source]: edge.evidence };
+    if (stored && sameEvidence(stored.evidence, evidence)) continue;
+    const { evidence: _evidence, ...identity } = edge;
+    plan.edgeUpserts.push({ ...identity, props: edgePropsOf(evidence, stored?.validFrom ?? records.date) });
+    plan.counts[stored ? 'edgesChanged' : 'edgesAdded']++;
+  }
+  for (const [key, stored] of state.edges) {
+    if (desired.has(key) || !(records.source in stored.evidence)) continue;
+    const { [records.source]: _removed, ...rest } = stored.evidence;
+    const { evidence: _evidence, validFrom, ...identity } = stored;
+    if (Object.keys(rest).length === 0) {
+      plan.edgeDeletes.push(identity);
+      plan.counts.edgesRemoved++;
+    } else {
+      plan.edgeUpserts.push({ ...identity, props: edgePropsOf(rest, validFrom ?? records.date) });
+      plan.counts.edgesChanged++;
+    }
+  }
+}
+
+/** The properties of a relationship, summing up the evidence of every source that saw it. */
+export function edgePropsOf(evidence: Record<string, Evidence>, validFrom: string): Record<string, unknown> {
+  const sources = Object.keys(evidence).sort((a, b) => rankSource(a) - rankSource(b));
+  const all = sources.map((source) => evidence[source]!);
+  const best = all.find((item) => item.spans.length > 0) ?? all[0]!;
+  return {
+    sources,
+    via: [...new Set(all.flatMap((item) => item.via))].sort(),
+    pinpoints: [...new Set(all.flatMap((item) => item.pinpoints))],
+    spans: best.spans,
+    count: Math.max(...all.map((item) => item.count)),
+    hrefDisagrees: all.find((item) => item.hrefDisagrees)?.hrefDisagrees ?? null,
+    viaRange: all.every((item) => item.viaRange === true),
+    article: best.article ?? null,
+    status: best.status ?? null,
+    heading: best.heading ?? null,
+    evidence: stableJson(evidence),
+    validFrom,
+  };
+}
+
+function sameEvidence(a: Record<string, Evidence>, b: Record<string, Evidence>): boolean {
+  return stableJson(a) === stableJson(b);
+}
+
+/** JSON with object keys sorted, so equal evidence always gives equal strings. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : item,
+  );
+}
+
+function hashOf(props: Record<string, unknown>): string {
+  return createHash('sha256').update(stableJson(props)).digest('hex').slice(0, 32);
+}
+
+function minString(a: string | null, b: string): string {
+  return a !== null && a < b ? a : b;
+}

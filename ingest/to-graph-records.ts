@@ -1,0 +1,182 @@
+/**
+ * Turns one source's parsed and resolved articles into graph rows (pure: no I/O).
+ * Articles, their sections, the texts they name, every resolved, external or unresolved
+ * reference and every "Liens relatifs" entry become nodes and relationships with evidence.
+ */
+import { articleSortKeyString } from './article-id.ts';
+import { canonicalizeToc } from './canonical-toc.ts';
+import { edgeKeyOf, nodeKeyOf } from './graph-records.ts';
+import type { EdgeRow, Evidence, GraphRecords, NodeLabel, NodeRow, RelationshipType } from './graph-records.ts';
+import { normalizeArticleId } from './article-id.ts';
+import { THIS_CODE, textKindOf } from './text-name.ts';
+import type { Article, FreeTextDocument, RelatedLink, RelatedLinkType, ResolvedReference } from './types.ts';
+
+/** One source's snapshot, ready to become rows. */
+export interface SourceSnapshot {
+  /** Corpus label ("legifrance-md", "lexlib", …). */
+  source: string;
+  /** Date the snapshot is valid from (YYYY-MM-DD). */
+  date: string;
+  articles: Article[];
+  documents: FreeTextDocument[];
+  references: ResolvedReference[];
+}
+
+const METADATA_TYPES: Record<Exclude<RelatedLinkType, 'cites' | 'cited-by'>, RelationshipType> = {
+  'created-by': 'CREATED_BY',
+  'modified-by': 'MODIFIED_BY',
+  'repealed-by': 'REPEALED_BY',
+  'codified-by': 'CODIFIED_BY',
+  'transferred-by': 'TRANSFERRED_BY',
+  'former-texts': 'FORMER_TEXT',
+  'new-texts': 'NEW_TEXT',
+  other: 'RELATED_TO',
+};
+
+/** Collects rows, merging the evidence of a relationship seen several times. */
+class RecordCollector {
+  readonly nodes = new Map<string, NodeRow>();
+  readonly edges = new Map<string, EdgeRow>();
+
+  addNode(label: NodeLabel, id: string, props: NodeRow['props'] = {}): void {
+    const key = nodeKeyOf(label, id);
+    if (!this.nodes.has(key)) this.nodes.set(key, { label, id, props });
+  }
+
+  addEdge(edge: Omit<EdgeRow, 'evidence'>, evidence: Partial<Evidence>): void {
+    const key = edgeKeyOf(edge);
+    const full: Evidence = { via: [], pinpoints: [], spans: [], count: 0, ...evidence };
+    const existing = this.edges.get(key);
+    if (!existing) {
+      this.edges.set(key, { ...edge, evidence: full });
+      return;
+    }
+    mergeEvidenceInto(existing.evidence, full);
+  }
+}
+
+/** Adds what another occurrence of the same relationship says. */
+export function mergeEvidenceInto(target: Evidence, extra: Evidence): void {
+  target.via = [...new Set([...target.via, ...extra.via])].sort();
+  target.pinpoints = [...new Set([...target.pinpoints, ...extra.pinpoints])];
+  target.spans.push(...extra.spans);
+  target.count += extra.count;
+  target.hrefDisagrees ??= extra.hrefDisagrees;
+  if (extra.viaRange === false || target.viaRange === undefined) target.viaRange = extra.viaRange ?? target.viaRange;
+  target.status ??= extra.status;
+  target.heading ??= extra.heading;
+}
+
+/** Builds the rows of one source snapshot. */
+export function toGraphRecords(snapshot: SourceSnapshot): GraphRecords {
+  const collector = new RecordCollector();
+  const articleIds = new Set(snapshot.articles.map((article) => article.id));
+  collector.addNode('Code', THIS_CODE, { title: 'Code général des collectivités territoriales' });
+  for (const article of snapshot.articles) addArticle(collector, article, snapshot.date);
+  for (const document of snapshot.documents) {
+    collector.addNode('Document', document.id, { title: document.title, sourceFile: document.sourceFile, contentHash: document.contentHash });
+  }
+  for (const reference of snapshot.references) addReference(collector, reference);
+  for (const article of snapshot.articles) {
+    for (const link of article.relatedLinks) addRelatedLink(collector, article.id, link, articleIds);
+  }
+  return { source: snapshot.source, date: snapshot.date, nodes: [...collector.nodes.values()], edges: [...collector.edges.values()] };
+}
+
+function addArticle(collector: RecordCollector, article: Article, date: string): void {
+  const sortKey = articleSortKeyString(article.id);
+  collector.addNode('Article', article.id, {
+    number: article.number,
+    part: article.part,
+    status: article.status,
+    text: article.text,
+    html: article.html,
+    searchText: foldAccents(article.text),
+    sortKey,
+    legiarti: article.legiarti ?? null,
+    sourceFile: article.sourceFile,
+    contentHash: article.contentHash,
+    validFrom: date,
+  });
+  // Repealed articles keep their node but have no place in the table of contents of today.
+  if (article.status === 'repealed') return;
+  const sections = canonicalizeToc(article.id, article.toc);
+  let parent: { label: NodeLabel; id: string } = { label: 'Code', id: THIS_CODE };
+  for (const section of sections) {
+    collector.addNode('Section', section.id, { kind: section.kind, title: section.title, titleRank: section.titleRank, depth: section.depth, sortKey });
+    collector.addEdge({ type: 'CONTAINS', fromLabel: parent.label, from: parent.id, toLabel: 'Section', to: section.id, key: '' }, { via: ['toc'], count: 1 });
+    parent = { label: 'Section', id: section.id };
+  }
+  collector.addEdge({ type: 'CONTAINS', fromLabel: parent.label, from: parent.id, toLabel: 'Article', to: article.id, key: '' }, { via: ['toc'], count: 1 });
+}
+
+function addReference(collector: RecordCollector, reference: ResolvedReference): void {
+  const fromLabel: NodeLabel = reference.from.startsWith('doc:') ? 'Document' : 'Article';
+  const type: RelationshipType = fromLabel === 'Document' ? 'MENTIONS' : 'CITES';
+  const evidence: Partial<Evidence> = {
+    via: reference.via === 'text+link' ? ['link', 'text'] : [reference.via],
+    pinpoints: reference.pinpoint ? [reference.pinpoint] : [],
+    spans: [reference.start, reference.end],
+    count: 1,
+    viaRange: reference.kind === 'range',
+    ...(reference.hrefDisagrees ? { hrefDisagrees: reference.hrefDisagrees } : {}),
+  };
+  for (const target of resolveTargetNodes(collector, reference)) {
+    collector.addEdge({ type, fromLabel, from: reference.from, toLabel: target.label, to: target.id, key: '' }, evidence);
+  }
+}
+
+/** The nodes a resolved reference points to, created as needed (texts, external articles, unresolved targets). */
+function resolveTargetNodes(collector: RecordCollector, reference: ResolvedReference): Array<{ label: NodeLabel; id: string }> {
+  if (reference.resolution === 'resolved') return reference.targets.map((id) => ({ label: 'Article' as const, id }));
+  if (reference.resolution === 'external') return [addTextTarget(collector, reference.code, reference.code, reference.target)];
+  const number = reference.target ?? '';
+  const id = `unresolved:${reference.code}|${number}`;
+  collector.addNode('UnresolvedTarget', id, { code: reference.code, number, reason: reference.reason ?? 'never-existed', candidates: reference.candidates ?? [] });
+  return [{ label: 'UnresolvedTarget', id }];
+}
+
+/** A text (and its article, when one is named) as a node: `:LegalText`, or `:ExternalArticle` PART_OF it. */
+function addTextTarget(collector: RecordCollector, textId: string, title: string, article: string | undefined): { label: NodeLabel; id: string } {
+  collector.addNode('LegalText', textId, { kind: textKindOf(textId), title });
+  if (!article) return { label: 'LegalText', id: textId };
+  const id = `${textId}|${article}`;
+  collector.addNode('ExternalArticle', id, { textId, number: article });
+  collector.addEdge({ type: 'PART_OF', fromLabel: 'ExternalArticle', from: id, toLabel: 'LegalText', to: textId, key: '' }, { count: 1 });
+  return { label: 'ExternalArticle', id };
+}
+
+function addRelatedLink(collector: RecordCollector, articleId: string, link: RelatedLink, articleIds: Set<string>): void {
+  const base = { via: ['metadata'], count: 1, ...(link.status ? { status: link.status } : {}), heading: link.heading };
+  if (link.type === 'cites' || link.type === 'cited-by') {
+    const other = metadataEndpoint(collector, link, articleIds);
+    const edge = link.type === 'cites'
+      ? { type: 'CITES' as const, fromLabel: 'Article' as const, from: articleId, toLabel: other.label, to: other.id, key: '' }
+      : { type: 'CITES' as const, fromLabel: other.label, from: other.id, toLabel: 'Article' as const, to: articleId, key: '' };
+    collector.addEdge(edge, base);
+    return;
+  }
+  collector.addNode('LegalText', link.textId, { kind: textKindOf(link.textId), title: link.textTitle });
+  const article = link.article ?? '';
+  collector.addEdge(
+    { type: METADATA_TYPES[link.type], fromLabel: 'Article', from: articleId, toLabel: 'LegalText', to: link.textId, key: article },
+    { ...base, ...(article ? { article } : {}) },
+  );
+}
+
+/** The other end of a Cite / Cité par entry: a CGCT article, another text's article, or a text. */
+function metadataEndpoint(collector: RecordCollector, link: RelatedLink, articleIds: Set<string>): { label: NodeLabel; id: string } {
+  if (link.textId === THIS_CODE && link.article) {
+    const id = normalizeArticleId(link.article) ?? link.article;
+    if (articleIds.has(id)) return { label: 'Article', id };
+    const unresolvedId = `unresolved:${THIS_CODE}|${id}`;
+    collector.addNode('UnresolvedTarget', unresolvedId, { code: THIS_CODE, number: id, reason: 'not-in-code', candidates: [] });
+    return { label: 'UnresolvedTarget', id: unresolvedId };
+  }
+  return addTextTarget(collector, link.textId, link.textTitle, link.article);
+}
+
+/** "délibération" → "deliberation": a copy of the text that full-text search can match without accents. */
+export function foldAccents(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}

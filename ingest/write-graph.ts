@@ -1,0 +1,123 @@
+/**
+ * The only ingest file that talks to Neo4j: reads what the graph holds for the plan, then applies
+ * a plan in batches of `UNWIND $rows … MERGE` inside write transactions. Every batch is its own
+ * transaction, so a killed run leaves whole batches; the next run plans against the graph as it
+ * is and converges (ingest/plan-graph-changes.ts).
+ */
+import neo4j from 'neo4j-driver';
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import type { Evidence, NodeLabel } from './graph-records.ts';
+import type { GraphChangePlan, GraphState, StoredEdge, StoredNode } from './plan-graph-changes.ts';
+import { edgeKeyOf, nodeKeyOf } from './graph-records.ts';
+
+/** Rows per transaction: large enough to amortize the round trip, small enough to keep memory flat. */
+export const BATCH_SIZE = 2000;
+
+const NODE_LABELS: NodeLabel[] = ['Code', 'Section', 'Article', 'LegalText', 'ExternalArticle', 'UnresolvedTarget', 'Document'];
+
+/** Reads every node and relationship the ingest owns (those with a recordHash / evidence). */
+export async function readGraphState(driver: Driver): Promise<GraphState> {
+  const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+  try {
+    const nodeRows = await session.executeRead((tx) => tx.run(
+      `MATCH (n) WHERE n.recordHash IS NOT NULL AND any(label IN labels(n) WHERE label IN $labels)
+       RETURN labels(n)[0] AS label, n.id AS id, n.recordHash AS recordHash, coalesce(n.sources, []) AS sources,
+              n.textSource AS textSource, n.contentHash AS contentHash, n.title AS title, n.titleRank AS titleRank, n.sortKey AS sortKey`,
+      { labels: NODE_LABELS },
+    ));
+    const nodes = new Map<string, StoredNode>();
+    for (const record of nodeRows.records) {
+      const node = record.toObject() as StoredNode;
+      node.titleRank = node.titleRank === null ? null : Number(node.titleRank);
+      nodes.set(nodeKeyOf(node.label, node.id), node);
+    }
+    const edgeRows = await session.executeRead((tx) => tx.run(
+      `MATCH (a)-[r]->(b) WHERE r.evidence IS NOT NULL
+       RETURN type(r) AS type, labels(a)[0] AS fromLabel, a.id AS from, labels(b)[0] AS toLabel, b.id AS to,
+              r.key AS key, r.evidence AS evidence, r.validFrom AS validFrom`,
+    ));
+    const edges = new Map<string, StoredEdge>();
+    for (const record of edgeRows.records) {
+      const row = record.toObject() as Omit<StoredEdge, 'evidence'> & { evidence: string };
+      const edge: StoredEdge = { ...row, evidence: JSON.parse(row.evidence) as Record<string, Evidence> };
+      edges.set(edgeKeyOf(edge), edge);
+    }
+    return { nodes, edges };
+  } finally {
+    await session.close();
+  }
+}
+
+/** Progress of applyGraphChanges: rows written so far out of the total. */
+export type WriteProgress = (done: number, total: number) => void;
+
+/** Applies a plan: nodes first (so relationships find their ends), then relationships, removals, and orphans last. */
+export async function applyGraphChanges(driver: Driver, plan: GraphChangePlan, onProgress: WriteProgress = () => {}): Promise<void> {
+  const total = plan.nodeUpserts.length + plan.edgeUpserts.length + plan.edgeDeletes.length + plan.nodeRemovals.length;
+  let done = 0;
+  const session = driver.session({ defaultAccessMode: neo4j.session.WRITE });
+  const runBatches = async <T>(rows: T[], group: (row: T) => string, write: (tx: ManagedTransaction, groupKey: string, batch: T[]) => Promise<unknown>) => {
+    for (const [groupKey, groupRows] of groupBy(rows, group)) {
+      for (let start = 0; start < groupRows.length; start += BATCH_SIZE) {
+        const batch = groupRows.slice(start, start + BATCH_SIZE);
+        await session.executeWrite((tx) => write(tx, groupKey, batch));
+        done += batch.length;
+        onProgress(done, total);
+      }
+    }
+  };
+  try {
+    // Labels and types cannot be parameters in Cypher: they come from the closed lists of graph-records.ts, never from input.
+    await runBatches(plan.nodeUpserts, (row) => row.label, (tx, label, batch) =>
+      tx.run(`UNWIND $rows AS row MERGE (n:${label} {id: row.id}) SET n += row.props`, { rows: batch }));
+    await runBatches(plan.edgeUpserts, (row) => `${row.fromLabel}|${row.type}|${row.toLabel}`, (tx, group, batch) => {
+      const [fromLabel, type, toLabel] = group.split('|');
+      return tx.run(
+        `UNWIND $rows AS row MATCH (a:${fromLabel} {id: row.from}) MATCH (b:${toLabel} {id: row.to})
+         MERGE (a)-[r:${type} {key: row.key}]->(b) SET r += row.props`,
+        { rows: batch },
+      );
+    });
+    await runBatches(plan.edgeDeletes, (row) => `${row.fromLabel}|${row.type}|${row.toLabel}`, (tx, group, batch) => {
+      const [fromLabel, type, toLabel] = group.split('|');
+      return tx.run(`UNWIND $rows AS row MATCH (:${fromLabel} {id: row.from})-[r:${type} {key: row.key}]->(:${toLabel} {id: row.to}) DELETE r`, { rows: batch });
+    });
+    await runBatches(plan.nodeRemovals, (row) => row.label, (tx, label, batch) =>
+      tx.run(
+        label === 'Document'
+          ? `UNWIND $rows AS row MATCH (n:Document {id: row.id}) WHERE size(row.sources) = 0 DETACH DELETE n`
+          : `UNWIND $rows AS row MATCH (n:${label} {id: row.id})
+             SET n.sources = row.sources
+             FOREACH (_ IN CASE WHEN size(row.sources) = 0 THEN [1] ELSE [] END | SET n.status = 'repealed', n.validTo = row.validTo)`,
+        { rows: batch },
+      ));
+    if (plan.edgeDeletes.length > 0 || plan.nodeRemovals.length > 0) await deleteOrphans(session);
+  } finally {
+    await session.close();
+  }
+}
+
+/** Sections left empty and targets nobody cites any more go: they only exist through relationships. */
+async function deleteOrphans(session: ReturnType<Driver['session']>): Promise<void> {
+  for (let level = 0; level < 10; level++) {
+    const result = await session.executeWrite((tx) => tx.run(
+      `MATCH (n:Section) WHERE NOT (n)-[:CONTAINS]->() DETACH DELETE n RETURN count(*) AS deleted`,
+    ));
+    if (Number(result.records[0]?.get('deleted') ?? 0) === 0) break;
+  }
+  await session.executeWrite((tx) => tx.run(
+    `MATCH (n) WHERE (n:ExternalArticle OR n:UnresolvedTarget) AND NOT (n)<-[]-() AND NOT (n)-[:CITES]->() DETACH DELETE n`,
+  ));
+  await session.executeWrite((tx) => tx.run(`MATCH (n:LegalText) WHERE NOT (n)--() DELETE n`));
+}
+
+function groupBy<T>(rows: T[], keyOf: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
+}
