@@ -101,6 +101,8 @@ export interface Article {
   links: HrefLink[];
   /** The "Liens relatifs" entries, when the source has them. */
   relatedLinks: RelatedLink[];
+  /** The "Nota" the source prints after the body (lexlib, lexxxit), as plain text; not part of `text`, so its references are not the article's. */
+  note?: string;
   /** Path of the source file, relative to the root given to the parser. */
   sourceFile: string;
   /** The file's format. */
@@ -146,6 +148,8 @@ export interface Reference {
   via: Provenance;
   /** When a link's href names another article than its text (seed 000: text "L. 4141-1", href l4131-1.md): the href's article. The text's reading wins. */
   hrefDisagrees?: string;
+  /** A LEGIARTI / JORFTEXT id from a link's old Légifrance URL, for the resolver to match (a link with no number in its text or href). */
+  legiId?: string;
 }
 
 /** Why a reference resolves to no existing CGCT article. */

@@ -1,0 +1,91 @@
+/**
+ * Reads a list of article citations sharing one "article(s)" word: "aux articles L. 2131-1,
+ * L. 2131-2 et L. 3131-1", ranges ("L. 2131-1 à L. 2131-5"), and the container after each
+ * item or after the whole list ("aux articles L. 211-7 et L. 212-1 du code de l'environnement").
+ */
+import { readDesignatorAt, type Designator } from './read-designator.ts';
+import { readTextNameAt, type TextNameMatch } from './read-text-name.ts';
+
+/** One item of a list: an article, or a range of articles, with the container written after it. */
+export interface CitationItem {
+  /** The article, or the first end of a range. */
+  first: Designator;
+  /** The last end of a range. */
+  last?: Designator;
+  /** The text named right after the item ("du code électoral"), if any. */
+  container?: TextNameMatch;
+}
+
+/** Options of readCitationList. */
+export interface ReadCitationListOptions {
+  /** True after the word "article(s)": bare numbers ("6", "1er") and undashed "L. 44" are articles. */
+  afterKeyword: boolean;
+}
+
+// "L. 2131-1 à L. 2131-5", "L. 2334-1 à 2334-3", "de l'article 1er à l'article 4".
+const RANGE = /\s+(?:à|au)\s+(?:l['’]\s*article\s+)?/uy;
+// Words that qualify an item without ending the list: "l'article L. 2131-1 précité".
+const QUALIFIER = /(?:\s*,)?\s+(?:ci-dessus|ci-dessous|ci-après|précitée?s?|susvisée?s?|susmentionnée?s?|\(ancien\)|\(nouveau\))(?![\p{L}])/uy;
+// "du code…", "de la loi…", "de l'ordonnance…", "du présent code", and fused "dudit code".
+const CONTAINER_LEAD = /\s*,?\s+(?:(?:du|des|de\s+la|de\s+l['’]|de|au|à\s+la|à\s+l['’])\s*)?/uy;
+// Between items: "L. 2131-1, L. 2131-2 et L. 3131-1", "L. 1 ou L. 2", "L. 1, et L. 2".
+const SEPARATOR = /(?:\s*,\s*(?:et\s+|ou\s+)?|\s+(?:et|ou)\s+)/uy;
+// A law's title after its date is not a container of anything: "l'ordonnance n° 2005-649 du
+// 6 juin 2005 relative aux marchés passés par certaines personnes publiques ou privées non
+// soumises au code des marchés publics" (seed 002) does not cite that code.
+const TITLE = /\s+(?:relati(?:f|ve)s?|portant|pour\s+(?:la|le|l['’]|les|une?|un)|d['’]orientation|de\s+modernisation|de\s+programmation|de\s+finances|de\s+simplification|de\s+réforme|tendant|visant|instituant|créant|autorisant|modifiant|complétant|fixant|organisant|habilitant|concernant|ratifiant|prise?\s+pour|en\s+faveur|sur\s+(?:la|le|les|l['’]))(?![\p{L}])(?:[^,;:.()«»“”\n]|\n(?!\n))*/uy;
+
+/** Reads the list starting at `pos`; returns its items and the offset where it ends. */
+export function readCitationList(text: string, pos: number, options: ReadCitationListOptions): { items: CitationItem[]; end: number } {
+  const items: CitationItem[] = [];
+  let cursor = pos;
+  let prefix: string | undefined;
+  let numericList = false;
+  for (;;) {
+    const designatorOptions = {
+      allowNumeric: options.afterKeyword && (items.length === 0 || numericList),
+      allowUndashed: options.afterKeyword,
+      inheritPrefix: prefix,
+    };
+    const first = readDesignatorAt(text, cursor, designatorOptions);
+    if (!first) break;
+    if (items.length === 0) numericList = !first.prefixed;
+    prefix = first.prefix ?? prefix;
+    const item: CitationItem = { first };
+    cursor = first.end;
+    const range = stickyMatch(RANGE, text, cursor);
+    const last = range ? readDesignatorAt(text, cursor + range.length, designatorOptions) : undefined;
+    if (last) {
+      item.last = last;
+      cursor = last.end;
+    }
+    cursor += stickyMatch(QUALIFIER, text, cursor)?.length ?? 0;
+    const container = readContainerAt(text, cursor);
+    if (container) {
+      item.container = container;
+      cursor = skipTitle(text, container.end);
+    }
+    items.push(item);
+    const separator = stickyMatch(SEPARATOR, text, cursor);
+    if (!separator || !readDesignatorAt(text, cursor + separator.length, { ...designatorOptions, allowNumeric: numericList })) break;
+    cursor += separator.length;
+  }
+  return { items, end: cursor };
+}
+
+/** Reads "du code électoral", "de la loi n° …", "du présent code" at `pos`. */
+export function readContainerAt(text: string, pos: number): TextNameMatch | undefined {
+  const lead = stickyMatch(CONTAINER_LEAD, text, pos);
+  if (lead === undefined) return undefined;
+  return readTextNameAt(text, pos + lead.length);
+}
+
+/** The offset after a law's title following `pos`, or `pos` when none follows. */
+export function skipTitle(text: string, pos: number): number {
+  return pos + (stickyMatch(TITLE, text, pos)?.length ?? 0);
+}
+
+function stickyMatch(pattern: RegExp, text: string, pos: number): string | undefined {
+  pattern.lastIndex = pos;
+  return pattern.exec(text)?.[0];
+}

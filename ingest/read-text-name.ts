@@ -1,0 +1,92 @@
+/**
+ * Reads the name of a legal text at a given position: a code ("code de l'environnement"), this
+ * code ("présent code", "CGCT"), a law, ordinance or decree by number and date ("loi n° 2015-991
+ * du 7 août 2015"), or a text named earlier ("même code", "loi précitée", "ladite ordonnance").
+ * Used both for the container after an article number and for a whole text mentioned alone.
+ */
+import { CODE_NAME_SOURCE, isPlausibleCodeName } from './code-names.ts';
+import { normalizeTextName } from './text-name.ts';
+
+/** What a text name at a position designates. */
+export interface TextNameMatch {
+  /** "this-code": the CGCT; "same-code": the last code named; "named": a text named in full; "aforementioned": the last text of `kind` named; "self-text": the amending text itself ("de la présente loi"), which cannot be resolved. */
+  kind: 'this-code' | 'same-code' | 'named' | 'aforementioned' | 'self-text';
+  /** Normalized name, for "named" ("loi n° 2015-991 du 7 août 2015"). */
+  name?: string;
+  /** The sort of text: "code", "loi", "ordonnance", "decret", "constitution". */
+  textKind: 'code' | 'loi' | 'ordonnance' | 'decret' | 'constitution' | 'arrete';
+  /** For "loi du 2 mars 1982 précitée": the date that picks the law named earlier. */
+  dateHint?: string;
+  /** Start offset of the name. */
+  start: number;
+  /** End offset (exclusive) of what was read, qualifiers ("modifiée", "précitée") included. */
+  end: number;
+}
+
+const MONTHS = 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre';
+const DATE = String.raw`(?:1er|1re|\d{1,2})\s+(?:${MONTHS})\s+\d{4}`;
+const NUMBER = String.raw`n\s?[°º]\s*\d+[-‑–]\d+(?:[-‑–]\d+)?`;
+// "loi", "loi organique", "loi d'orientation", "loi Thiollière" (named after its author, seed 001),
+// "ordonnance", "décret", "décret-loi", "décret en Conseil d'Etat", "arrêté".
+const TEXT_WORD = String.raw`(?:[Ll]oi(?:\s+(?:organique|constitutionnelle|d['’]orientation|de\s+finances(?:\s+rectificative)?(?:\s+pour\s+\d{4})?|de\s+programmation|\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?))?|[Oo]rdonnance|[Dd]écret(?:-loi)?(?:\s+en\s+Conseil\s+d['’][EÉ]tat)?|[Aa]rrêté)`;
+// A law needs a number or a date to be a name: "la loi" alone names nothing.
+const LAW = String.raw`${TEXT_WORD}\s+(?:${NUMBER}(?:\s+du\s+${DATE})?|du\s+${DATE})`;
+const QUALIFIER = String.raw`(?:,?\s+(?:modifiée?s?|précitée?s?|susvisée?s?|susmentionnée?s?))*`;
+const ANAPHORIC = String.raw`(?:même|ladite|ledit|présente?|cette|ce)\s+(code|loi|ordonnance|décret)|(?:dudit|audit)\s+(code|décret)|(code|loi|ordonnance|décret)\s+(?:précitée?|susvisée?|susmentionnée?)`;
+
+const TEXT_NAME = new RegExp(
+  String.raw`(?<this>présent\s+code|CGCT|[Cc]ode\s+général\s+des\s+collectivités\s+territoriales)(?![\p{L}])` +
+    String.raw`|(?<anaphoric>${ANAPHORIC})(?![\p{L}])` +
+    String.raw`|(?<law>${LAW})(?![\p{L}\d])` +
+    String.raw`|(?<code>${CODE_NAME_SOURCE})` +
+    String.raw`|(?<constitution>Constitution)(?![\p{L}])`,
+  'uy',
+);
+const TRAILING_QUALIFIER = new RegExp(QUALIFIER, 'uy');
+
+/** Reads a text's name starting exactly at `pos`; undefined when none starts there. */
+export function readTextNameAt(text: string, pos: number): TextNameMatch | undefined {
+  TEXT_NAME.lastIndex = pos;
+  const match = TEXT_NAME.exec(text);
+  if (!match?.groups) return undefined;
+  const { groups } = match;
+  const start = pos;
+  const end = extendOverQualifiers(text, pos + match[0].length);
+  if (groups.this) return { kind: 'this-code', name: 'CGCT', textKind: 'code', start, end };
+  if (groups.anaphoric) return readAnaphoricName(match, start, end);
+  if (groups.law) return readLawName(groups.law, text.slice(pos + match[0].length, end), start, end);
+  if (groups.code) {
+    if (!isPlausibleCodeName(groups.code)) return undefined;
+    return { kind: 'named', name: normalizeTextName(groups.code), textKind: 'code', start, end };
+  }
+  // "l'article 72 de la Constitution": only one constitution is in force, the one of 1958.
+  return { kind: 'named', name: 'constitution du 4 octobre 1958', textKind: 'constitution', start, end };
+}
+
+function extendOverQualifiers(text: string, pos: number): number {
+  TRAILING_QUALIFIER.lastIndex = pos;
+  const match = TRAILING_QUALIFIER.exec(text);
+  return match ? pos + match[0].length : pos;
+}
+
+function readAnaphoricName(match: RegExpExecArray, start: number, end: number): TextNameMatch {
+  const word = (match[1] ?? match[2] ?? match[3] ?? '').toLowerCase();
+  const textKind = word === 'code' ? 'code' : word === 'décret' ? 'decret' : (word as 'loi' | 'ordonnance');
+  // "la présente loi", "le présent décret", "ce décret": the text the sentence belongs to (a
+  // note quoting the amending law), not a text this article cites.
+  if (/^(?:présente?|cette|ce)\s/.test(match[0])) return { kind: 'self-text', textKind, start, end };
+  if (textKind === 'code') return { kind: 'same-code', textKind, start, end };
+  return { kind: 'aforementioned', textKind, start, end };
+}
+
+function readLawName(raw: string, qualifiers: string, start: number, end: number): TextNameMatch {
+  const name = normalizeTextName(raw.replace(/\s+en\s+Conseil\s+d['’][EÉ]tat/, '').replace(/[‑–]/g, '-'));
+  const textKind = /^(?:loi|décret-loi)/.test(name) ? 'loi' : name.startsWith('ordonnance') ? 'ordonnance' : name.startsWith('arrêté') ? 'arrete' : 'decret';
+  // "de la loi du 2 mars 1982 précitée": a law named in full earlier, here by its date alone.
+  const isAforementioned = /précité|susvisé|susmentionné/.test(qualifiers) && !/n° /.test(name);
+  if (isAforementioned) {
+    const dateHint = /du (.+)$/.exec(name)?.[1];
+    return { kind: 'aforementioned', name, textKind, dateHint, start, end };
+  }
+  return { kind: 'named', name, textKind, start, end };
+}

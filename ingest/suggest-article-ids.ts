@@ -1,0 +1,74 @@
+/**
+ * "Did you mean": the existing article ids closest to one that does not exist.
+ *
+ * Typos in free text are mostly a digit dropped or doubled ("article L.115-1 du CGCT" for
+ * L. 1115-1 in seed 001), two digits swapped or one mistyped. Those variants are generated and
+ * looked up first (a dropped digit that repeats its neighbour ranks first), then the edit
+ * distance on the normalized id ranks the ids of the same chapter-length bucket.
+ */
+import { distance } from 'fastest-levenshtein';
+
+const DIGITS = '0123456789';
+const MAX_CANDIDATES = 5;
+
+/** An index of existing ids for suggestions: a set and buckets by prefix and length. */
+export interface SuggestionIndex {
+  ids: Set<string>;
+  byBucket: Map<string, string[]>;
+}
+
+/** Builds the index once for all the look-ups of a run. */
+export function createSuggestionIndex(ids: Iterable<string>): SuggestionIndex {
+  const index: SuggestionIndex = { ids: new Set(ids), byBucket: new Map() };
+  for (const id of index.ids) {
+    const key = bucketOf(id);
+    const bucket = index.byBucket.get(key);
+    if (bucket) bucket.push(id);
+    else index.byBucket.set(key, [id]);
+  }
+  return index;
+}
+
+/** Up to five existing ids close to `id`, the likeliest first. */
+export function suggestArticleIds(index: SuggestionIndex, id: string): string[] {
+  const scored = new Map<string, number>();
+  const consider = (candidate: string, score: number): void => {
+    if (candidate === id || !index.ids.has(candidate)) return;
+    scored.set(candidate, Math.min(score, scored.get(candidate) ?? Infinity));
+  };
+  for (const [candidate, score] of typoVariants(id)) consider(candidate, score);
+  for (const delta of [-1, 0, 1]) {
+    for (const candidate of index.byBucket.get(bucketOf(id, delta)) ?? []) {
+      const d = distance(candidate, id);
+      if (d <= 2) consider(candidate, 2 + d);
+    }
+  }
+  return [...scored.entries()]
+    .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, MAX_CANDIDATES)
+    .map(([candidate]) => candidate);
+}
+
+// Ids are bucketed by prefix and length of the first digit group: "L115-1" → "L:3".
+function bucketOf(id: string, delta = 0): string {
+  const match = /^([A-Z]+\*?)(\d+)/.exec(id);
+  return match ? `${match[1]}:${match[2]!.length + delta}` : id;
+}
+
+/** Variants of the first digit group with one typo undone, scored: 0 doubled digit dropped, 1 other fix. */
+function* typoVariants(id: string): Generator<[string, number]> {
+  const match = /^([A-Z]+\*?)(\d+)(.*)$/.exec(id);
+  if (!match) return;
+  const [, prefix, digits, rest] = match as unknown as [string, string, string, string];
+  const rebuild = (group: string): string => `${prefix}${group}${rest}`;
+  for (let i = 0; i <= digits.length; i++) {
+    for (const digit of DIGITS) {
+      const repeatsNeighbour = digits[i - 1] === digit || digits[i] === digit;
+      yield [rebuild(digits.slice(0, i) + digit + digits.slice(i)), repeatsNeighbour ? 0 : 1];
+    }
+  }
+  for (let i = 0; i < digits.length; i++) {
+    yield [rebuild(digits.slice(0, i) + digits.slice(i + 1)), 1];
+    if (i + 1 < digits.length) yield [rebuild(digits.slice(0, i) + digits[i + 1] + digits[i] + digits.slice(i + 2)), 1];
+  }
+}
