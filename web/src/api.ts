@@ -1,0 +1,109 @@
+/**
+ * The queries the browser sends, one function each, returning the plain shapes of types.ts.
+ * Every field asked for is in graph-schema/schema.graphql.
+ */
+import { requestGraphQL } from './graphql-client.ts';
+import type { Article, Direction, GraphPayload, LinkType, Neighborhood, SearchResults, SearchHit } from './types.ts';
+
+const NODE_FIELDS = 'id label kind partie status title';
+const EDGE_FIELDS = 'id source target type';
+const SUMMARY_FIELDS = 'id number status excerpt';
+
+const ARTICLE_QUERY = `query Article($id: String!) {
+  article(id: $id) {
+    id number status text validFrom validTo
+    breadcrumb { id kind title }
+    previous { ${SUMMARY_FIELDS} }
+    next { ${SUMMARY_FIELDS} }
+    references { target { ${NODE_FIELDS} } code pinpoints spans resolution reason candidates }
+    outgoing { type count nodes { ${NODE_FIELDS} } }
+    incoming { type count nodes { ${NODE_FIELDS} } }
+    relatedLinks { type heading entries { text { ${NODE_FIELDS} } article status } }
+    versions { validFrom validTo text amendedBy }
+  }
+}`;
+
+/** Fetches an article for the reading view; null when no such article exists. */
+export async function fetchArticle(id: string): Promise<Article | null> {
+  const data = await requestGraphQL<{ article: Article | null }>(ARTICLE_QUERY, { id });
+  return data.article;
+}
+
+const EXCERPT_QUERY = 'query Excerpt($id: String!) { article(id: $id) { id number status excerpt } }';
+const excerptCache = new Map<string, Promise<{ number: string; status: string; excerpt: string } | null>>();
+
+/** The first lines of an article, for a hover preview; fetched once per article. */
+export function fetchExcerpt(id: string): Promise<{ number: string; status: string; excerpt: string } | null> {
+  let pending = excerptCache.get(id);
+  if (!pending) {
+    pending = requestGraphQL<{ article: { number: string; status: string; excerpt: string } | null }>(EXCERPT_QUERY, { id }).then((d) => d.article);
+    // A failed fetch is not remembered, so the next hover tries again.
+    pending.catch(() => excerptCache.delete(id));
+    excerptCache.set(id, pending);
+  }
+  return pending;
+}
+
+const SEARCH_QUERY = `query Search($query: String!, $first: Int) {
+  search(query: $query, first: $first) { totalCount edges { highlights node { ${SUMMARY_FIELDS} } } }
+}`;
+
+/** Searches articles by number or words, best first. */
+export async function searchArticles(query: string, first: number, signal?: AbortSignal): Promise<SearchResults> {
+  const data = await requestGraphQL<{ search: { totalCount: number; edges: SearchHit[] } }>(SEARCH_QUERY, { query, first }, signal);
+  return { hits: data.search.edges, totalCount: data.search.totalCount };
+}
+
+/** What the graph panel asks for around an article. */
+export interface NeighborhoodOptions {
+  /** Hops, 1 to 3. */
+  depth: number;
+  /** Which way to follow relationships. */
+  direction: Direction;
+  /** Relationship types to follow; empty means all. */
+  types: LinkType[];
+  /** At most this many nodes. */
+  limit?: number;
+}
+
+const NEIGHBORHOOD_QUERY = `query Neighborhood($id: String!, $depth: Int, $direction: Direction, $types: [LinkType!], $limit: Int) {
+  neighborhood(id: $id, depth: $depth, direction: $direction, types: $types, limit: $limit) {
+    center truncated nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} }
+  }
+}`;
+
+/** Fetches the graph around an article. */
+export async function fetchNeighborhood(id: string, options: NeighborhoodOptions): Promise<Neighborhood> {
+  const data = await requestGraphQL<{ neighborhood: Neighborhood }>(NEIGHBORHOOD_QUERY, {
+    id,
+    depth: options.depth,
+    direction: options.direction,
+    types: options.types.length ? options.types : null,
+    limit: options.limit ?? 150,
+  });
+  return data.neighborhood;
+}
+
+const PATH_QUERY = `query Path($from: String!, $to: String!) {
+  path(from: $from, to: $to, directed: false) { length nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } }
+}`;
+
+/** The shortest chain of citations between two articles (either way), or null. */
+export async function fetchPath(from: string, to: string): Promise<(GraphPayload & { length: number }) | null> {
+  const data = await requestGraphQL<{ path: (GraphPayload & { length: number }) | null }>(PATH_QUERY, { from, to });
+  return data.path;
+}
+
+/** Counts of the graph and its most cited articles, for the home page. */
+export interface GraphStats {
+  articles: number;
+  citations: number;
+  mostCited: { article: { id: string; number: string; excerpt: string }; count: number }[];
+}
+
+const STATS_QUERY = 'query Stats { stats { articles citations mostCited(first: 10) { count article { id number excerpt } } } }';
+
+/** Fetches the counts shown on the home page. */
+export async function fetchStats(): Promise<GraphStats> {
+  return (await requestGraphQL<{ stats: GraphStats }>(STATS_QUERY)).stats;
+}

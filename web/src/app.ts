@@ -1,0 +1,131 @@
+/**
+ * The page's controller: reads the address, shows the view it names, and turns every user action
+ * into a new address (History API), so back / forward and copied links reproduce the view.
+ */
+import { fetchArticle } from './api.ts';
+import { h, replaceChildren } from './dom.ts';
+import { renderArticle } from './article-view.ts';
+import { renderNotFound } from './not-found-view.ts';
+import { renderSearchResults } from './search-view.ts';
+import { renderHome } from './home-view.ts';
+import { renderApiError } from './messages.ts';
+import { createSearchBox } from './search-box.ts';
+import { installReferencePreview } from './reference-preview.ts';
+import { installShortcuts } from './shortcuts.ts';
+import { createDefaultGraphState, formatRoute, parseRoute, type GraphState, type Route } from './route.ts';
+import type { GraphPanel } from './graph-panel.ts';
+import { normalizeArticleId } from '../../ingest/article-id.ts';
+
+/** Starts the application in the page's #app element. */
+export function startApp(root: HTMLElement): void {
+  const reading = h('div', { class: 'reading', id: 'reading', tabindex: -1 });
+  const aside = h('aside', { class: 'graph-column', hidden: true });
+  let route: Route = parseRoute(location.pathname, location.search);
+  let shownArticle = '';
+  let panel: GraphPanel | undefined;
+  // The graph code (Cytoscape) is a separate chunk: the text shows while it loads.
+  let panelLoading: Promise<GraphPanel> | undefined;
+
+  const navigate = (next: Route, replace = false): void => {
+    const url = formatRoute(next);
+    if (replace) history.replaceState(null, '', url);
+    else if (url !== location.pathname + location.search) history.pushState(null, '', url);
+    void render(parseRoute(location.pathname, location.search));
+  };
+  const openArticle = (id: string): void => {
+    // Moving to another article keeps the panel's settings but not what was expanded around the old one.
+    const graph = route.view === 'article' ? { ...route.graph, expanded: [], pathTo: undefined } : createDefaultGraphState();
+    delete graph.pathTo;
+    navigate({ view: 'article', id, graph });
+  };
+  const changeGraph = (update: Partial<GraphState>): void => {
+    if (route.view !== 'article') return;
+    const graph: GraphState = { ...route.graph, ...update };
+    if (!graph.pathTo) delete graph.pathTo;
+    if (update.depth || update.direction || update.types) graph.expanded = [];
+    navigate({ ...route, graph });
+  };
+  const search = createSearchBox({ openArticle, showResults: (query) => navigate({ view: 'search', query }) });
+
+  const loadPanel = (): Promise<GraphPanel> => {
+    panelLoading ??= import('./graph-panel.ts').then(({ createGraphPanel }) => {
+      panel = createGraphPanel({ openArticle, changeState: changeGraph });
+      aside.append(panel.element);
+      return panel;
+    });
+    return panelLoading;
+  };
+
+  const showGraph = async (id: string, graph: GraphState): Promise<void> => {
+    aside.hidden = false;
+    try {
+      await (await loadPanel()).show(id, graph);
+    } catch (error) {
+      // A bug, not an API failure (those are shown inside the panel): keep the text readable.
+      console.error(error);
+      replaceChildren(aside, h('p', { class: 'message api-error', role: 'alert' }, 'Le graphe n’a pas pu être chargé. Rechargez la page.'));
+    }
+  };
+
+  const render = async (next: Route): Promise<void> => {
+    route = next;
+    if (next.view !== 'article') {
+      aside.hidden = true;
+      shownArticle = '';
+      replaceChildren(reading, h('p', { class: 'loading' }, 'Chargement…'));
+      const view = next.view === 'search' ? await renderSearchResults(next.query, () => void render(next)) : await renderHome();
+      if (route === next) replaceChildren(reading, view);
+      document.title = next.view === 'search' ? `Recherche « ${next.query} » — CGCT` : 'CGCT — graphe des citations';
+      return;
+    }
+    // "/articles/l.%202131-1" becomes the canonical "/articles/L2131-1" without a new history entry.
+    const id = normalizeArticleId(next.id);
+    if (id && id !== next.id) return navigate({ ...next, id }, true);
+    if (shownArticle === next.id) return showGraph(next.id, next.graph);
+    replaceChildren(reading, h('p', { class: 'loading' }, `Chargement de l’article ${next.id}…`));
+    const graphReady = id ? showGraph(next.id, next.graph) : Promise.resolve();
+    let article;
+    try {
+      article = id ? await fetchArticle(id) : null;
+    } catch (error) {
+      if (route !== next) return;
+      aside.hidden = true;
+      replaceChildren(reading, renderApiError(error, () => void render(next)));
+      return;
+    }
+    if (route !== next) return;
+    if (!article) {
+      aside.hidden = true;
+      shownArticle = '';
+      document.title = 'Article introuvable — CGCT';
+      const view = await renderNotFound(next.id);
+      if (route === next) replaceChildren(reading, view);
+      return;
+    }
+    shownArticle = next.id;
+    document.title = `Article ${article.number} — CGCT`;
+    replaceChildren(reading, renderArticle(article));
+    window.scrollTo(0, 0);
+    await graphReady;
+  };
+
+  const header = h('header', { class: 'site-header' },
+    h('a', { href: '/', class: 'site-title' }, 'CGCT', h('span', {}, ' — graphe des citations')),
+    search.form,
+    h('a', { href: '#raccourcis', class: 'shortcuts-link' }, 'Raccourcis clavier'));
+  replaceChildren(root, header, h('main', { class: 'layout' }, reading, aside));
+  installReferencePreview();
+  installShortcuts({ focusSearch: () => search.input.focus(), focusGraph: () => panel?.focus(), fitGraph: () => panel?.fit() });
+
+  // Same-site links are followed without reloading the page (modifier keys keep the browser's way).
+  document.addEventListener('click', (event) => {
+    const link = (event.target as Element).closest?.('a[href^="/"]');
+    if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || link.hasAttribute('download')) return;
+    event.preventDefault();
+    const url = new URL((link as HTMLAnchorElement).href);
+    history.pushState(null, '', url.pathname + url.search);
+    void render(parseRoute(url.pathname, url.search));
+  });
+  window.addEventListener('popstate', () => void render(parseRoute(location.pathname, location.search)));
+  void render(route);
+}

@@ -1,0 +1,25 @@
+/** Links to articles and the node labels used across the reading view. */
+import { h } from './dom.ts';
+import { formatRoute, createDefaultGraphState } from './route.ts';
+import type { GraphNode } from './types.ts';
+
+/** The address of an article with the default graph. */
+export function articleHref(id: string): string {
+  return formatRoute({ view: 'article', id, graph: createDefaultGraphState() });
+}
+
+/** A link to an article (the page's router intercepts same-site links). */
+export function articleLink(id: string, label: string, attributes: Record<string, string> = {}): HTMLAnchorElement {
+  return h('a', { href: articleHref(id), 'data-article': id, ...attributes }, label);
+}
+
+/** A graph node shown in a list: a link for a CGCT article, plain text for anything else. */
+export function nodeItem(node: GraphNode): HTMLElement {
+  const label = node.kind === 'ARTICLE' ? node.label : node.title || node.label;
+  if (node.kind === 'ARTICLE') {
+    const link = articleLink(node.id, label, { class: node.status === 'REPEALED' ? 'node-link repealed' : 'node-link' });
+    if (node.status === 'REPEALED') link.title = 'Article abrogé';
+    return link;
+  }
+  return h('span', { class: `node-text kind-${node.kind.toLowerCase().replace(/_/g, '-')}` }, label);
+}

@@ -1,0 +1,74 @@
+/**
+ * The reading view of one article: breadcrumb, previous / next, status and dates, the text with
+ * every reference live, then its links and versions. Everything from the data goes in as text.
+ */
+import { h } from './dom.ts';
+import { articleLink } from './article-link.ts';
+import { segmentArticleText, type TextSegment } from './article-text.ts';
+import { renderLinkGroups, renderRelatedLinks } from './link-groups-view.ts';
+import { renderVersions } from './versions-view.ts';
+import { formatDate, REASON_LABELS, STATUS_LABELS } from './labels.ts';
+import type { Article, ArticleSummary } from './types.ts';
+
+function renderBreadcrumb(article: Article): HTMLElement {
+  return h('nav', { class: 'breadcrumb', 'aria-label': 'Place dans le code' },
+    h('ol', {}, h('li', {}, 'CGCT'), article.breadcrumb.map((section) => h('li', { title: section.kind }, section.title))));
+}
+
+function renderNeighbour(summary: ArticleSummary | null | undefined, rel: 'prev' | 'next'): HTMLElement {
+  const label = rel === 'prev' ? '← Article précédent' : 'Article suivant →';
+  if (!summary) return h('span', { class: `neighbour ${rel} none` }, label);
+  const link = articleLink(summary.id, `${label} : ${summary.number}`, { class: `neighbour ${rel}`, rel, title: summary.excerpt });
+  return link;
+}
+
+function renderValidity(article: Article): string {
+  if (article.validFrom && article.validTo) return `Version du ${formatDate(article.validFrom)} au ${formatDate(article.validTo)}`;
+  if (article.validFrom) return `Version en vigueur depuis le ${formatDate(article.validFrom)}`;
+  if (article.validTo) return `Version valable jusqu’au ${formatDate(article.validTo)}`;
+  return 'Dates de validité inconnues';
+}
+
+/**
+ * One run of the text: plain, or a reference styled after its resolution. What the hover preview
+ * shows for references that are not CGCT articles rides in data attributes (set as text).
+ */
+function renderSegment(segment: TextSegment): Node {
+  const reference = segment.reference;
+  if (!reference) return document.createTextNode(segment.text);
+  const target = reference.target;
+  const pinpoints = reference.pinpoints.join(', ');
+  if (reference.resolution === 'RESOLVED' && target.kind === 'ARTICLE') {
+    return articleLink(target.id, segment.text, { class: 'ref ref-resolved', 'data-preview': target.id, 'data-pinpoints': pinpoints });
+  }
+  if (reference.resolution === 'UNRESOLVED') {
+    return h('span', {
+      class: 'ref ref-unresolved', tabindex: 0, role: 'note',
+      'data-target': target.label,
+      'data-reason': (reference.reason && REASON_LABELS[reference.reason]) || reference.reason || 'raison inconnue',
+      'data-candidates': reference.candidates.join(', '),
+    }, segment.text);
+  }
+  return h('span', { class: 'ref ref-external', tabindex: 0, role: 'note', 'data-target': target.title || target.label, 'data-code': reference.code, 'data-pinpoints': pinpoints }, segment.text);
+}
+
+/** Builds the whole reading view of an article. */
+export function renderArticle(article: Article): HTMLElement {
+  const paragraphs = segmentArticleText(article.text, article.references);
+  const statusClass = `status status-${article.status.toLowerCase().replace(/_/g, '-')}`;
+  const unresolved = article.references.filter((r) => r.resolution === 'UNRESOLVED').length;
+  return h('article', { class: 'article', 'data-article-id': article.id },
+    renderBreadcrumb(article),
+    h('nav', { class: 'neighbours', 'aria-label': 'Articles voisins' }, renderNeighbour(article.previous, 'prev'), renderNeighbour(article.next, 'next')),
+    h('header', { class: 'article-header' },
+      h('h1', {}, `Article ${article.number}`),
+      h('p', { class: 'meta' }, h('span', { class: statusClass }, STATUS_LABELS[article.status] ?? article.status), ' · ', renderValidity(article))),
+    article.status === 'REPEALED' && h('p', { class: 'warning', role: 'note' }, 'Cet article est abrogé : vérifiez la version applicable à la date qui vous intéresse.'),
+    h('section', { class: 'article-text', 'aria-label': 'Texte de l’article' },
+      paragraphs.length ? paragraphs.map((segments) => h('p', {}, segments.map(renderSegment))) : h('p', { class: 'empty' }, 'Texte non disponible.')),
+    unresolved > 0 && h('p', { class: 'note' }, `${unresolved} référence${unresolved > 1 ? 's' : ''} non résolue${unresolved > 1 ? 's' : ''} dans ce texte (soulignée${unresolved > 1 ? 's' : ''} en pointillés rouges).`),
+    renderLinkGroups(article),
+    renderRelatedLinks(article.relatedLinks),
+    renderVersions(article.versions),
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * What the graph panel draws for a state: the article's neighbourhood, merged with the
+ * neighbourhood of every expanded node and with the path asked for. Answers are cached by request,
+ * so going back, expanding one more node or changing the layout refetches nothing.
+ */
+import { fetchNeighborhood, fetchPath } from './api.ts';
+import { keyOfEdge, mergeGraphs } from './graph-elements.ts';
+import type { GraphState } from './route.ts';
+import type { GraphPayload, Neighborhood } from './types.ts';
+import { normalizeArticleId } from '../../ingest/article-id.ts';
+
+// Enough for a few hundred elements (the panel must stay fluid), under the API's cap of 500.
+const NODE_LIMIT = 200;
+const EXPANSION_LIMIT = 100;
+const CACHE_SIZE = 50;
+
+/** The merged graph for a state, and what the panel tells the user about it. */
+export interface GraphData {
+  /** Nodes and edges to draw. */
+  payload: GraphPayload;
+  /** Ids of the path's nodes and edge keys, to highlight. */
+  highlighted: Set<string>;
+  /** True when the server cut the neighbourhood at the limit. */
+  truncated: boolean;
+  /** Path asked for: 'found', 'none' (no chain of citations), or undefined when none asked. */
+  path?: 'found' | 'none';
+  /** Expanded nodes whose neighbourhood could not be read. */
+  failedExpansions: string[];
+}
+
+const cache = new Map<string, Promise<unknown>>();
+
+function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+  let pending = cache.get(key) as Promise<T> | undefined;
+  if (!pending) {
+    pending = load();
+    pending.catch(() => cache.delete(key));
+    cache.set(key, pending);
+    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  }
+  return pending;
+}
+
+function neighborhoodOf(id: string, state: GraphState, depth: number, limit: number): Promise<Neighborhood> {
+  const key = JSON.stringify(['n', id, depth, state.direction, state.types, limit]);
+  return cached(key, () => fetchNeighborhood(id, { depth, direction: state.direction, types: state.types, limit }));
+}
+
+/** Loads (or reuses) everything the state asks for; throws only when the centre's graph fails. */
+export async function loadGraphData(center: string, state: GraphState): Promise<GraphData> {
+  const base = neighborhoodOf(center, state, state.depth, NODE_LIMIT);
+  // An expansion shows the node's direct neighbours, whatever the depth around the centre.
+  const expansions = Promise.allSettled(state.expanded.map((id) => neighborhoodOf(id, state, 1, EXPANSION_LIMIT)));
+  const target = state.pathTo ? normalizeArticleId(state.pathTo) ?? state.pathTo : undefined;
+  const path = target ? cached(JSON.stringify(['p', center, target]), () => fetchPath(center, target)).catch(() => null) : Promise.resolve(null);
+  const [neighborhood, expanded, chain] = await Promise.all([base, expansions, path]);
+  const failedExpansions = state.expanded.filter((_, i) => expanded[i]!.status === 'rejected');
+  const graphs = expanded.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const highlighted = new Set<string>();
+  if (chain) {
+    for (const node of chain.nodes) highlighted.add(node.id);
+    for (const edge of chain.edges) highlighted.add(edge.id).add(keyOfEdge(edge));
+  }
+  return {
+    payload: mergeGraphs(neighborhood, ...graphs, ...(chain ? [chain] : [])),
+    highlighted,
+    truncated: neighborhood.truncated || graphs.some((g) => g.truncated),
+    ...(target ? { path: chain ? 'found' as const : 'none' as const } : {}),
+    failedExpansions,
+  };
+}

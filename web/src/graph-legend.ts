@@ -1,0 +1,28 @@
+/** The graph's legend in French: the Parties' colours, the other kinds' shapes, the edge styles. */
+import { h } from './dom.ts';
+import { KIND_STYLES, PARTIE_COLORS } from './graph-style.ts';
+import { NODE_KIND_LABELS, PARTIE_LABELS } from './labels.ts';
+
+const CSS_SHAPES: Record<string, string> = { ellipse: '50%', 'round-rectangle': '4px', rectangle: '0', diamond: '0', tag: '0 50% 50% 0' };
+
+function swatch(color: string, shape: string, extra = ''): HTMLElement {
+  const element = h('span', { class: `swatch ${extra} shape-${shape}`, 'aria-hidden': 'true' });
+  element.style.backgroundColor = color;
+  element.style.borderRadius = CSS_SHAPES[shape] ?? '0';
+  return element;
+}
+
+/** Builds the legend (a <details>, open by default, so it can be folded away). */
+export function renderGraphLegend(): HTMLElement {
+  const kinds = (['EXTERNAL_ARTICLE', 'LEGAL_TEXT', 'UNRESOLVED', 'DOCUMENT'] as const).map((kind) =>
+    h('li', {}, swatch(KIND_STYLES[kind].color, KIND_STYLES[kind].shape), NODE_KIND_LABELS[kind]));
+  return h('details', { class: 'legend', open: true },
+    h('summary', {}, 'Légende'),
+    h('ul', {},
+      PARTIE_COLORS.map((color, i) => h('li', {}, swatch(color, 'ellipse'), `Article du CGCT, ${PARTIE_LABELS[i]}`)),
+      kinds,
+      h('li', {}, swatch('#bbbbbb', 'ellipse', 'repealed'), 'Article abrogé (pâle, bord en tirets)'),
+      h('li', {}, h('span', { class: 'edge-sample cites', 'aria-hidden': 'true' }), 'Citation (flèche pleine)'),
+      h('li', {}, h('span', { class: 'edge-sample metadata', 'aria-hidden': 'true' }), 'Créé, modifié, abrogé par… (tirets)'),
+      h('li', {}, h('span', { class: 'edge-sample path', 'aria-hidden': 'true' }), 'Chemin trouvé (rose)')));
+}

@@ -1,0 +1,172 @@
+/**
+ * The graph panel beside the text: the article's neighbourhood drawn with Cytoscape. A click on
+ * an article node opens it, a double-click expands it; the keyboard can walk the nodes too. The
+ * panel draws what its state says; every state change goes through the address (see app.ts).
+ */
+import cytoscape from 'cytoscape';
+import { h, replaceChildren } from './dom.ts';
+import { buildElements } from './graph-elements.ts';
+import { loadGraphData } from './graph-data.ts';
+import { createGraphControls } from './graph-controls.ts';
+import { renderGraphLegend } from './graph-legend.ts';
+import { runLayout } from './graph-layout.ts';
+import { exportJson, exportPng } from './graph-export.ts';
+import { createGraphStyle } from './graph-style.ts';
+import { renderApiError } from './messages.ts';
+import type { GraphState } from './route.ts';
+
+/** What the panel asks of the page. */
+export interface GraphPanelOptions {
+  /** Open an article (a node was clicked). */
+  openArticle: (id: string) => void;
+  /** Change the panel's state (the page records it in the address, then calls `show`). */
+  changeState: (update: Partial<GraphState>) => void;
+}
+
+/** The panel: its element, `show` to draw a state, `focus` for the keyboard shortcut. */
+export interface GraphPanel {
+  element: HTMLElement;
+  show: (center: string, state: GraphState) => Promise<void>;
+  focus: () => void;
+  fit: () => void;
+}
+
+declare global {
+  interface Window {
+    /** The Cytoscape instance on screen, for the end-to-end tests and the benchmark. */
+    cgctGraph?: cytoscape.Core;
+  }
+}
+
+/** Creates the panel (Cytoscape starts once the element is in the page). */
+export function createGraphPanel(options: GraphPanelOptions): GraphPanel {
+  let center = '';
+  let state: GraphState | undefined;
+  let drawnKey = '';
+  let focusIndex = -1;
+  const canvas = h('div', { class: 'graph-canvas', tabindex: 0, role: 'application', 'data-state': 'loading',
+    'aria-label': 'Graphe. Flèches : parcourir les nœuds ; Entrée : ouvrir ; + : déplier.' });
+  const status = h('p', { class: 'graph-status', role: 'status', 'aria-live': 'polite' }, 'Chargement du graphe…');
+  const nodeList = h('ul', {});
+  const controls = createGraphControls({
+    change: (update) => options.changeState(update),
+    fit: () => getCy().fit(undefined, 20),
+    exportAs: (format) => (format === 'png' ? exportPng : exportJson)(getCy(), `graphe-${center}`),
+  });
+  const element = h('section', { class: 'graph-panel', 'aria-label': 'Graphe des relations' },
+    h('h2', {}, 'Graphe des relations'), controls.element, status, canvas,
+    h('details', { class: 'graph-node-list' }, h('summary', {}, 'Liste des nœuds'), nodeList),
+    renderGraphLegend());
+  const expand = (id: string): void => {
+    if (!state || id === center || state.expanded.includes(id)) return;
+    options.changeState({ expanded: [...state.expanded, id] });
+  };
+  // Cytoscape measures its container when it starts, so it starts on the first draw, in the page.
+  let cyInstance: cytoscape.Core | undefined;
+  const isArticle = (node: cytoscape.NodeSingular): boolean => node.data('kind') === 'ARTICLE';
+  const startCytoscape = (): cytoscape.Core => {
+    const cy = cytoscape({ container: canvas, style: createGraphStyle(), minZoom: 0.1, maxZoom: 4, textureOnViewport: true, hideEdgesOnViewport: true });
+    window.cgctGraph = cy;
+    // onetap fires only when no second tap follows, so a double-click never also opens the article.
+    cy.on('onetap', 'node', (event) => { if (isArticle(event.target)) options.openArticle(event.target.id()); });
+    cy.on('dbltap', 'node', (event) => { if (isArticle(event.target)) expand(event.target.id()); });
+    cy.on('mouseover', 'node', (event) => { canvas.title = event.target.data('title') || event.target.data('label'); });
+    return cy;
+  };
+  const getCy = (): cytoscape.Core => (cyInstance ??= startCytoscape());
+
+  const sortedNodes = (): cytoscape.NodeSingular[] => getCy().nodes().toArray().sort((a, b) => String(a.data('label')).localeCompare(String(b.data('label'))));
+  const focusNode = (index: number): void => {
+    const nodes = sortedNodes();
+    if (!nodes.length) return;
+    focusIndex = (index + nodes.length) % nodes.length;
+    getCy().nodes().removeClass('keyboard-focus');
+    const node = nodes[focusIndex]!.addClass('keyboard-focus');
+    status.textContent = `Nœud ${node.data('label')} : ${node.data('title') || ''}`;
+  };
+  canvas.addEventListener('keydown', (event) => {
+    const node = sortedNodes()[focusIndex];
+    if (event.key === 'ArrowRight' || event.key === 'ArrowDown') focusNode(focusIndex + 1);
+    else if (event.key === 'ArrowLeft' || event.key === 'ArrowUp') focusNode(focusIndex - 1);
+    else if (event.key === 'Enter' && node && isArticle(node)) options.openArticle(node.id());
+    else if ((event.key === '+' || event.key === 'x') && node && isArticle(node)) expand(node.id());
+    else return;
+    event.preventDefault();
+  });
+
+  const renderNodeList = (): void => {
+    replaceChildren(nodeList, sortedNodes().map((node) => {
+      const id = node.id();
+      if (!isArticle(node)) return h('li', { 'data-node': id }, node.data('title') || node.data('label'));
+      const open = h('button', { type: 'button', class: 'link-button' }, node.data('label'));
+      open.addEventListener('click', () => options.openArticle(id));
+      const more = h('button', { type: 'button', title: `Déplier ${id}`, disabled: id === center || !!state?.expanded.includes(id) }, '+');
+      more.addEventListener('click', () => expand(id));
+      return h('li', { 'data-node': id }, open, ' ', more);
+    }));
+    (nodeList.previousElementSibling as HTMLElement).textContent = `Liste des nœuds (${getCy().nodes().length})`;
+  };
+
+  const show = async (newCenter: string, newState: GraphState): Promise<void> => {
+    const previousCenter = center;
+    const previousExpanded = state?.expanded ?? [];
+    center = newCenter;
+    state = newState;
+    controls.sync(newState);
+    const key = JSON.stringify([newCenter, newState]);
+    if (key === drawnKey) return;
+    const cy = getCy();
+    canvas.dataset.state = 'loading';
+    status.textContent = 'Chargement du graphe…';
+    let data;
+    try {
+      data = await loadGraphData(newCenter, newState);
+    } catch (error) {
+      if (state !== newState) return;
+      canvas.dataset.state = 'error';
+      cy.elements().remove();
+      replaceChildren(status, renderApiError(error, () => { drawnKey = ''; void show(newCenter, newState); }));
+      return;
+    }
+    if (state !== newState) return;
+    const started = performance.now();
+    // The panel may have been attached or resized since the last draw.
+    cy.resize();
+    const { elements, droppedEdges } = buildElements(data.payload, { center: newCenter, highlighted: data.highlighted });
+    // An expansion of the same view keeps the nodes where they are and places the new ones near.
+    const incremental = previousCenter === newCenter && newState.expanded.length > previousExpanded.length && newState.layout === 'fcose';
+    cy.batch(() => {
+      const keep = new Set(elements.map((e) => String(e.data.id)));
+      cy.elements().filter((e) => !keep.has(e.id())).remove();
+      for (const definition of elements) {
+        const existing = cy.getElementById(String(definition.data.id));
+        if (existing.nonempty()) existing.classes(definition.classes);
+        else cy.add(definition as cytoscape.ElementDefinition);
+      }
+    });
+    if (incremental) {
+      const origin = cy.getElementById(newState.expanded[newState.expanded.length - 1]!).position();
+      cy.nodes().filter((n) => n.position('x') === 0 && n.position('y') === 0).positions(() => ({ x: origin.x + Math.random() * 40 - 20, y: origin.y + Math.random() * 40 - 20 }));
+    }
+    await runLayout(cy, newState.layout, incremental);
+    await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+    if (state !== newState) return;
+    drawnKey = key;
+    focusIndex = -1;
+    renderNodeList();
+    const nodes = cy.nodes().length;
+    const notes = [`${nodes} nœud${nodes > 1 ? 's' : ''}, ${cy.edges().length} lien${cy.edges().length > 1 ? 's' : ''}.`];
+    if (data.truncated) notes.push('Graphe tronqué : réduisez la profondeur ou filtrez les types.');
+    if (data.path === 'found') notes.push(`Chemin vers ${newState.pathTo} en rose.`);
+    if (data.path === 'none') notes.push(`Aucun chemin de citations entre ${newCenter} et ${newState.pathTo}.`);
+    if (data.failedExpansions.length) notes.push(`Impossible de déplier : ${data.failedExpansions.join(', ')}.`);
+    if (droppedEdges) notes.push(`${droppedEdges} lien(s) sans extrémité ignoré(s).`);
+    if (nodes <= 1) notes.push('Aucune relation pour ces réglages.');
+    status.textContent = notes.join(' ');
+    canvas.dataset.state = 'ready';
+    canvas.dataset.elements = String(cy.elements().length);
+    canvas.dataset.renderMs = String(Math.round(performance.now() - started));
+  };
+
+  return { element, show, focus: () => canvas.focus(), fit: () => getCy().fit(undefined, 20) };
+}

@@ -1,0 +1,52 @@
+/**
+ * How the graph looks: CGCT articles coloured by Partie (colour-blind-safe Okabe–Ito palette),
+ * other codes' articles, legal texts, unresolved targets and documents each with their own shape,
+ * citations as solid arrows and metadata links ("Modifié par", …) as dashed ones.
+ */
+import type { StylesheetJson } from 'cytoscape';
+
+/** Colours of the Parties 1 to 7, shared by the stylesheet and the legend. */
+export const PARTIE_COLORS: readonly string[] = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#B8A800'];
+
+/** Shape and colour of the nodes that are not CGCT articles, for the stylesheet and the legend. */
+export const KIND_STYLES = {
+  ARTICLE: { shape: 'ellipse', color: '#7a7a7a' },
+  EXTERNAL_ARTICLE: { shape: 'round-rectangle', color: '#9aa5b1' },
+  LEGAL_TEXT: { shape: 'rectangle', color: '#5d4e8c' },
+  UNRESOLVED: { shape: 'diamond', color: '#c0392b' },
+  DOCUMENT: { shape: 'tag', color: '#3d3d3d' },
+} as const;
+
+/** The Cytoscape stylesheet. */
+export function createGraphStyle(): StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 3, color: '#1d1d1d',
+        'text-background-color': '#ffffff', 'text-background-opacity': 0.8, 'text-background-padding': '1px',
+        width: 18, height: 18, 'background-color': KIND_STYLES.ARTICLE.color, 'border-width': 1, 'border-color': '#ffffff',
+      },
+    },
+    ...PARTIE_COLORS.map((color, i) => ({ selector: `node.partie-${i + 1}`, style: { 'background-color': color } })),
+    { selector: 'node.kind-external-article', style: { shape: KIND_STYLES.EXTERNAL_ARTICLE.shape, 'background-color': KIND_STYLES.EXTERNAL_ARTICLE.color, width: 22, height: 14 } },
+    { selector: 'node.kind-legal-text', style: { shape: KIND_STYLES.LEGAL_TEXT.shape, 'background-color': KIND_STYLES.LEGAL_TEXT.color, width: 16, height: 16 } },
+    { selector: 'node.kind-unresolved', style: { shape: KIND_STYLES.UNRESOLVED.shape, 'background-color': KIND_STYLES.UNRESOLVED.color, 'border-style': 'dashed', 'border-color': '#7b1d12', 'border-width': 2 } },
+    { selector: 'node.kind-document', style: { shape: KIND_STYLES.DOCUMENT.shape, 'background-color': KIND_STYLES.DOCUMENT.color } },
+    { selector: 'node.repealed', style: { 'background-opacity': 0.35, 'border-style': 'dashed', 'border-color': '#555555', 'border-width': 1.5 } },
+    { selector: 'node.center', style: { width: 28, height: 28, 'border-width': 3, 'border-color': '#111111', 'font-weight': 'bold', 'font-size': 12 } },
+    { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#ff006e' } },
+    { selector: 'node.keyboard-focus', style: { 'overlay-color': '#ff006e', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.2, 'line-color': '#9a9a9a', 'target-arrow-color': '#9a9a9a', 'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.8, 'curve-style': 'bezier', opacity: 0.85,
+      },
+    },
+    { selector: 'edge.type-cites', style: { 'line-color': '#555555', 'target-arrow-color': '#555555' } },
+    { selector: 'edge[type != "CITES"]', style: { 'line-style': 'dashed' } },
+    { selector: '.highlighted', style: { 'line-color': '#ff006e', 'target-arrow-color': '#ff006e', width: 3, 'border-color': '#ff006e', 'border-width': 3, 'z-index': 10 } },
+    { selector: '.faded', style: { opacity: 0.25 } },
+  ];
+}

@@ -1,0 +1,47 @@
+/**
+ * Talks to the GraphQL API at /graphql. Failures the page must explain (the server cannot be
+ * reached, answers 503, or returns errors) become an `ApiError`, never a silent blank.
+ */
+
+/** Why a request failed: the network, the HTTP status, or GraphQL errors. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    /** 'unreachable' (fetch failed or 5xx) or 'graphql' (the API refused the query). */
+    readonly kind: 'unreachable' | 'graphql',
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: { message: string }[];
+}
+
+/** Sends a query with its variables and returns `data`; throws an `ApiError` on any failure. */
+export async function requestGraphQL<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      body: JSON.stringify({ query, variables }),
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError('Le serveur est injoignable.', 'unreachable');
+  }
+  if (response.status >= 500) throw new ApiError(`Le serveur ne répond pas (HTTP ${response.status}).`, 'unreachable');
+  let body: GraphQLResponse<T>;
+  try {
+    body = (await response.json()) as GraphQLResponse<T>;
+  } catch {
+    throw new ApiError(`Réponse illisible du serveur (HTTP ${response.status}).`, 'unreachable');
+  }
+  if (body.errors?.length && !body.data) throw new ApiError(body.errors.map((e) => e.message).join(' ; '), 'graphql');
+  if (!body.data) throw new ApiError(`Réponse vide du serveur (HTTP ${response.status}).`, 'unreachable');
+  return body.data;
+}

@@ -1,0 +1,22 @@
+/** The home page: what the tool does, the graph's counts and its most cited articles. */
+import { fetchStats } from './api.ts';
+import { h } from './dom.ts';
+import { articleLink } from './article-link.ts';
+
+/** Builds the home page; the counts are left out when the API does not answer. */
+export async function renderHome(): Promise<HTMLElement> {
+  let stats;
+  try {
+    stats = await fetchStats();
+  } catch {
+    stats = undefined;
+  }
+  return h('section', { class: 'home' },
+    h('h1', {}, 'Code général des collectivités territoriales'),
+    h('p', {}, 'Cherchez un article par son numéro, dans n’importe quelle notation (L. 2131-1, L2131-1, l2131-1) ou par des mots ; lisez-le avec chaque référence cliquable, et voyez à côté le graphe de ce qu’il cite et de ce qui le cite.'),
+    stats
+      ? [h('p', {}, `${stats.articles.toLocaleString('fr-FR')} articles, ${stats.citations.toLocaleString('fr-FR')} citations.`),
+        stats.mostCited.length > 0 && h('h2', {}, 'Articles les plus cités'),
+        h('ol', { class: 'most-cited' }, stats.mostCited.map((entry) => h('li', {}, articleLink(entry.article.id, `Article ${entry.article.number}`), ` — cité ${entry.count} fois`)))]
+      : h('p', { class: 'note', role: 'status' }, 'Les statistiques du graphe sont indisponibles : le serveur ne répond pas.'));
+}

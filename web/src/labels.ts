@@ -1,0 +1,90 @@
+/** French wording of the API's enums, as Légifrance prints them where it has a word for it. */
+import type { ArticleStatus, Direction, LinkType, NodeKind } from './types.ts';
+
+/** Relationship types, in the outgoing sense (what the article does). */
+export const LINK_TYPE_LABELS: Record<LinkType, string> = {
+  CITES: 'Cite',
+  CREATED_BY: 'Créé par',
+  MODIFIED_BY: 'Modifié par',
+  REPEALED_BY: 'Abrogé par',
+  CODIFIED_BY: 'Codifié par',
+  TRANSFERRED_BY: 'Transféré par',
+  FORMER_TEXT: 'Anciens textes',
+  NEW_TEXT: 'Nouveaux textes',
+  RELATED_TO: 'Autres liens',
+  MENTIONS: 'Mentionné dans',
+};
+
+/** Relationship types seen from the other end (who points at the article). */
+export const INCOMING_LINK_TYPE_LABELS: Record<LinkType, string> = {
+  CITES: 'Cité par',
+  CREATED_BY: 'A créé',
+  MODIFIED_BY: 'A modifié',
+  REPEALED_BY: 'A abrogé',
+  CODIFIED_BY: 'A codifié',
+  TRANSFERRED_BY: 'A transféré',
+  FORMER_TEXT: 'Texte ancien de',
+  NEW_TEXT: 'Texte nouveau de',
+  RELATED_TO: 'Autres liens',
+  MENTIONS: 'Mentionné dans',
+};
+
+export const STATUS_LABELS: Record<ArticleStatus, string> = {
+  IN_FORCE: 'En vigueur',
+  REPEALED: 'Abrogé',
+  DEFERRED: 'En vigueur différée',
+  UNKNOWN: 'Statut inconnu',
+};
+
+export const DIRECTION_LABELS: Record<Direction, string> = {
+  OUTGOING: 'Ce qu’il cite',
+  INCOMING: 'Ce qui le cite',
+  BOTH: 'Les deux',
+};
+
+export const NODE_KIND_LABELS: Record<NodeKind, string> = {
+  ARTICLE: 'Article du CGCT',
+  EXTERNAL_ARTICLE: 'Article d’un autre code ou texte',
+  LEGAL_TEXT: 'Loi, ordonnance, décret ou code',
+  UNRESOLVED: 'Référence non résolue',
+  DOCUMENT: 'Document',
+};
+
+/** Why a reference did not resolve (`Reference.reason`). */
+export const REASON_LABELS: Record<string, string> = {
+  'not-in-code': 'cet article n’existe pas dans le code',
+  repealed: 'cet article a été abrogé',
+  'never-existed': 'cet article n’a jamais existé',
+};
+
+/** The status markers of "Liens relatifs à cet article". */
+export const RELATED_STATUS_LABELS: Record<string, string> = {
+  V: 'en vigueur',
+  VD: 'en vigueur différée',
+  Ab: 'abrogé',
+  M: 'modifié',
+  T: 'transféré',
+  VT: 'en vigueur, transféré',
+  MMN: 'modifié, numérotation modifiée',
+  P: 'périmé',
+};
+
+/** The Parties of the code, for the legend. */
+export const PARTIE_LABELS: readonly string[] = [
+  '1re partie : dispositions générales',
+  '2e partie : la commune',
+  '3e partie : le département',
+  '4e partie : la région',
+  '5e partie : la coopération locale',
+  '6e partie : collectivités d’outre-mer (art. 74)',
+  '7e partie : Guyane et Martinique',
+];
+
+/** "2014-01-29" → "29 janvier 2014"; other strings unchanged. */
+export function formatDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!match) return iso;
+  const months = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+  const day = Number(match[3]);
+  return `${day === 1 ? '1er' : day} ${months[Number(match[2]) - 1] ?? match[2]} ${match[1]}`;
+}

@@ -1,0 +1,44 @@
+/** The article's relationships: outgoing and incoming groups with counts, and "Liens relatifs". */
+import { h } from './dom.ts';
+import { nodeItem } from './article-link.ts';
+import { INCOMING_LINK_TYPE_LABELS, LINK_TYPE_LABELS, RELATED_STATUS_LABELS } from './labels.ts';
+import type { Article, LinkGroup, RelatedLinkGroup } from './types.ts';
+
+// Long groups start closed so that a much-cited article does not bury the rest of the page.
+const OPEN_UP_TO = 30;
+
+function renderGroup(group: LinkGroup, label: string): HTMLElement {
+  const shown = group.nodes.length;
+  return h('details', { class: 'link-group', open: group.count <= OPEN_UP_TO, 'data-type': group.type },
+    h('summary', {}, label, ' ', h('span', { class: 'count' }, `(${group.count})`)),
+    h('ul', {}, group.nodes.map((node) => h('li', {}, nodeItem(node)))),
+    group.count > shown && h('p', { class: 'note' }, `${shown} affichés sur ${group.count}.`));
+}
+
+function total(groups: LinkGroup[]): number {
+  return groups.reduce((sum, group) => sum + group.count, 0);
+}
+
+/** "Ce que cite l'article" and "Ce qui cite l'article", by relationship type with counts. */
+export function renderLinkGroups(article: Article): HTMLElement {
+  return h('section', { class: 'links', 'aria-label': 'Relations' },
+    h('div', { class: 'links-column outgoing' },
+      h('h2', {}, `Liens sortants (${total(article.outgoing)})`),
+      article.outgoing.length ? article.outgoing.map((g) => renderGroup(g, LINK_TYPE_LABELS[g.type] ?? g.type)) : h('p', { class: 'empty' }, 'Aucun.')),
+    h('div', { class: 'links-column incoming' },
+      h('h2', {}, `Liens entrants (${total(article.incoming)})`),
+      article.incoming.length ? article.incoming.map((g) => renderGroup(g, INCOMING_LINK_TYPE_LABELS[g.type] ?? g.type)) : h('p', { class: 'empty' }, 'Aucun.')));
+}
+
+/** Légifrance's "Liens relatifs à cet article", heading by heading, with counts and statuses. */
+export function renderRelatedLinks(groups: RelatedLinkGroup[]): HTMLElement | null {
+  if (!groups.length) return null;
+  return h('section', { class: 'related-links' },
+    h('h2', {}, 'Liens relatifs à cet article'),
+    groups.map((group) => h('details', { class: 'link-group', open: group.entries.length <= OPEN_UP_TO },
+      h('summary', {}, group.heading || LINK_TYPE_LABELS[group.type], ' ', h('span', { class: 'count' }, `(${group.entries.length})`)),
+      h('ul', {}, group.entries.map((entry) => h('li', {},
+        nodeItem(entry.text),
+        entry.article ? ` — article ${entry.article}` : '',
+        entry.status ? h('abbr', { class: 'related-status', title: RELATED_STATUS_LABELS[entry.status] ?? entry.status }, ` (${entry.status})`) : ''))))));
+}

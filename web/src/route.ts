@@ -1,0 +1,93 @@
+/**
+ * The address of every view. An article lives at `/articles/L1115-1`; the graph panel's state
+ * (depth, direction, types, layout, expanded nodes, path target) rides in the query string, so a
+ * copied link reproduces the view. Defaults are left out to keep links short. Pure: no DOM.
+ */
+import type { Direction, LinkType } from './types.ts';
+
+/** The graph layouts offered: fcose for citation graphs, dagre for a hierarchical reading. */
+export type LayoutName = 'fcose' | 'dagre';
+
+/** What the graph panel shows around the article. */
+export interface GraphState {
+  /** Hops, 1 to 3. */
+  depth: number;
+  /** Which way to follow relationships. */
+  direction: Direction;
+  /** Relationship types followed; empty means all. */
+  types: LinkType[];
+  /** Layout. */
+  layout: LayoutName;
+  /** Nodes whose neighbourhood was merged in (double-click). */
+  expanded: string[];
+  /** The article a path is drawn to, if any. */
+  pathTo?: string;
+}
+
+/** A view of the application. */
+export type Route =
+  | { view: 'home' }
+  | { view: 'search'; query: string }
+  | { view: 'article'; id: string; graph: GraphState };
+
+export const LINK_TYPES: readonly LinkType[] = ['CITES', 'CREATED_BY', 'MODIFIED_BY', 'REPEALED_BY', 'CODIFIED_BY', 'TRANSFERRED_BY', 'FORMER_TEXT', 'NEW_TEXT', 'RELATED_TO', 'MENTIONS'];
+const DIRECTIONS: readonly Direction[] = ['OUTGOING', 'INCOMING', 'BOTH'];
+
+/** The graph state of a link without parameters. */
+export function createDefaultGraphState(): GraphState {
+  return { depth: 1, direction: 'BOTH', types: [], layout: 'fcose', expanded: [] };
+}
+
+function parseList(value: string | null): string[] {
+  return value ? value.split(',').map((item) => item.trim()).filter(Boolean) : [];
+}
+
+/** Reads a route from a path and a query string; unknown or out-of-range values fall back to defaults. */
+export function parseRoute(pathname: string, search: string): Route {
+  const params = new URLSearchParams(search);
+  const article = /^\/articles\/(.+?)\/?$/.exec(pathname);
+  if (article) {
+    const defaults = createDefaultGraphState();
+    const depth = Number(params.get('profondeur'));
+    const direction = params.get('sens') as Direction | null;
+    const pathTo = params.get('chemin')?.trim();
+    return {
+      view: 'article',
+      id: safeDecode(article[1]!),
+      graph: {
+        depth: Number.isInteger(depth) && depth >= 1 && depth <= 3 ? depth : defaults.depth,
+        direction: direction && DIRECTIONS.includes(direction) ? direction : defaults.direction,
+        types: parseList(params.get('types')).filter((t): t is LinkType => LINK_TYPES.includes(t as LinkType)),
+        layout: params.get('disposition') === 'dagre' ? 'dagre' : 'fcose',
+        expanded: parseList(params.get('deplies')),
+        ...(pathTo ? { pathTo } : {}),
+      },
+    };
+  }
+  if (/^\/recherche\/?$/.test(pathname)) return { view: 'search', query: params.get('q') ?? '' };
+  return { view: 'home' };
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** Writes a route as a path and query string, leaving defaults out. */
+export function formatRoute(route: Route): string {
+  if (route.view === 'home') return '/';
+  if (route.view === 'search') return `/recherche?${new URLSearchParams({ q: route.query }).toString()}`;
+  const { graph } = route;
+  const params = new URLSearchParams();
+  if (graph.depth !== 1) params.set('profondeur', String(graph.depth));
+  if (graph.direction !== 'BOTH') params.set('sens', graph.direction);
+  if (graph.types.length) params.set('types', graph.types.join(','));
+  if (graph.layout !== 'fcose') params.set('disposition', graph.layout);
+  if (graph.expanded.length) params.set('deplies', graph.expanded.join(','));
+  if (graph.pathTo) params.set('chemin', graph.pathTo);
+  const query = params.toString().replace(/%2C/g, ',');
+  return `/articles/${encodeURIComponent(route.id).replace(/%2A/g, '*')}${query ? `?${query}` : ''}`;
+}

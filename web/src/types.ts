@@ -1,0 +1,173 @@
+/** The shapes the browser reads from the GraphQL API (graph-schema/schema.graphql), as plain data. */
+
+export type LinkType =
+  | 'CITES' | 'CREATED_BY' | 'MODIFIED_BY' | 'REPEALED_BY' | 'CODIFIED_BY' | 'TRANSFERRED_BY'
+  | 'FORMER_TEXT' | 'NEW_TEXT' | 'RELATED_TO' | 'MENTIONS';
+export type Direction = 'OUTGOING' | 'INCOMING' | 'BOTH';
+export type ArticleStatus = 'IN_FORCE' | 'REPEALED' | 'DEFERRED' | 'UNKNOWN';
+export type NodeKind = 'ARTICLE' | 'EXTERNAL_ARTICLE' | 'LEGAL_TEXT' | 'UNRESOLVED' | 'DOCUMENT';
+export type Resolution = 'RESOLVED' | 'EXTERNAL' | 'UNRESOLVED';
+
+/** A node of the graph as the API sends it. */
+export interface GraphNode {
+  /** Unique id: an article's number or e.g. "code de l'environnement|L211-7". */
+  id: string;
+  /** Short label to draw. */
+  label: string;
+  /** What the node is. */
+  kind: NodeKind;
+  /** For articles: the Partie (1 to 7), to colour it. */
+  partie?: number | null;
+  /** For articles: in force, repealed, … */
+  status?: ArticleStatus | null;
+  /** A longer title or the first words, for a tooltip. */
+  title?: string | null;
+}
+
+/** An edge of the graph as the API sends it. */
+export interface GraphEdge {
+  /** Unique id. */
+  id: string;
+  /** Id of the node it leaves. */
+  source: string;
+  /** Id of the node it reaches. */
+  target: string;
+  /** Relationship type. */
+  type: LinkType;
+}
+
+/** Nodes and edges, as `neighborhood` and `path` return them. */
+export interface GraphPayload {
+  /** The nodes. */
+  nodes: GraphNode[];
+  /** The edges; the API promises both ends are among the nodes, the browser checks anyway. */
+  edges: GraphEdge[];
+}
+
+/** The graph around an article. */
+export interface Neighborhood extends GraphPayload {
+  /** The article at the centre. */
+  center: string;
+  /** True when the server's limit cut nodes out. */
+  truncated: boolean;
+}
+
+/** An article in a list. */
+export interface ArticleSummary {
+  /** Normalized number. */
+  id: string;
+  /** Number as printed. */
+  number: string;
+  /** In force, repealed, … */
+  status: ArticleStatus;
+  /** First words. */
+  excerpt: string;
+}
+
+/** A section of the table of contents (as much as the breadcrumb needs). */
+export interface SectionCrumb {
+  /** Section id. */
+  id: string;
+  /** partie, livre, titre, … */
+  kind: string;
+  /** Its title. */
+  title: string;
+}
+
+/** One citation made by an article. */
+export interface Reference {
+  /** What it points to. */
+  target: GraphNode;
+  /** "CGCT" or the other text's name. */
+  code: string;
+  /** Parts of the target cited ("I et III"). */
+  pinpoints: string[];
+  /** Offsets [start, end, start, end, …] into the article's text. */
+  spans: number[];
+  /** RESOLVED, EXTERNAL or UNRESOLVED. */
+  resolution: Resolution;
+  /** Why it did not resolve. */
+  reason?: string | null;
+  /** Closest existing articles when unresolved. */
+  candidates: string[];
+}
+
+/** Relationships of one type and direction. */
+export interface LinkGroup {
+  /** Relationship type. */
+  type: LinkType;
+  /** Full number of relationships. */
+  count: number;
+  /** The nodes at the other end (at most 200). */
+  nodes: GraphNode[];
+}
+
+/** One heading of "Liens relatifs à cet article". */
+export interface RelatedLinkGroup {
+  /** Relationship type. */
+  type: LinkType;
+  /** The heading as printed. */
+  heading: string;
+  /** Its entries. */
+  entries: { text: GraphNode; article?: string | null; status?: string | null }[];
+}
+
+/** One version of an article. */
+export interface ArticleVersion {
+  /** Start of validity. */
+  validFrom?: string | null;
+  /** End of validity. */
+  validTo?: string | null;
+  /** Its text. */
+  text: string;
+  /** The amending text, when known. */
+  amendedBy?: string | null;
+}
+
+/** An article, as the reading view shows it. */
+export interface Article {
+  /** Normalized number. */
+  id: string;
+  /** Number as printed. */
+  number: string;
+  /** In force, repealed, … */
+  status: ArticleStatus;
+  /** Plain text; paragraphs separated by a blank line. */
+  text: string;
+  /** Place in the table of contents. */
+  breadcrumb: SectionCrumb[];
+  /** Article before it. */
+  previous?: ArticleSummary | null;
+  /** Article after it. */
+  next?: ArticleSummary | null;
+  /** Start of validity of this version. */
+  validFrom?: string | null;
+  /** End of validity (null: still valid). */
+  validTo?: string | null;
+  /** What it cites, in text order. */
+  references: Reference[];
+  /** Outgoing relationships by type. */
+  outgoing: LinkGroup[];
+  /** Incoming relationships by type. */
+  incoming: LinkGroup[];
+  /** Légifrance's metadata, by heading. */
+  relatedLinks: RelatedLinkGroup[];
+  /** Every known version, newest first. */
+  versions: ArticleVersion[];
+}
+
+/** One search result. */
+export interface SearchHit {
+  /** The article found. */
+  node: ArticleSummary;
+  /** Fragments with <mark>…</mark> around matched words, HTML-escaped otherwise. */
+  highlights: string[];
+}
+
+/** A page of search results. */
+export interface SearchResults {
+  /** The hits, best first. */
+  hits: SearchHit[];
+  /** Number of matches. */
+  totalCount: number;
+}
