@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { createDefaultGraphState, formatRoute, parseRoute } from '../../web/src/route.ts';
+
+describe('routes', () => {
+  it('gives an article the address /articles/<id> when the graph has its default settings', () => {
+    expect(formatRoute({ view: 'article', id: 'L1115-1', graph: createDefaultGraphState() })).toBe('/articles/L1115-1');
+  });
+
+  it('round-trips every setting of the graph panel through the query string', () => {
+    const route = {
+      view: 'article' as const,
+      id: 'L5210-1-1 A',
+      graph: { depth: 2, direction: 'OUTGOING' as const, types: ['CITES' as const, 'MODIFIED_BY' as const], layout: 'dagre' as const, expanded: ['L2131-1', 'L3131-1'], pathTo: 'L4142-1' },
+    };
+    const url = new URL(formatRoute(route), 'http://x');
+    expect(url.pathname).toBe('/articles/L5210-1-1%20A');
+    expect(parseRoute(url.pathname, url.search)).toEqual(route);
+  });
+
+  it('falls back to defaults for settings out of range', () => {
+    const route = parseRoute('/articles/R*2334-3', '?profondeur=9&sens=SIDEWAYS&types=CITES,NOPE&disposition=circle');
+    expect(route).toEqual({ view: 'article', id: 'R*2334-3', graph: { ...createDefaultGraphState(), types: ['CITES'] } });
+  });
+
+  it('reads the search page and the home page', () => {
+    expect(parseRoute('/recherche', '?q=d%C3%A9lib%C3%A9ration')).toEqual({ view: 'search', query: 'délibération' });
+    expect(formatRoute({ view: 'search', query: 'L. 2131' })).toBe('/recherche?q=L.+2131');
+    expect(parseRoute('/', '')).toEqual({ view: 'home' });
+  });
+});
