@@ -91,7 +91,8 @@ const KNOWN = [...KNOWN_CODE_NAMES].sort((a, b) => b.length - a.length).map(toLo
 const FALLBACK = String.raw`[Cc]ode\s+(?:(?:de\s+la|de\s+l['’]|des|du|d['’])\s*)?(?!et\b|ou\b|de\b|du\b|des\b|en\b|à\b|qui\b|que\b|est\b|sont\b|a\b|pour\b|le\b|la\b|les\b|et\b)[a-zéèêàâîôûç][\p{Ll}-]+`;
 
 /** Source of a RegExp matching a code's name (without a leading preposition). */
-export const CODE_NAME_SOURCE = String.raw`(?:${KNOWN}|${FALLBACK})(?![\p{L}])`;
+// The "livre des procédures fiscales" is a code in all but name ("article L. 80 A du livre des procédures fiscales").
+export const CODE_NAME_SOURCE = String.raw`(?:${KNOWN}|livre\s+des\s+procédures\s+fiscales|${FALLBACK})(?![\p{L}])`;
 
 /** True when a fallback match looks like a real code name rather than "code postal" or "code source". */
 export function isPlausibleCodeName(name: string): boolean {

@@ -3,7 +3,7 @@
  * other codes and of laws, whole texts named by number and date, with pinpoints and ranges.
  * Pure and look-up free: one pass of one RegExp over the text, each hit read by a small reader
  * (read-citation-list, read-text-name, read-pinpoint). Resolution comes later, once every
- * article is known (resolve-references).
+ * article is known (resolve-references). Quoted amending text is skipped (find-amending-quotes).
  *
  * Anaphora: "du même article", "ledit article", "dudit article", "audit article", "l'article
  * précité" repeat the last article cited when that citation named exactly one article; after a
@@ -13,6 +13,7 @@
  */
 import type { Reference } from './types.ts';
 import { createCitationContext, rememberNamedText, resolveContainer, type CitationContext } from './citation-context.ts';
+import { findAmendingQuotes, isInsideSpans } from './find-amending-quotes.ts';
 import { readCitationList, skipTitle, type CitationItem } from './read-citation-list.ts';
 import { readPinpointBefore } from './read-pinpoint.ts';
 import { readTextNameAt } from './read-text-name.ts';
@@ -22,8 +23,8 @@ import { THIS_CODE } from './text-name.ts';
 // standing alone ("L. 4141-1 et L. 4141-2" in a table cell), or a text's name.
 const HIT = new RegExp(
   String.raw`(?<keyword>(?<![\p{L}])(?:[Aa]rticles?|[Aa]rt\.|ART\.|ARTICLES?)(?=\s))` +
-    String.raw`|(?<designator>(?<![\p{L}\d])(?:L\.?\s?O|L|R|D)\s?\.?\s?\*?\s?\d+-\d)` +
-    String.raw`|(?<name>(?<![\p{L}])(?:présent\s+code|même\s+code|[Cc]ode|CGCT|[Ll]oi|[Oo]rdonnance|[Dd]écret|[Aa]rrêté|Constitution)(?![\p{L}]))`,
+    String.raw`|(?<designator>(?<![\p{L}\d])(?:L\.?\s?O|L|R|D)\s?\.?\s?\*?\.?\s?\d+-\d)` +
+    String.raw`|(?<name>(?<![\p{L}])(?:présent\s+code|même\s+code|[Cc]ode|livre\s+des\s+procédures\s+fiscales|CGCT|[Ll]oi|[Oo]rdonnance|[Dd]écret|[Aa]rrêté|Constitution)(?![\p{L}]))`,
   'gu',
 );
 const AFTER_KEYWORD = /\s+/y;
@@ -38,9 +39,11 @@ export function extractReferences(text: string): Reference[] {
   const references: Reference[] = [];
   const context = createCitationContext();
   const hit = new RegExp(HIT);
+  const quotes = findAmendingQuotes(text);
   for (let match = hit.exec(text); match; match = hit.exec(text)) {
     const groups = match.groups!;
     let end = match.index + match[0].length;
+    if (isInsideSpans(quotes, match.index)) continue;
     if (groups.keyword) end = readAfterKeyword(text, match.index, end, context, references);
     else if (groups.designator) end = readList(text, match.index, false, undefined, context, references);
     else end = readWholeText(text, match.index, context, references) ?? end;
@@ -101,9 +104,16 @@ function assignContainers(items: CitationItem[], context: CitationContext): Arra
       following = resolved[i];
       followingKnown = true;
     }
-    codes[i] = followingKnown ? following : items[i]!.first.prefixed ? THIS_CODE : undefined;
+    codes[i] = followingKnown ? following : items[i]!.first.prefixed ? defaultCodeOf(items[i]!, context) : undefined;
   }
   return codes;
+}
+
+// Every CGCT number has a dash ("L. 2131-1"); an undashed "R. 52" is another code's, the one
+// named before: "les articles suivants du code électoral : 1° L'article R. 40 …".
+function defaultCodeOf(item: CitationItem, context: CitationContext): string {
+  const undashed = !item.first.id.includes('-');
+  return undashed && context.lastCode && context.lastCode !== THIS_CODE ? context.lastCode : THIS_CODE;
 }
 
 function readAnaphora(text: string, keywordStart: number, keywordEnd: number, pinpoint: string | undefined, context: CitationContext, out: Reference[]): number {

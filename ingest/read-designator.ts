@@ -23,9 +23,9 @@ export interface Designator {
 const LATIN = 'bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies|undecies|duodecies';
 // A suffix is a Latin adverb ("L. 2333-67 bis") or one capital letter ("L. 5210-1-1 A"),
 // separated by a space on the same line; "1636 B sexies" and "1609 nonies C" chain two.
-const SUFFIX = String.raw`(?:[ \u00a0](?:${LATIN})(?![\p{L}])|[ \u00a0][A-Z](?![\p{L}\d'’°.]|\.\p{L}))`;
+const SUFFIX = String.raw`(?:[ \u00a0](?:${LATIN})(?![\p{L}])|[ \u00a0-][A-Z](?![\p{L}\d'’°.]|\.\p{L}))`;
 // Prefix with optional dots, spaces and star: "L.", "L", "LO", "L.O.", "R.*", "R *", "D.".
-const PREFIX = String.raw`(?<prefix>L\.?\s?O|L|R|D)\s?\.?\s?(?<star>\*)?\s?`;
+const PREFIX = String.raw`(?<prefix>L\.?\s?O|L|R|D)\s?\.?\s?(?<star>\*)?\.?\s?`;
 const PREFIXED = new RegExp(String.raw`(?<![\p{L}\d])${PREFIX}(?<number>\d+(?:-\d+)*)(?![\d°])(?<suffix>${SUFFIX}?)`, 'uy');
 // A prefixed designator standing alone (no "article" before it) must have a dash ("L. 2131-1"),
 // else "D. 2" in a heading or a person's initial would pass.

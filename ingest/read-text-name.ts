@@ -32,7 +32,7 @@ const TEXT_WORD = String.raw`(?:[Ll]oi(?:\s+(?:organique|constitutionnelle|d['�
 // A law needs a number or a date to be a name: "la loi" alone names nothing.
 const LAW = String.raw`${TEXT_WORD}\s+(?:${NUMBER}(?:\s+du\s+${DATE})?|du\s+${DATE})`;
 const QUALIFIER = String.raw`(?:,?\s+(?:modifiée?s?|précitée?s?|susvisée?s?|susmentionnée?s?))*`;
-const ANAPHORIC = String.raw`(?:même|ladite|ledit|présente?|cette|ce)\s+(code|loi|ordonnance|décret)|(?:dudit|audit)\s+(code|décret)|(code|loi|ordonnance|décret)\s+(?:précitée?|susvisée?|susmentionnée?)`;
+const ANAPHORIC = String.raw`(?:(?:ce|cette)\s+)?(?:même|ladite|ledit|présente?|cette|ce)\s+(?:code|loi|ordonnance|décret)|(?:dudit|audit)\s+(?:code|décret)|(?:code|loi|ordonnance|décret)\s+(?:précitée?|susvisée?|susmentionnée?)`;
 
 const TEXT_NAME = new RegExp(
   String.raw`(?<this>présent\s+code|CGCT|[Cc]ode\s+général\s+des\s+collectivités\s+territoriales)(?![\p{L}])` +
@@ -70,11 +70,11 @@ function extendOverQualifiers(text: string, pos: number): number {
 }
 
 function readAnaphoricName(match: RegExpExecArray, start: number, end: number): TextNameMatch {
-  const word = (match[1] ?? match[2] ?? match[3] ?? '').toLowerCase();
+  const word = /code|loi|ordonnance|décret/i.exec(match[0])![0].toLowerCase();
   const textKind = word === 'code' ? 'code' : word === 'décret' ? 'decret' : (word as 'loi' | 'ordonnance');
-  // "la présente loi", "le présent décret", "ce décret": the text the sentence belongs to (a
-  // note quoting the amending law), not a text this article cites.
-  if (/^(?:présente?|cette|ce)\s/.test(match[0])) return { kind: 'self-text', textKind, start, end };
+  // "la présente loi", "le présent décret": the text the sentence belongs to (a note quoting
+  // the amending law), not a text this article cites. "ce code", "cette loi": the one just named.
+  if (/^présente?\s/.test(match[0])) return { kind: 'self-text', textKind, start, end };
   if (textKind === 'code') return { kind: 'same-code', textKind, start, end };
   return { kind: 'aforementioned', textKind, start, end };
 }
