@@ -22,7 +22,7 @@ import { THIS_CODE } from './text-name.ts';
 // The three things a reference starts with: the word "article(s)" / "art.", a prefixed number
 // standing alone ("L. 4141-1 et L. 4141-2" in a table cell), or a text's name.
 const HIT = new RegExp(
-  String.raw`(?<keyword>(?<![\p{L}])(?:[Aa]rticles?|[Aa]rt\.|ART\.|ARTICLES?)(?=\s))` +
+  String.raw`(?<keyword>(?<![\p{L}])(?:[Aa]rticles?|[Aa]rt\.|ART\.|ARTICLES?)(?![\p{L}]))` +
     String.raw`|(?<designator>(?<![\p{L}\d])(?:L\.?\s?O|L|R|D)\s?\.?\s?\*?\.?\s?\d+-\d)` +
     String.raw`|(?<name>(?<![\p{L}])(?:présent\s+code|même\s+code|[Cc]ode|livre\s+des\s+procédures\s+fiscales|CGCT|[Ll]oi|[Oo]rdonnance|[Dd]écret|[Aa]rrêté|Constitution)(?![\p{L}]))`,
   'gu',

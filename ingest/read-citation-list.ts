@@ -27,7 +27,7 @@ const RANGE = /\s+(?:à|au)\s+(?:l['’]\s*article\s+)?/uy;
 // Words that qualify an item without ending the list: "l'article L. 2131-1 précité".
 const QUALIFIER = /(?:\s*,)?\s+(?:ci-dessus|ci-dessous|ci-après|précitée?s?|susvisée?s?|susmentionnée?s?|\(ancien\)|\(nouveau\))(?![\p{L}])/uy;
 // "du code…", "de la loi…", "de l'ordonnance…", "du présent code", and fused "dudit code".
-const CONTAINER_LEAD = /\s*,?\s+(?:(?:du|des|de\s+la|de|au|à\s+la)\s+|(?:de|à)\s+l['’]\s*)?/uy;
+const CONTAINER_LEAD = /\s*,?\s+(?:(?:de|à)\s+l['’]\s*|(?:du|des|de\s+la|de|au|à\s+la)\s+)?/uy;
 // Between items: "L. 2131-1, L. 2131-2 et L. 3131-1", "L. 1 ou L. 2", "L. 1, et L. 2".
 const SEPARATOR = /(?:\s*,\s*(?:et\s+|ou\s+)?|\s+(?:et|ou)\s+)/uy;
 // A law's title after its date is not a container of anything: "l'ordonnance n° 2005-649 du
@@ -54,7 +54,7 @@ export function readCitationList(text: string, pos: number, options: ReadCitatio
     const item: CitationItem = { first };
     cursor = first.end;
     const range = stickyMatch(RANGE, text, cursor);
-    const last = range ? readDesignatorAt(text, cursor + range.length, designatorOptions) : undefined;
+    const last = range ? readDesignatorAt(text, cursor + range.length, { ...designatorOptions, inheritPrefix: prefix }) : undefined;
     if (last) {
       item.last = last;
       cursor = last.end;
