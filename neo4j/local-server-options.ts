@@ -25,6 +25,8 @@ export interface LocalServerOptions {
   pageCacheSize: string;
   /** How long to wait for Bolt to answer after launching, in milliseconds. */
   startTimeoutMs: number;
+  /** More JVM flags (the tests' server trades peak speed for a faster start). */
+  extraJvmArgs?: string[];
 }
 
 /** The project's root folder (this file is in neo4j/). */

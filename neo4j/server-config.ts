@@ -60,6 +60,7 @@ export function buildJvmArgs(options: LocalServerOptions): string[] {
     '--add-opens=java.base/java.io=ALL-UNNAMED',
     '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
     '--enable-native-access=ALL-UNNAMED',
+    ...(options.extraJvmArgs ?? []),
   ];
 }
 
