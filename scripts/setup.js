@@ -81,7 +81,7 @@ function ensureChromium() {
   if (runStep('updating the apt package lists', 'apt-get', ['update', '-q'], { env }).missing) {
     fail(`the browser tests need chromium (${CHROMIUM} is missing) and apt-get is not available: install chromium by hand.`);
   }
-  runStep('installing chromium for the browser tests', 'apt-get', ['install', '-y', '-q', 'chromium', 'fonts-dejavu-core'], { env });
+  runStep('installing chromium for the browser tests', 'apt-get', ['install', '-y', '-q', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'], { env });
 }
 
 ensureNodeModules();
