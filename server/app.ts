@@ -1,0 +1,75 @@
+/**
+ * The HTTP application: /health and /ready, the GraphQL API at /graphql (GraphiQL in a browser),
+ * and the web UI. No port here: main.ts listens, tests listen on an ephemeral one.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import { createSchema, createYoga } from 'graphql-yoga';
+import type { Driver } from 'neo4j-driver';
+import { maskServerError } from './errors.ts';
+import { createGraphRepository, type GraphRepository } from './graph-repository.ts';
+import { createHealthRouter } from './health.ts';
+import { ARMOR_CONFIG, DEFAULT_QUERY_TIMEOUT_MS, MAX_BODY_BYTES } from './limits.ts';
+import { resolvers, type ServerContext } from './resolvers.ts';
+import { createWebUiRouter } from './web-ui.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The SDL file the schema is built from. */
+export const SCHEMA_FILE = path.join(ROOT, 'graph-schema', 'schema.graphql');
+
+/** What buildApp needs. */
+export interface AppOptions {
+  /** A driver to the graph; the caller closes it. */
+  driver: Driver;
+  /** Database name (default: the server's default database). */
+  database?: string;
+  /** Neo4j transaction timeout per query, in milliseconds (default 10 s). */
+  queryTimeoutMs?: number;
+  /** The Vite build of the web UI (default web/dist). */
+  webDistDir?: string;
+  /** Log masked errors and warnings (default true). */
+  logging?: boolean;
+}
+
+/** The app and the repository it reads through (for the benchmark's direct comparison). */
+export interface BuiltApp {
+  app: Express;
+  repository: GraphRepository;
+}
+
+// Bodies are read here (bounded) rather than by yoga, which would read any size.
+const refuseBadBodies: ErrorRequestHandler = (error: { type?: string; status?: number }, _request, response, next) => {
+  if (error.type === 'entity.too.large') {
+    response.status(413).json({ errors: [{ message: `The request body is larger than ${MAX_BODY_BYTES / 1024} kB.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+  } else if (error.status && error.status >= 400 && error.status < 500) {
+    response.status(error.status).json({ errors: [{ message: 'The request body could not be read.', extensions: { code: 'BAD_REQUEST' } }] });
+  } else {
+    next(error);
+  }
+};
+
+/** Builds the Express application. */
+export function buildApp(options: AppOptions): BuiltApp {
+  const repository = createGraphRepository({ driver: options.driver, database: options.database, queryTimeoutMs: options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS });
+  const yoga = createYoga({
+    schema: createSchema({ typeDefs: readFileSync(SCHEMA_FILE, 'utf8'), resolvers }),
+    context: (): ServerContext => ({ repository }),
+    graphqlEndpoint: '/graphql',
+    maskedErrors: { maskError: maskServerError },
+    plugins: [EnvelopArmorPlugin(ARMOR_CONFIG)],
+    landingPage: false,
+    logging: options.logging === false ? false : 'warn',
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(createHealthRouter(repository));
+  app.use(yoga.graphqlEndpoint, express.raw({ type: () => true, limit: MAX_BODY_BYTES }), refuseBadBodies);
+  app.use(yoga.graphqlEndpoint, yoga);
+  app.use(createWebUiRouter(options.webDistDir ?? path.join(ROOT, 'web', 'dist')));
+  return { app, repository };
+}

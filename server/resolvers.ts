@@ -1,0 +1,138 @@
+/**
+ * Resolvers of graph-schema/schema.graphql: check arguments, call the repository, shape nothing
+ * more than the SDL needs. The Cypher lives in graph-repository.ts.
+ */
+import type { GraphQLResolveInfo } from 'graphql';
+import { normalizeArticleId } from '../ingest/article-id.ts';
+import { encodeCursor, offsetAfter } from './cursor.ts';
+import { DateScalar } from './date-scalar.ts';
+import { badUserInput, notFound } from './errors.ts';
+import { toExcerpt } from './excerpt.ts';
+import type { GraphRepository } from './graph-repository.ts';
+import { highlight } from './highlight.ts';
+import { ARGUMENT_LIMITS as L, checkRange } from './limits.ts';
+import { parseSearch } from './search-query.ts';
+import { LINK_TYPES, type ArticleRecord, type DirectionName, type LinkTypeName, type SectionRecord } from './types.ts';
+
+/** What every resolver receives. */
+export interface ServerContext {
+  repository: GraphRepository;
+}
+
+type Args = Record<string, unknown>;
+type Resolver<P = unknown> = (parent: P, args: Args, context: ServerContext, info: GraphQLResolveInfo) => unknown;
+/** An article as resolved: the record and the date it was read at, for its fields. */
+type ArticleParent = ArticleRecord & { asOf: string | null };
+
+// The window of full-text hits counted: "totalCount may be approximate above 1000" (SDL).
+const COUNT_WINDOW = 1000;
+
+function requireArticleId(raw: unknown, argumentName: string): string {
+  const id = normalizeArticleId(String(raw));
+  if (!id) throw badUserInput(`"${argumentName}" is not an article number: "${String(raw)}" (expected e.g. "L1115-1", "L. 1115-1", "LO 1112-1").`, argumentName);
+  return id;
+}
+
+const asOfOf = (args: Args) => (args.asOf as string | null | undefined) ?? null;
+const previousNextCache = new WeakMap<object, Promise<Awaited<ReturnType<GraphRepository['getPreviousNext']>>>>();
+
+function previousNext(parent: ArticleParent, repository: GraphRepository) {
+  if (!previousNextCache.has(parent)) previousNextCache.set(parent, repository.getPreviousNext(parent.sortKey));
+  return previousNextCache.get(parent)!;
+}
+
+const Query: Record<string, Resolver> = {
+  async article(_, args, { repository }) {
+    const id = normalizeArticleId(String(args.id));
+    if (!id) return null;
+    const article = await repository.getArticle(id, asOfOf(args));
+    return article ? { ...article, asOf: asOfOf(args) } : null;
+  },
+
+  async search(_, args, { repository }) {
+    const query = String(args.query);
+    checkRange(query.trim().length, L.searchQueryLength, 'query length');
+    const first = checkRange(Number(args.first), L.searchFirst, 'first');
+    const offset = checkRange(offsetAfter('search', args.after as string | null), L.searchOffset, 'after');
+    const request = parseSearch(query);
+    if (request.kind === 'empty') return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
+    const page =
+      request.kind === 'number'
+        ? await repository.searchByNumber(request.prefix, offset, first + 1, asOfOf(args))
+        : await repository.searchByWords(request.lucene, offset, first + 1, Math.max(COUNT_WINDOW + 1, offset + first + 1), asOfOf(args));
+    const hits = page.hits.slice(0, first);
+    const edges = hits.map((hit, i) => ({
+      cursor: encodeCursor('search', offset + i),
+      node: hit.article,
+      score: hit.score,
+      highlights: request.kind === 'words' ? highlight(hit.text, request.terms) : [],
+    }));
+    return { edges, pageInfo: { hasNextPage: page.hits.length > first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: page.total };
+  },
+
+  section: (_, args, { repository }) => repository.getSection(String(args.id)),
+  tableOfContents: (_, __, { repository }) => repository.getTableOfContents(),
+
+  async neighborhood(_, args, { repository }) {
+    const id = requireArticleId(args.id, 'id');
+    const depth = checkRange(Number(args.depth), L.neighborhoodDepth, 'depth');
+    const limit = checkRange(Number(args.limit), L.neighborhoodLimit, 'limit');
+    const types = (args.types as LinkTypeName[] | null | undefined) ?? [...LINK_TYPES];
+    const result = await repository.getNeighborhood(id, depth, args.direction as DirectionName, types, limit, asOfOf(args));
+    if (!result) throw notFound(`No article ${id}.`);
+    return result;
+  },
+
+  async path(_, args, { repository }) {
+    const from = requireArticleId(args.from, 'from');
+    const to = requireArticleId(args.to, 'to');
+    const maxLength = checkRange(Number(args.maxLength), L.pathMaxLength, 'maxLength');
+    const { missing, path } = await repository.getPath(from, to, maxLength, args.directed !== false, asOfOf(args));
+    if (missing.length > 0) throw notFound(`No article ${missing.join(', ')}.`);
+    return path;
+  },
+
+  async impact(_, args, { repository }) {
+    const id = requireArticleId(args.id, 'id');
+    const maxDepth = checkRange(Number(args.maxDepth), L.impactMaxDepth, 'maxDepth');
+    const first = checkRange(Number(args.first), L.impactFirst, 'first');
+    const impact = await repository.getImpact(id, maxDepth, first, asOfOf(args));
+    if (!impact) throw notFound(`No article ${id}.`);
+    return impact;
+  },
+
+  async unresolvedReferences(_, args, { repository }) {
+    const first = checkRange(Number(args.first), L.unresolvedFirst, 'first');
+    const offset = offsetAfter('unresolved', args.after as string | null);
+    const { total, targets } = await repository.getUnresolved(offset, first);
+    const edges = targets.map((target, i) => ({ ...target, cursor: encodeCursor('unresolved', offset + i) }));
+    return { edges, totalCount: total, pageInfo: { hasNextPage: offset + edges.length < total, endCursor: edges.at(-1)?.cursor ?? null } };
+  },
+
+  stats: (_, __, { repository }) => repository.getStats(),
+};
+
+const Article: Record<string, Resolver<ArticleParent>> = {
+  excerpt: (article) => toExcerpt(article.text),
+  breadcrumb: (article, _, { repository }) => repository.getBreadcrumb(article.id),
+  previous: async (article, _, { repository }) => (await previousNext(article, repository)).previous,
+  next: async (article, _, { repository }) => (await previousNext(article, repository)).next,
+  references: (article, _, { repository }) => repository.getReferences(article.id, article.asOf),
+  outgoing: (article, _, { repository }) => repository.getLinkGroups(article.id, 'OUTGOING', article.asOf),
+  incoming: (article, _, { repository }) => repository.getLinkGroups(article.id, 'INCOMING', article.asOf),
+  relatedLinks: (article, _, { repository }) => repository.getRelatedLinks(article.id, article.asOf),
+  versions: (article, _, { repository }) => repository.getVersions(article.id),
+};
+
+const Section: Record<string, Resolver<SectionRecord>> = {
+  sections: (section, _, { repository }) => repository.getChildSections(section.id),
+  articles: (section, _, { repository }) => repository.getSectionArticles(section.id),
+  breadcrumb: (section, _, { repository }) => repository.getBreadcrumb(section.id),
+};
+
+const Stats: Record<string, Resolver> = {
+  mostCited: (_, args, { repository }) => repository.getMostCited(checkRange(Number(args.first), L.mostCitedFirst, 'first')),
+};
+
+/** The resolver map for createSchema. */
+export const resolvers = { Date: DateScalar, Query, Article, Section, Stats };

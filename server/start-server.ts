@@ -1,0 +1,65 @@
+/**
+ * Connects to Neo4j (settings from neo4j/connection-settings.ts), builds the app and listens.
+ * The driver gives up quickly when Neo4j is away (the API then answers 503 at once rather than
+ * after the driver's default 30 s of retries) and reconnects by itself when it is back.
+ */
+import type { Server } from 'node:http';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { resolveConnectionSettings, type ConnectionSettings } from '../neo4j/connection-settings.ts';
+import { explainConnectionError } from '../neo4j/explain-error.ts';
+import { buildApp } from './app.ts';
+
+/**
+ * The server's driver: fails fast while Neo4j is away (2 s of retries instead of 30 s), so a
+ * request gets its 503 promptly; new sessions reconnect on their own once Neo4j is back.
+ */
+export function createServerDriver(settings: ConnectionSettings = resolveConnectionSettings()): Driver {
+  return neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), {
+    userAgent: 'cgct-graph-server',
+    maxTransactionRetryTime: 2000,
+    connectionAcquisitionTimeout: 5000,
+    connectionTimeout: 3000,
+    maxConnectionPoolSize: 50,
+  });
+}
+
+/** Where to listen. */
+export interface StartServerOptions {
+  port: number;
+  /** Interface to bind (default 127.0.0.1: loopback only unless asked). */
+  host?: string;
+}
+
+/** A listening server. */
+export interface StartedServer {
+  url: string;
+  server: Server;
+  /** Stops listening and closes the driver. */
+  close: () => Promise<void>;
+}
+
+/** Starts the GraphQL server and web UI. */
+export async function startServer(options: StartServerOptions): Promise<StartedServer> {
+  const settings = resolveConnectionSettings();
+  const driver = createServerDriver(settings);
+  // Serve even when Neo4j is down (/ready says so, the API answers 503 until it is back), but say why.
+  await driver.getServerInfo({ database: settings.database }).catch((error: unknown) => {
+    console.warn(`cgct serve: ${explainConnectionError(error, settings).message}`);
+  });
+  const { app } = buildApp({ driver, database: settings.database, queryTimeoutMs: Number(process.env.CGCT_QUERY_TIMEOUT_MS) || undefined });
+  const host = options.host ?? '127.0.0.1';
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(options.port, host, (error?: Error) => (error ? reject(error) : resolve(listening)));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`,
+    server,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await driver.close();
+    },
+  };
+}

@@ -1,0 +1,257 @@
+/**
+ * The queries of graph-schema/schema.graphql over the sample graph (tests/helpers/sample-graph.ts)
+ * in the real test Neo4j, as a client of the HTTP API sees them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clearGraph, openTestDriver } from '../helpers/neo4j.ts';
+import { loadSampleGraph, SAMPLE_TEXT_CITATIONS, SAMPLE_TEXT_L1115_1 } from '../helpers/sample-graph.ts';
+import { startTestServer, type Json, type TestServer } from '../helpers/graphql-server.ts';
+
+let server: TestServer;
+
+beforeAll(async () => {
+  const driver = await openTestDriver();
+  try {
+    await clearGraph(driver);
+    await loadSampleGraph(driver);
+  } finally {
+    await driver.close();
+  }
+  server = await startTestServer();
+});
+
+afterAll(() => server?.close());
+
+async function data(query: string, variables?: Record<string, unknown>) {
+  const { status, body } = await server.graphql(query, variables);
+  expect(body.errors).toBeUndefined();
+  expect(status).toBe(200);
+  return body.data!;
+}
+
+describe('article', () => {
+  it.each(['L1115-1', 'L. 1115-1', 'l1115-1', 'L.1115-1'])('finds L1115-1 written "%s"', async (notation) => {
+    const { article } = await data('query ($id: String!) { article(id: $id) { id number part status } }', { id: notation });
+    expect(article).toEqual({ id: 'L1115-1', number: 'L. 1115-1', part: 'LEGISLATIVE', status: 'IN_FORCE' });
+  });
+
+  it('answers null for an unknown or malformed number', async () => {
+    const result = await data('{ a: article(id: "L9999-9") { id } b: article(id: "pas un article") { id } }');
+    expect(result).toEqual({ a: null, b: null });
+  });
+
+  it('lists the references of L1115-1 in the order of its text, metadata-only ones last', async () => {
+    const { article } = await data(`{ article(id: "L1115-1") { text references {
+      target { id kind label } code spans pinpoints via resolution reason candidates hrefDisagrees viaRange } } }`);
+    const refs = article.references as Array<Record<string, Json>>;
+    const ids = refs.map((r) => r.target.id);
+    expect(ids.slice(0, 9)).toEqual(SAMPLE_TEXT_CITATIONS);
+    expect(ids.slice(9)).toEqual(["code de l'environnement|L211-7", 'unresolved:CGCT|L1115-9', 'L1112-1', 'loi n° 92-125 du 6 février 1992']);
+    // Each span points at the designator in the text the client displays.
+    for (const ref of refs.filter((r) => r.spans.length > 0)) {
+      expect(article.text.slice(ref.spans[0], ref.spans[1])).toMatch(/^L\. \d+-\d+$/);
+    }
+    expect(SAMPLE_TEXT_L1115_1.slice(refs[4]!.spans[0], refs[4]!.spans[1])).toBe('L. 4141-1');
+    expect(refs[4]).toMatchObject({ hrefDisagrees: 'L4131-1', via: ['TEXT', 'LINK'], resolution: 'RESOLVED', code: 'CGCT' });
+    expect(refs[6]).toMatchObject({ target: { id: 'L2131-6' }, pinpoints: ['deuxième alinéa'] });
+    expect(refs[9]).toMatchObject({ resolution: 'EXTERNAL', code: "code de l'environnement", target: { kind: 'EXTERNAL_ARTICLE', label: 'C. env. L211-7' } });
+    expect(refs[10]).toMatchObject({ resolution: 'UNRESOLVED', reason: 'never-existed', candidates: ['L1115-1'] });
+    expect(refs[11]).toMatchObject({ via: ['METADATA'], spans: [] });
+  });
+
+  it('groups incoming links by type with counts: who cites L2131-1', async () => {
+    const { article } = await data('{ article(id: "L2131-1") { incoming { type count nodes { id kind } } } }');
+    expect(article.incoming).toHaveLength(1);
+    const [cites] = article.incoming;
+    expect(cites.type).toBe('CITES');
+    expect(cites.count).toBe(4);
+    expect(cites.nodes.map((n: { id: string }) => n.id).sort()).toEqual(['L1115-1', 'L2131-2', 'L2131-6', 'code électoral|L52-1']);
+  });
+
+  it('groups outgoing links of L1115-1 and shows who mentions it', async () => {
+    const { article } = await data('{ article(id: "L1115-1") { outgoing { type count } incoming { type count nodes { kind } } } }');
+    expect(article.outgoing).toEqual([
+      { type: 'CITES', count: 13 },
+      { type: 'MODIFIED_BY', count: 1 },
+    ]);
+    expect(article.incoming).toEqual([{ type: 'MENTIONS', count: 1, nodes: [{ kind: 'DOCUMENT' }] }]);
+  });
+
+  it('places the article in the table of contents, with previous and next in code order', async () => {
+    const { article } = await data('{ article(id: "L2131-2") { breadcrumb { kind title } previous { id } next { id } excerpt } }');
+    expect(article.breadcrumb.map((s: { kind: string }) => s.kind)).toEqual(['partie', 'partie', 'livre', 'titre', 'chapitre']);
+    expect(article.breadcrumb.at(-1).title).toBe('Chapitre Ier : Contrôle de légalité');
+    expect(article.previous).toEqual({ id: 'L2131-1' });
+    expect(article.next).toEqual({ id: 'L2131-6' });
+  });
+
+  it('keeps previous and next within the legislative part', async () => {
+    const { article } = await data('{ article(id: "L4142-1") { previous { id } next { id } } }');
+    expect(article).toEqual({ previous: { id: 'L4141-2' }, next: null });
+  });
+
+  it('gives the "Liens relatifs" by heading and the versions newest first', async () => {
+    const { article } = await data('{ article(id: "L1115-1") { relatedLinks { type heading entries { text { label } article status } } versions { validFrom validTo amendedBy } } }');
+    expect(article.relatedLinks[0]).toEqual({ type: 'MODIFIED_BY', heading: 'Modifié par', entries: [{ text: { label: 'Loi 2014-58' }, article: '3', status: 'V' }] });
+    expect(article.versions).toEqual([
+      { validFrom: '2014-01-29', validTo: null, amendedBy: 'Loi n° 2014-58 du 27 janvier 2014' },
+      { validFrom: '2007-02-02', validTo: '2014-01-29', amendedBy: null },
+    ]);
+  });
+
+  it('reads the article and its citations as of a date', async () => {
+    const result = await data(`{
+      old: article(id: "L1115-1", asOf: "2010-06-01") { validFrom validTo text }
+      before: article(id: "L1115-1", asOf: "2000-01-01") { id }
+      then: article(id: "L2131-1", asOf: "2005-06-01") { references { target { id } } }
+      now: article(id: "L2131-1") { references { target { id } } } }`);
+    expect(result.old.validFrom).toBe('2007-02-02');
+    expect(result.old.text).toMatch(/^Les collectivités territoriales/);
+    expect(result.before).toBeNull();
+    expect(result.then.references.map((r: { target: { id: string } }) => r.target.id)).toEqual(['L3131-2']);
+    expect(result.now.references).toEqual([]);
+  });
+});
+
+describe('search', () => {
+  it.each(['L2131', 'L. 2131', 'l.2131'])('finds the articles numbered "%s…" in code order', async (query) => {
+    const { search } = await data('query ($q: String!) { search(query: $q) { totalCount edges { node { id } } } }', { q: query });
+    expect(search.totalCount).toBe(3);
+    expect(search.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(['L2131-1', 'L2131-2', 'L2131-6']);
+  });
+
+  it('puts the exact number first', async () => {
+    const { search } = await data('{ search(query: "L. 2131-1") { edges { node { id } } } }');
+    expect(search.edges[0].node.id).toBe('L2131-1');
+  });
+
+  it('finds words with the French analyzer, accents ignored, and highlights them escaped', async () => {
+    const { search } = await data('{ search(query: "conventions etrangeres") { totalCount edges { node { id } score highlights } } }');
+    expect(search.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(['L1115-1']);
+    const highlights: string[] = search.edges[0].highlights;
+    expect(highlights.join(' ')).toContain('<mark>conventions</mark>');
+    expect(highlights.join(' ')).toContain('<mark>étrangères</mark>');
+    expect(highlights.join(' ')).toContain('l&#39;État');
+  });
+
+  it('pages through results with opaque cursors', async () => {
+    const query = 'query ($after: String) { search(query: "représentant État", first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }';
+    const seen: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    for (let page = 0; page < 10; page++) {
+      const { search } = await data(query, { after });
+      total = search.totalCount;
+      seen.push(...search.edges.map((e: { node: { id: string } }) => e.node.id));
+      if (!search.pageInfo.hasNextPage) break;
+      after = search.pageInfo.endCursor;
+    }
+    expect(total).toBeGreaterThan(2);
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+  });
+});
+
+describe('table of contents', () => {
+  it('lists the parts, then sections and articles in order', async () => {
+    const { tableOfContents } = await data('{ tableOfContents { id title sections { title } } }');
+    expect(tableOfContents.map((s: { title: string }) => s.title)).toEqual(['Partie législative', 'Partie réglementaire']);
+    expect(tableOfContents[0].sections).toHaveLength(4);
+    const { section } = await data('{ section(id: "partie-legislative/deuxieme-partie/livre-ier/titre-iii/chapitre-ier") { kind articles { id } breadcrumb { id } } }');
+    expect(section.articles.map((a: { id: string }) => a.id)).toEqual(['L2131-1', 'L2131-2', 'L2131-6']);
+    expect(section.breadcrumb).toHaveLength(5);
+  });
+});
+
+describe('neighborhood', () => {
+  const query = `query ($id: String!, $depth: Int, $limit: Int, $direction: Direction, $types: [LinkType!]) {
+    neighborhood(id: $id, depth: $depth, limit: $limit, direction: $direction, types: $types) {
+      center truncated nodes { id kind partie } edges { id source target type } } }`;
+
+  function expectNoDanglingEdge(n: { nodes: Array<{ id: string }>; edges: Array<{ source: string; target: string }> }) {
+    const ids = new Set(n.nodes.map((node) => node.id));
+    expect(ids.size).toBe(n.nodes.length);
+    for (const edge of n.edges) {
+      expect(ids.has(edge.source)).toBe(true);
+      expect(ids.has(edge.target)).toBe(true);
+    }
+  }
+
+  it('holds the centre, its neighbours and only edges between them', async () => {
+    const { neighborhood } = await data(query, { id: 'l. 1115-1', depth: 1 });
+    expect(neighborhood.center).toBe('L1115-1');
+    expect(neighborhood.truncated).toBe(false);
+    // 13 cited, 1 law modifying it, 1 document mentioning it, and itself.
+    expect(neighborhood.nodes).toHaveLength(16);
+    expect(neighborhood.nodes.find((n: { id: string }) => n.id === 'L1115-1')).toEqual({ id: 'L1115-1', kind: 'ARTICLE', partie: 1 });
+    expectNoDanglingEdge(neighborhood);
+    expect(neighborhood.edges.some((e: { source: string; target: string }) => e.source === 'L4142-1' && e.target === 'L3132-1')).toBe(true);
+  });
+
+  it('cuts at the limit, says so, and still never sends an edge whose end is missing', async () => {
+    const { neighborhood } = await data(query, { id: 'L1115-1', depth: 2, limit: 5 });
+    expect(neighborhood.truncated).toBe(true);
+    expect(neighborhood.nodes).toHaveLength(5);
+    expect(neighborhood.nodes.map((n: { id: string }) => n.id)).toContain('L1115-1');
+    expectNoDanglingEdge(neighborhood);
+  });
+
+  it('follows only the direction and types asked for', async () => {
+    const { neighborhood } = await data(query, { id: 'L2131-1', depth: 3, direction: 'INCOMING', types: ['CITES'] });
+    expect(neighborhood.nodes.map((n: { id: string }) => n.id).sort()).toEqual(['L1115-1', 'L2131-1', 'L2131-2', 'L2131-6', 'L3132-1', 'L4142-1', 'code électoral|L52-1'].sort());
+    expect(neighborhood.edges.every((e: { type: string }) => e.type === 'CITES')).toBe(true);
+    expectNoDanglingEdge(neighborhood);
+  });
+
+  it('answers NOT_FOUND for an unknown article', async () => {
+    const { body } = await server.graphql('{ neighborhood(id: "L9999-1") { center } }');
+    expect(body.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('path and impact', () => {
+  it('finds the chain of citations from L4142-1 to L2131-1', async () => {
+    const { path } = await data('{ path(from: "L4142-1", to: "L. 2131-1") { length nodes { id } edges { source target type } } }');
+    expect(path.length).toBe(3);
+    expect(path.nodes.map((n: { id: string }) => n.id)).toEqual(['L4142-1', 'L3132-1', 'L2131-6', 'L2131-1']);
+    expect(path.edges.map((e: { source: string }) => e.source)).toEqual(['L4142-1', 'L3132-1', 'L2131-6']);
+  });
+
+  it('answers null when no chain is short enough or goes that way', async () => {
+    const result = await data('{ short: path(from: "L4142-1", to: "L2131-1", maxLength: 2) { length } back: path(from: "L2131-1", to: "L4142-1") { length } undirected: path(from: "L2131-1", to: "L4142-1", directed: false) { length } }');
+    expect(result).toEqual({ short: null, back: null, undirected: { length: 2 } });
+  });
+
+  it('lists everything that depends on L2131-1, nearest first', async () => {
+    const { impact } = await data('{ impact(id: "L2131-1") { root directCount totalCount truncated dependants { distance article { id } } } }');
+    expect(impact).toMatchObject({ root: 'L2131-1', directCount: 3, totalCount: 5, truncated: false });
+    expect(impact.dependants.map((d: { distance: number; article: { id: string } }) => `${d.distance} ${d.article.id}`)).toEqual([
+      '1 L1115-1',
+      '1 L2131-2',
+      '1 L2131-6',
+      '2 L3132-1',
+      '3 L4142-1',
+    ]);
+    const { impact: near } = await data('{ impact(id: "L2131-1", maxDepth: 1, first: 2) { totalCount truncated dependants { article { id } } } }');
+    expect(near).toMatchObject({ totalCount: 3, truncated: true });
+    expect(near.dependants).toHaveLength(2);
+  });
+});
+
+describe('unresolved references and stats', () => {
+  it('lists unresolved targets with their candidates and who cites them', async () => {
+    const { unresolvedReferences } = await data('{ unresolvedReferences(first: 1) { totalCount pageInfo { hasNextPage endCursor } edges { number reason candidates citedBy { id } } } }');
+    expect(unresolvedReferences.totalCount).toBe(2);
+    expect(unresolvedReferences.pageInfo.hasNextPage).toBe(true);
+    const next = await data('query ($after: String) { unresolvedReferences(first: 1, after: $after) { pageInfo { hasNextPage } edges { number citedBy { id } } } }', { after: unresolvedReferences.pageInfo.endCursor });
+    const numbers = [unresolvedReferences.edges[0].number, next.unresolvedReferences.edges[0].number].sort();
+    expect(numbers).toEqual(['L1115-9', 'L115-1']);
+    expect(next.unresolvedReferences.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('counts the graph and ranks the most cited articles', async () => {
+    const { stats } = await data('{ stats { articles articlesInForce sections citations externalTargets unresolvedTargets documents mostCited(first: 2) { count article { id } } } }');
+    expect(stats).toMatchObject({ articles: 13, articlesInForce: 12, sections: 24, citations: 21, unresolvedTargets: 2, documents: 1 });
+    expect(stats.mostCited[0]).toEqual({ count: 4, article: { id: 'L2131-1' } });
+  });
+});
