@@ -7,10 +7,9 @@
 import type { Element, Nodes, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import rehypeSanitize from 'rehype-sanitize';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { classifyHref } from './classify-href.ts';
+import { convertMarkdownToHtml } from './markdown-to-html.ts';
 import { parseHtmlFragment } from './parse-html-fragment.ts';
 import { TextBuilder } from './text-builder.ts';
 import type { HrefLink } from './types.ts';
@@ -32,7 +31,6 @@ const CELLS = new Set(['td', 'th']);
 const HIDDEN = new Set(['script', 'style', 'head', 'title', 'template', 'noscript', 'meta', 'link']);
 
 const sanitizer = unified().use(rehypeSanitize);
-const markdownToHast = unified().use(remarkParse).use(remarkRehype, { allowDangerousHtml: true });
 
 /** Converts an HTML body. */
 export function convertHtmlBody(html: string): BodyContent {
@@ -44,25 +42,7 @@ export function convertHtmlBody(html: string): BodyContent {
 
 /** Converts a Markdown body (lexlib, etalab): hard-wrapped lines of a paragraph are joined by a space. */
 export function convertMarkdownBody(markdown: string): BodyContent {
-  const tree = markdownToHast.runSync(markdownToHast.parse(markdown)) as Root;
-  expandRawHtml(tree);
-  return { ...convertTree(tree), unclosed: [] };
-}
-
-/**
- * Markdown bodies embed HTML ('<div align="left">…<br/>', '<table …>' in lexlib and etalab), which
- * remark-rehype keeps as "raw" nodes: parse each into elements so its text counts and sanitize sees it.
- */
-function expandRawHtml(node: Root | Element): void {
-  const children: Array<Root['children'][number]> = [];
-  for (const child of node.children) {
-    if ((child as { type: string }).type === 'raw') children.push(...parseHtmlFragment((child as unknown as { value: string }).value).tree.children);
-    else {
-      if (child.type === 'element') expandRawHtml(child);
-      children.push(child);
-    }
-  }
-  node.children = children as typeof node.children;
+  return convertHtmlBody(convertMarkdownToHtml(markdown));
 }
 
 /** Text, links and sanitized HTML of a hast tree. */

@@ -90,7 +90,8 @@ export async function readSource(spec: SourceSpec, options: ReadSourceOptions = 
 export async function cloneBundle(bundle: string, cacheDir: string): Promise<string> {
   const repo = path.join(cacheDir, path.basename(bundle, '.bundle'));
   const source = path.resolve(bundle);
-  if (!(await isGitSuccess(source === bundle ? path.dirname(bundle) : '.', ['bundle', 'verify', '-q', source]))) {
+  // `list-heads` reads the bundle's header without needing a repository (unlike `verify`).
+  if (!(await isGitSuccess(path.dirname(source), ['bundle', 'list-heads', source]))) {
     throw new SourceError(bundle, 'not-a-source', 'not a valid git bundle');
   }
   if (existsSync(path.join(repo, 'HEAD'))) {
