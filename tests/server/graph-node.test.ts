@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { abbreviateTextName, toGraphNode } from '../../server/graph-node.ts';
+
+describe('abbreviateTextName', () => {
+  it.each([
+    ["code de l'environnement", 'C. env.'],
+    ['code électoral', 'C. éle.'],
+    ['loi n° 2015-991 du 7 août 2015', 'Loi 2015-991'],
+    ['ordonnance n° 2005-649 du 6 juin 2005', 'Ord. 2005-649'],
+    ['décret n° 2000-318 du 7 avril 2000', 'Décret 2000-318'],
+    ['loi organique n° 2009-403 du 15 avril 2009', 'LO 2009-403'],
+  ])('shortens "%s" to "%s"', (name, short) => {
+    expect(abbreviateTextName(name)).toBe(short);
+  });
+});
+
+describe('toGraphNode', () => {
+  it('colours an article by the Partie its number places it in', () => {
+    expect(toGraphNode({ id: 'L2131-1', labels: ['Article'], part: 'legislative', status: 'in-force', excerpt: 'Les actes' })).toEqual({
+      id: 'L2131-1', label: 'L2131-1', kind: 'ARTICLE', part: 'LEGISLATIVE', partie: 2, status: 'IN_FORCE', title: 'Les actes',
+    });
+  });
+
+  it('labels an article of another code with the code and the number', () => {
+    expect(toGraphNode({ id: "code de l'environnement|L211-7", labels: ['ExternalArticle'], textId: "code de l'environnement", number: 'L211-7' })).toMatchObject({
+      kind: 'EXTERNAL_ARTICLE', label: 'C. env. L211-7', partie: null,
+    });
+  });
+
+  it('marks an unresolved target with a question mark', () => {
+    expect(toGraphNode({ id: 'unresolved:CGCT|L115-1', labels: ['UnresolvedTarget'], number: 'L115-1', reason: 'not-in-code' })).toMatchObject({ kind: 'UNRESOLVED', label: 'L115-1 ?' });
+  });
+});
