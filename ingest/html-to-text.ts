@@ -52,7 +52,8 @@ export function convertTree(tree: Root): Omit<BodyContent, 'unclosed'> {
   collectText(tree, builder, links);
   const text = builder.toString();
   for (const link of links) link.text = text.slice(link.start, link.end);
-  const clean = sanitizer.runSync(structuredClone(tree)) as Root;
+  // hast-util-sanitize builds a new tree: `tree` is left as it was.
+  const clean = sanitizer.runSync(tree) as Root;
   return { text, links, html: toHtml(clean) };
 }
 
