@@ -7,3 +7,4 @@ export { ensureDatabase, type DatabaseReady } from './ensure-database.ts';
 export { findRunningPid, startLocalServer, stopLocalServer, type RunningServer } from './local-server.ts';
 export { resolveLocalServerOptions, type LocalServerOptions } from './local-server-options.ts';
 export { toPlain, toPlainRow, type PlainNode, type PlainRelationship } from './to-plain.ts';
+export { waitForStopSignal } from './foreground.ts';

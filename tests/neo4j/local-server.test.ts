@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDriver, readRows, writeRows } from '../../neo4j/driver.ts';
 import { describeInstanceFiles } from '../../neo4j/local-server-options.ts';
 import { startLocalServer, stopLocalServer } from '../../neo4j/local-server.ts';
-import { checkFreeDisk } from '../../neo4j/preflight.ts';
+import { checkFreeDisk, checkJars, checkJava } from '../../neo4j/preflight.ts';
 import { clearGraph, resolveTestServerOptions, runCgct, withoutExternalNeo4j } from '../helpers/neo4j.ts';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'cgct-neo4j-'));
@@ -84,6 +84,17 @@ describe('the local Neo4j server', () => {
     expect(result.stderr).toMatch(/Neo4j stopped during start-up \(exit code \d+\)\.\nLast lines of Neo4j's logs/);
     expect(result.stderr).toContain('Invalid memory configuration - exceeds physical memory');
     expect((await runCgct(['db', 'status'], env)).code).toBe(3);
+  });
+
+  it('says how to install Java when there is none', async () => {
+    const result = await runCgct(['db', 'start'], withoutExternalNeo4j({ JAVA_HOME: path.join(scratch, 'no-java'), CGCT_NEO4J_HOME: path.join(scratch, 'java') }));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Java was not found \(".*no-java\/bin\/java": ENOENT\)\. Neo4j 5\.26 needs Java 17 or 21: install it/);
+    expect(() => checkJava('java')).not.toThrow();
+  });
+
+  it('says how to get the jars when they are missing', () => {
+    expect(() => checkJars(path.join(scratch, 'no-lib'))).toThrow(/Neo4j's jars are missing from .*no-lib\. Run `node scripts\/setup\.js`/);
   });
 
   it('refuses to start on a disk without room for the store', () => {
