@@ -7,6 +7,8 @@ import type { ExtractionResult, TextReferences } from '../ingest/run-extraction.
 import type { ResolvedReference } from '../ingest/types.ts';
 
 const REFERENCE_FIELDS = ['target', 'code', 'kind', 'rangeEnd', 'pinpoint', 'start', 'end', 'via', 'resolution', 'targets', 'reason', 'candidates', 'hrefDisagrees'] as const;
+// Always printed, null when absent, so that `jq '.references[].pinpoint'` finds the key on every line.
+const ALWAYS = new Set<string>(['target', 'code', 'kind', 'pinpoint', 'start', 'end', 'via', 'resolution']);
 
 /** The JSON record of one article or document. */
 export function formatJsonLine(text: TextReferences): string {
@@ -20,6 +22,7 @@ function pickReferenceFields(reference: ResolvedReference): Record<string, unkno
     // A range's targets say which articles it expands to; for a single article they repeat `target`.
     if (field === 'targets' && reference.kind !== 'range') continue;
     if (value !== undefined) picked[field] = value;
+    else if (ALWAYS.has(field)) picked[field] = null;
   }
   return picked;
 }

@@ -33,7 +33,8 @@ describe('cgct extract', () => {
     expect(lines.map((line) => line.id)).toEqual(['L1115-1', 'L5111-1']);
     expect(lines[0]!.file).toBe(SEED_000);
     expect(lines[0]!.references[4]).toMatchObject({ target: 'L4141-1', code: 'CGCT', kind: 'single', via: 'text', hrefDisagrees: 'L4131-1' });
-    for (const reference of lines[0]!.references) expect(Object.keys(reference)).toEqual(expect.arrayContaining(['target', 'code', 'kind', 'start', 'end', 'via', 'resolution']));
+    for (const reference of lines[0]!.references) expect(Object.keys(reference)).toEqual(expect.arrayContaining(['target', 'code', 'kind', 'pinpoint', 'start', 'end', 'via', 'resolution']));
+    expect(lines[0]!.references[0]!.pinpoint).toBeNull();
     expect(lines[1]!.references.find((reference) => reference.target === 'L5111-1-1')).toMatchObject({ pinpoint: 'I et III' });
     expect(stderr).toContain('legifrance-md 1, liens-relatifs-md 1');
     expect(stderr).toMatch(/unresolved references \(never-existed \d+\)/);
