@@ -16,6 +16,8 @@ export interface CitationContext {
   namedTexts: string[];
   /** The references of the last citation list, for "du même article" and "desdits articles"; undefined after "du présent article". */
   lastList?: Reference[];
+  /** The last list when it named no container (so it was given this code), and where it ended. */
+  uncontained?: { references: Reference[]; end: number };
 }
 
 /** A fresh context for a new text. */

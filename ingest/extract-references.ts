@@ -17,7 +17,7 @@ import { findAmendingQuotes, isInsideSpans } from './find-amending-quotes.ts';
 import { readCitationList, skipTitle, type CitationItem } from './read-citation-list.ts';
 import { readPinpointBefore } from './read-pinpoint.ts';
 import { readTextNameAt } from './read-text-name.ts';
-import { THIS_CODE } from './text-name.ts';
+import { THIS_CODE, textKindOf } from './text-name.ts';
 
 // The three things a reference starts with: the word "article(s)" / "art.", a prefixed number
 // standing alone ("L. 4141-1 et L. 4141-2" in a table cell), or a text's name.
@@ -87,7 +87,31 @@ function readList(text: string, pos: number, afterKeyword: boolean, pinpoint: st
   });
   out.push(...list);
   if (list.length > 0) context.lastList = list;
+  const contained = items.some((item) => item.container);
+  if (contained && list.length > 0) shareContainerBackwards(text, pos, list, context);
+  context.uncontained = !contained && list.length > 0 ? { references: list, end } : undefined;
   return end;
+}
+
+// "dans les cas prévus au quatrième alinéa de l'article L. 3111-7 et à l'article L. 3111-8 du
+// même code" (code des transports): a code closing two citations joined by "et" covers both, as
+// it covers the items of one list, when the first number is of that code's shape: not a CGCT
+// number ("L. 211-2 ou … L. 213-3 de ce même code"), or of the same chapter as the second. "à
+// l'article L. 5217-2 et à l'article L. 2124-4 du code général de la propriété des personnes
+// publiques" keeps L. 5217-2 in this code.
+const JOINED = /^\s*,?\s+(?:et|ou|ainsi\s+qu['’]?)\s[^.;:()\n]{0,60}$/u;
+function shareContainerBackwards(text: string, listStart: number, list: Reference[], context: CitationContext): void {
+  const previous = context.uncontained;
+  const { code, target } = list[0]!;
+  if (!previous || code === THIS_CODE || textKindOf(code) !== 'code' || !JOINED.test(text.slice(previous.end, listStart))) return;
+  for (const reference of previous.references) {
+    if (reference.code === THIS_CODE && reference.target && isOfShape(reference.target, target)) reference.code = code;
+  }
+}
+
+function isOfShape(id: string, neighbour: string | undefined): boolean {
+  const group = /^[A-Z]+\*?(\d+)/.exec(id)?.[1];
+  return !group || group.length < 4 || group === /^[A-Z]+\*?(\d+)/.exec(neighbour ?? '')?.[1];
 }
 
 // A container written after the last item of a list covers the items before it that have

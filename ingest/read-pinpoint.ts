@@ -12,9 +12,11 @@ const ROMAN = String.raw`(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})(?:\s(?:bis|ter|quater
 const ITEM = String.raw`\d{1,2}\s?°(?:\s(?:bis|ter|quater|quinquies|[A-H]))?`;
 const LETTER = String.raw`[a-z](?:\s(?:bis|ter))?(?![\p{L}\d])`;
 const ORDINAL = String.raw`(?:premier|première|1er|1re|deuxième|second|seconde|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|onzième|douzième|treizième|quatorzième|quinzième|seizième|dix-septième|dix-huitième|dix-neuvième|vingtième|dernier|dernière|avant-dernier|avant-dernière|\d{1,2}e|\d{1,2}ème)`;
-const SEPARATOR = String.raw`(?:\s*,\s*|\s+(?:et|ou|à)\s+)`;
+const SEPARATOR = String.raw`(?:\s*,\s*(?:(?:et|ou)\s+)?|\s+(?:et|ou|à)\s+)`;
 const WORDED = String.raw`${ORDINAL}(?:${SEPARATOR}${ORDINAL})*\s+(?:alinéas?|phrases?|tirets?|lignes?|colonnes?)`;
-const UNIT = String.raw`(?:${WORDED}|${ROMAN}|${ITEM}|${LETTER})`;
+// "des deux derniers alinéas de l'article D. 6232-1"
+const COUNTED = String.raw`(?:deux|trois|quatre|cinq)\s+(?:premiers|premières|derniers|dernières)\s+(?:alinéas|phrases)`;
+const UNIT = String.raw`(?:${WORDED}|${COUNTED}|${ROMAN}|${ITEM}|${LETTER})`;
 const UNITS = String.raw`${UNIT}(?:${SEPARATOR}${UNIT})*`;
 const PINPOINT = String.raw`${UNITS}(?:\s+(?:du|de\s+la|de\s+l['’]|des)\s*${UNITS})*`;
 

@@ -38,7 +38,8 @@ const TEXT_NAME = new RegExp(
   String.raw`(?<this>présent\s+code|CGCT|[Cc]ode\s+général\s+des\s+collectivités\s+territoriales)(?![\p{L}])` +
     String.raw`|(?<anaphoric>${ANAPHORIC})(?![\p{L}])` +
     String.raw`|(?<law>${LAW})(?![\p{L}\d])` +
-    String.raw`|(?<code>${CODE_NAME_SOURCE})` +
+    // "du nouveau code forestier" (the code recodified in 2012 kept its name).
+    String.raw`|(?:nouveau\s+)?(?<code>${CODE_NAME_SOURCE})` +
     String.raw`|(?<constitution>Constitution)(?![\p{L}])`,
   'uy',
 );

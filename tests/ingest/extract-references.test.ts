@@ -45,6 +45,9 @@ const ROWS: Array<[comment: string, text: string, expected: Expected[]]> = [
   ['"du même code" after another code', "l'article L. 121-2 du code de l'action sociale et des familles et l'article L. 113-2 du même code", [other("code de l'action sociale et des familles", 'L121-2'), other("code de l'action sociale et des familles", 'L113-2')]],
   ['"du même code" after "du présent code" (regression: it was dropped)', "de l'article L. 1621-2 du présent code, prévues à l'article L. 2123-22 du même code.", [cgct('L1621-2'), cgct('L2123-22')]],
   ['"dudit code" (regression: "du" of "dudit" was read as a preposition)', "du code de l'action sociale et des familles ; des articles L. 113-2 et L. 121-1 dudit code", [other("code de l'action sociale et des familles"), other("code de l'action sociale et des familles", 'L113-2'), other("code de l'action sociale et des familles", 'L121-1')]],
+  ['"du nouveau code forestier" (regression: "nouveau" hid the code)', 'aux articles L214-7 et L214-8 du nouveau code forestier', [other('code forestier', 'L214-7'), other('code forestier', 'L214-8')]],
+  ['a code closing two citations joined by "et" covers both when the numbers are of one chapter', "au quatrième alinéa de l'article L. 3111-7 et à l'article L. 3111-8 du code des transports", [other('code des transports', 'L3111-7', { pinpoint: 'quatrième alinéa' }), other('code des transports', 'L3111-8')]],
+  ['… but not a CGCT number of another chapter', "à l'article L. 5217-2 et à l'article L. 2124-4 du code général de la propriété des personnes publiques", [cgct('L5217-2'), other('code général de la propriété des personnes publiques', 'L2124-4')]],
   ['"du code électoral", undashed number', "à l'article L. 44 du code électoral", [other('code électoral', 'L44')]],
   ['undashed numbers belong to the code named before', 'les articles suivants du code électoral : 1° L\'article R. 40 relatif', [other('code électoral'), other('code électoral', 'R40')]],
   ['"du code général des impôts", numeric article with suffixes', "à l'article 1609 nonies C du code général des impôts", [other('code général des impôts', '1609 nonies C')]],
@@ -74,6 +77,8 @@ const ROWS: Array<[comment: string, text: string, expected: Expected[]]> = [
   ['worded paragraph', "au deuxième alinéa de l'article L. 1621-2", [cgct('L1621-2', { pinpoint: 'deuxième alinéa' })]],
   ['sentence of a paragraph', "à la première phrase du premier alinéa de l'article L. 2123-24", [cgct('L2123-24', { pinpoint: 'première phrase du premier alinéa' })]],
   ['list of items', "aux 1°, 2°, 5° et 8° du I de l'article L. 211-7 du code de l'environnement", [other("code de l'environnement", 'L211-7', { pinpoint: '1°, 2°, 5° et 8° du I' })]],
+  ['items listed with ", et" (regression: the list was cut)', "aux 1°,2°, et 3° de l'article L. 5211-43", [cgct('L5211-43', { pinpoint: '1°,2°, et 3°' })]],
+  ['counted paragraphs (regression: not read)', "des deux derniers alinéas de l'article D. 6232-1", [cgct('D6232-1', { pinpoint: 'deux derniers alinéas' })]],
   ['letter of an item', "au a du 1° de l'article L. 2333-64", [cgct('L2333-64', { pinpoint: 'a du 1°' })]],
   ['pinpoint covering a list', 'au I des articles L. 2131-1 et L. 2131-2', [cgct('L2131-1', { pinpoint: 'I' }), cgct('L2131-2', { pinpoint: 'I' })]],
   // Anaphora.
