@@ -33,7 +33,9 @@ export function explainConnectionError(error: unknown, settings: ConnectionSetti
   if (code === 'Neo.ClientError.Security.Unauthorized') {
     return new DatabaseSetupError(
       settings.source === 'env'
-        ? `${where} refused user "${settings.user}": wrong user name or password. Check NEO4J_USER and NEO4J_PASSWORD.`
+        ? settings.password
+          ? `${where} refused user "${settings.user}": wrong user name or password. Check NEO4J_USER and NEO4J_PASSWORD.`
+          : `${where} asks for a password and NEO4J_PASSWORD is not set: set NEO4J_PASSWORD (and NEO4J_USER if it is not neo4j).`
         : `${where} refused the password kept in ${settings.passwordFile}. Its store was made with another password: ` +
           'stop it (`npx cgct db stop`), delete its data folder and start again.',
       { cause: error },

@@ -10,6 +10,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DatabaseSetupError } from './errors.ts';
 
 /** Everything needed to run one local Neo4j. */
 export interface LocalServerOptions {
@@ -47,7 +48,7 @@ export function parsePort(value: string | undefined, fallback: number, name: str
   if (value === undefined || value === '') return fallback;
   const port = Number(value);
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new Error(`${name}="${value}" is not a TCP port: give a number between 1 and 65535.`);
+    throw new DatabaseSetupError(`${name}="${value}" is not a TCP port: give a number between 1 and 65535.`);
   }
   return port;
 }
@@ -55,7 +56,7 @@ export function parsePort(value: string | undefined, fallback: number, name: str
 /** Reads a memory size in the syntax both Neo4j and the JVM accept ("512m", "2g"). */
 function parseSize(value: string | undefined, fallback: string, name: string): string {
   if (value === undefined || value === '') return fallback;
-  if (!/^\d+[kmg]?$/i.test(value)) throw new Error(`${name}="${value}" is not a memory size: write it like 512m or 2g.`);
+  if (!/^\d+[kmg]?$/i.test(value)) throw new DatabaseSetupError(`${name}="${value}" is not a memory size: write it like 512m or 2g.`);
   return value;
 }
 
