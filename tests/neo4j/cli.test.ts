@@ -41,6 +41,14 @@ describe('cgct query', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^cgct query: Neo4j at bolt:\/\/127\.0\.0\.1:\d+ \(set by NEO4J_URI\) refused user "neo4j": wrong user name or password\. Check NEO4J_USER and NEO4J_PASSWORD\.\n$/);
   });
+
+  it('says which setting is missing when NEO4J_URI comes without a password', async () => {
+    const env = { ...process.env };
+    delete env.NEO4J_PASSWORD;
+    const result = await runCgct(['query', 'RETURN 1'], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('asks for a password and NEO4J_PASSWORD is not set');
+  });
 });
 
 describe('cgct db reset', () => {
