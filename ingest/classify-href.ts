@@ -11,7 +11,8 @@ import { THIS_CODE, normalizeTextName } from './text-name.ts';
 
 /** The CGCT's Légifrance id, in old URLs' cidTexte. */
 const CGCT_LEGITEXT = 'LEGITEXT000006070633';
-const CODE_PATH = /^(?:https?:\/\/[^/]+)?\/((?:code|livre-des-procedures-fiscales)[a-z0-9-]*)\/(?:.*\/)?([a-z*]+-?\d[\w-]*)\.md(?:[?#].*)?$/i;
+// The file may have no prefix: the code général des impôts numbers "1609-nonies-c.md", "879.md".
+const CODE_PATH = /^(?:https?:\/\/[^/]+)?\/((?:code|livre-des-procedures-fiscales)[a-z0-9-]*)\/(?:.*\/)?([\w*-]+)\.md(?:[?#].*)?$/i;
 // "Code du travail - art. R116-17 (Ab)", "Loi n°83-8 du 7 janvier 1983 (V)"
 const TITLE = /^(.+?)(?:\s+-\s+art\.\s*(.+?))?\s*(?:\((\w*)\))?\s*$/;
 // Slugs of the codes most cited, whose apostrophes and accents the slug lost.
@@ -41,7 +42,8 @@ export interface HrefTarget {
 /** Reads the target of an href, helped by the anchor's title attribute when there is one. */
 export function classifyHref(href: string, title?: string): HrefTarget {
   const titled = title ? TITLE.exec(title.trim()) : null;
-  const titleCode = titled ? normalizeTextName(titled[1]!) : undefined;
+  // "Code général des impôts, CGI." carries its abbreviation: the body says "du code général des impôts".
+  const titleCode = titled ? normalizeTextName(titled[1]!.replace(/,\s*[A-Z]{2,}\.?\s*$/, '')) : undefined;
   const titleArticle = titled?.[2] ? normalizeArticleId(titled[2]) : undefined;
   const codePath = CODE_PATH.exec(href);
   if (codePath) {

@@ -51,7 +51,8 @@ function convertList(lines: string[]): string {
 function convertInline(text: string): string {
   return text
     .replace(/\\([\\`*_{}[\]()#+\-.!<>])/g, (_, character: string) => (character === '<' ? '&lt;' : character === '>' ? '&gt;' : character))
-    .replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, '<strong>$1</strong>')
+    // The annexes close bold after a space: "**LE SERVICE PUBLIC DE L'ASSAINISSEMENT **".
+    .replace(/\*\*(?=\S)([\s\S]*?\S)\s*\*\*/g, '<strong>$1</strong>')
     .replace(/(^|[\s(])_(?=\S)([^_\n]*?\S)_(?=[\s.,;:)]|$)/g, '$1<em>$2</em>')
     .replace(/\[([^\]\n]+)\]\(([^)\s]+)\)/g, (_, label: string, href: string) => `<a href="${href.replace(/"/g, '&quot;')}">${label}</a>`);
 }

@@ -73,3 +73,9 @@ describe('classifyHref', () => {
     expect(classifyHref('/affichTexte.do?cidTexte=JORFTEXT000000320197&categorieLien=cid', 'Loi n°83-8 du 7 janvier 1983 (V)')).toEqual({ legiId: 'JORFTEXT000000320197' });
   });
 });
+
+describe('classifyHref on other codes numbered without prefix', () => {
+  it('names the code général des impôts for "…/1609-nonies-c.md"', () => {
+    expect(classifyHref('/code-general-des-impots-cgi/livre-premier/1609-nonies-c.md', 'Code général des impôts, CGI. - art. 1609 nonies C (V)')).toEqual({ targetCode: 'code général des impôts' });
+  });
+});

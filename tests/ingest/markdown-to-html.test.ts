@@ -14,3 +14,9 @@ describe('convertMarkdownToHtml', () => {
     expect(convertMarkdownToHtml('**Nota** _important_ PILOTE_SUIVEUR \\*')).toBe('<p><strong>Nota</strong> <em>important</em> PILOTE_SUIVEUR *</p>');
   });
 });
+
+describe('convertMarkdownToHtml on the annexes', () => {
+  it('closes bold after a trailing space, as the annexes write it', () => {
+    expect(convertMarkdownToHtml("**LE SERVICE PUBLIC DE L'ASSAINISSEMENT **")).toBe("<p><strong>LE SERVICE PUBLIC DE L'ASSAINISSEMENT</strong></p>");
+  });
+});
