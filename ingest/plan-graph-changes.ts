@@ -34,11 +34,12 @@ export interface GraphState {
 }
 
 /** A relationship to create or update, with its final properties. */
-export type EdgeUpsert = Omit<EdgeRow, 'evidence'> & { props: Record<string, unknown> };
+export type EdgeUpsert = Omit<EdgeRow, 'evidence'> & { props: Record<string, unknown>; isNew: boolean };
 
 /** The writes one ingest of one source needs. */
 export interface GraphChangePlan {
-  nodeUpserts: Array<{ label: NodeLabel; id: string; props: NodeRow['props'] }>;
+  /** Nodes to write; `isNew` when the graph does not hold them yet (created without a look-up). */
+  nodeUpserts: Array<{ label: NodeLabel; id: string; props: NodeRow['props']; isNew: boolean }>;
   /** Articles and documents this source no longer holds: their remaining sources, and for those left with none, when they ceased. */
   nodeRemovals: Array<{ label: NodeLabel; id: string; sources: string[]; validTo: string | null }>;
   edgeUpserts: EdgeUpsert[];
@@ -77,7 +78,7 @@ function planNodes(records: GraphRecords, state: GraphState, plan: GraphChangePl
     const stored = state.nodes.get(key);
     const props = TRACKED_BY_SOURCE.has(row.label) ? planSourcedNode(row, stored, records) : planSharedNode(row, stored);
     if (row.label === 'Article') plan.counts[!stored ? 'articlesAdded' : !props || !('recordHash' in props) ? 'articlesUnchanged' : 'articlesChanged']++;
-    if (props) plan.nodeUpserts.push({ label: row.label, id: row.id, props });
+    if (props) plan.nodeUpserts.push({ label: row.label, id: row.id, props, isNew: !stored });
   }
   for (const [key, stored] of state.nodes) {
     if (!TRACKED_BY_SOURCE.has(stored.label) || seen.has(key) || !stored.sources.includes(records.source)) continue;
@@ -128,7 +129,7 @@ function planEdges(records: GraphRecords, state: GraphState, plan: GraphChangePl
     const evidence = { ...(stored?.evidence ?? {}), [records.source]: edge.evidence };
     if (stored && sameEvidence(stored.evidence, evidence)) continue;
     const { evidence: _evidence, ...identity } = edge;
-    plan.edgeUpserts.push({ ...identity, props: edgePropsOf(evidence, stored?.validFrom ?? records.date) });
+    plan.edgeUpserts.push({ ...identity, props: edgePropsOf(evidence, stored?.validFrom ?? records.date), isNew: !stored });
     plan.counts[stored ? 'edgesChanged' : 'edgesAdded']++;
   }
   for (const [key, stored] of state.edges) {
@@ -139,7 +140,7 @@ function planEdges(records: GraphRecords, state: GraphState, plan: GraphChangePl
       plan.edgeDeletes.push(identity);
       plan.counts.edgesRemoved++;
     } else {
-      plan.edgeUpserts.push({ ...identity, props: edgePropsOf(rest, validFrom ?? records.date) });
+      plan.edgeUpserts.push({ ...identity, props: edgePropsOf(rest, validFrom ?? records.date), isNew: false });
       plan.counts.edgesChanged++;
     }
   }

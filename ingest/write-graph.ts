@@ -4,8 +4,9 @@
  * transaction, so a killed run leaves whole batches; the next run plans against the graph as it
  * is and converges (ingest/plan-graph-changes.ts).
  */
-import neo4j from 'neo4j-driver';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import { openSession } from '../neo4j/driver.ts';
+import { explainQueryError } from '../neo4j/explain-error.ts';
 import type { Evidence, NodeLabel } from './graph-records.ts';
 import type { GraphChangePlan, GraphState, StoredEdge, StoredNode } from './plan-graph-changes.ts';
 import { edgeKeyOf, nodeKeyOf } from './graph-records.ts';
@@ -17,35 +18,41 @@ const NODE_LABELS: NodeLabel[] = ['Code', 'Section', 'Article', 'LegalText', 'Ex
 
 /** Reads every node and relationship the ingest owns (those with a recordHash / evidence). */
 export async function readGraphState(driver: Driver): Promise<GraphState> {
-  const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+  const session = openSession(driver, 'READ');
   try {
-    const nodeRows = await session.executeRead((tx) => tx.run(
-      `MATCH (n) WHERE n.recordHash IS NOT NULL AND any(label IN labels(n) WHERE label IN $labels)
-       RETURN labels(n)[0] AS label, n.id AS id, n.recordHash AS recordHash, coalesce(n.sources, []) AS sources,
-              n.textSource AS textSource, n.contentHash AS contentHash, n.title AS title, n.titleRank AS titleRank, n.sortKey AS sortKey`,
-      { labels: NODE_LABELS },
-    ));
-    const nodes = new Map<string, StoredNode>();
-    for (const record of nodeRows.records) {
-      const node = record.toObject() as StoredNode;
-      node.titleRank = node.titleRank === null ? null : Number(node.titleRank);
-      nodes.set(nodeKeyOf(node.label, node.id), node);
-    }
-    const edgeRows = await session.executeRead((tx) => tx.run(
-      `MATCH (a)-[r]->(b) WHERE r.evidence IS NOT NULL
-       RETURN type(r) AS type, labels(a)[0] AS fromLabel, a.id AS from, labels(b)[0] AS toLabel, b.id AS to,
-              r.key AS key, r.evidence AS evidence, r.validFrom AS validFrom`,
-    ));
-    const edges = new Map<string, StoredEdge>();
-    for (const record of edgeRows.records) {
-      const row = record.toObject() as Omit<StoredEdge, 'evidence'> & { evidence: string };
-      const edge: StoredEdge = { ...row, evidence: JSON.parse(row.evidence) as Record<string, Evidence> };
-      edges.set(edgeKeyOf(edge), edge);
-    }
-    return { nodes, edges };
+    return await readStateIn(session);
+  } catch (error) {
+    throw explainQueryError(error, 'read the graph state');
   } finally {
     await session.close();
   }
+}
+
+async function readStateIn(session: ReturnType<typeof openSession>): Promise<GraphState> {
+  const nodeRows = await session.executeRead((tx) => tx.run(
+    `MATCH (n) WHERE n.recordHash IS NOT NULL AND any(label IN labels(n) WHERE label IN $labels)
+     RETURN labels(n)[0] AS label, n.id AS id, n.recordHash AS recordHash, coalesce(n.sources, []) AS sources,
+            n.textSource AS textSource, n.contentHash AS contentHash, n.title AS title, n.titleRank AS titleRank, n.sortKey AS sortKey`,
+    { labels: NODE_LABELS },
+  ));
+  const nodes = new Map<string, StoredNode>();
+  for (const record of nodeRows.records) {
+    const node = record.toObject() as StoredNode;
+    node.titleRank = node.titleRank === null ? null : Number(node.titleRank);
+    nodes.set(nodeKeyOf(node.label, node.id), node);
+  }
+  const edgeRows = await session.executeRead((tx) => tx.run(
+    `MATCH (a)-[r]->(b) WHERE r.evidence IS NOT NULL
+     RETURN type(r) AS type, labels(a)[0] AS fromLabel, a.id AS from, labels(b)[0] AS toLabel, b.id AS to,
+            r.key AS key, r.evidence AS evidence, r.validFrom AS validFrom`,
+  ));
+  const edges = new Map<string, StoredEdge>();
+  for (const record of edgeRows.records) {
+    const row = record.toObject() as Omit<StoredEdge, 'evidence'> & { evidence: string };
+    const edge: StoredEdge = { ...row, evidence: JSON.parse(row.evidence) as Record<string, Evidence> };
+    edges.set(edgeKeyOf(edge), edge);
+  }
+  return { nodes, edges };
 }
 
 /** Progress of applyGraphChanges: rows written so far out of the total. */
@@ -55,12 +62,14 @@ export type WriteProgress = (done: number, total: number) => void;
 export async function applyGraphChanges(driver: Driver, plan: GraphChangePlan, onProgress: WriteProgress = () => {}): Promise<void> {
   const total = plan.nodeUpserts.length + plan.edgeUpserts.length + plan.edgeDeletes.length + plan.nodeRemovals.length;
   let done = 0;
-  const session = driver.session({ defaultAccessMode: neo4j.session.WRITE });
+  const session = openSession(driver, 'WRITE');
   const runBatches = async <T>(rows: T[], group: (row: T) => string, write: (tx: ManagedTransaction, groupKey: string, batch: T[]) => Promise<unknown>) => {
     for (const [groupKey, groupRows] of groupBy(rows, group)) {
       for (let start = 0; start < groupRows.length; start += BATCH_SIZE) {
         const batch = groupRows.slice(start, start + BATCH_SIZE);
-        await session.executeWrite((tx) => write(tx, groupKey, batch));
+        await session.executeWrite((tx) => write(tx, groupKey, batch)).catch((error: unknown) => {
+          throw explainQueryError(error, `write ${groupKey}`);
+        });
         done += batch.length;
         onProgress(done, total);
       }
@@ -68,14 +77,22 @@ export async function applyGraphChanges(driver: Driver, plan: GraphChangePlan, o
   };
   try {
     // Labels and types cannot be parameters in Cypher: they come from the closed lists of graph-records.ts, never from input.
-    await runBatches(plan.nodeUpserts, (row) => row.label, (tx, label, batch) =>
-      tx.run(`UNWIND $rows AS row MERGE (n:${label} {id: row.id}) SET n += row.props`, { rows: batch }));
-    await runBatches(plan.edgeUpserts, (row) => `${row.fromLabel}|${row.type}|${row.toLabel}`, (tx, group, batch) => {
-      const [fromLabel, type, toLabel] = group.split('|');
+    // What the graph does not hold yet is CREATEd (no look-up for an existing match); the rest is MERGEd.
+    await runBatches(plan.nodeUpserts, (row) => `${row.label}|${row.isNew}`, (tx, group, batch) => {
+      const [label, isNew] = group.split('|');
+      return tx.run(
+        isNew === 'true'
+          ? `UNWIND $rows AS row CREATE (n:${label} {id: row.id}) SET n += row.props`
+          : `UNWIND $rows AS row MERGE (n:${label} {id: row.id}) SET n += row.props`,
+        { rows: batch.map(({ id, props }) => ({ id, props })) },
+      );
+    });
+    await runBatches(plan.edgeUpserts, (row) => `${row.fromLabel}|${row.type}|${row.toLabel}|${row.isNew}`, (tx, group, batch) => {
+      const [fromLabel, type, toLabel, isNew] = group.split('|');
       return tx.run(
         `UNWIND $rows AS row MATCH (a:${fromLabel} {id: row.from}) MATCH (b:${toLabel} {id: row.to})
-         MERGE (a)-[r:${type} {key: row.key}]->(b) SET r += row.props`,
-        { rows: batch },
+         ${isNew === 'true' ? 'CREATE' : 'MERGE'} (a)-[r:${type} {key: row.key}]->(b) SET r += row.props`,
+        { rows: batch.map(({ from, to, key, props }) => ({ from, to, key, props })) },
       );
     });
     await runBatches(plan.edgeDeletes, (row) => `${row.fromLabel}|${row.type}|${row.toLabel}`, (tx, group, batch) => {

@@ -2,15 +2,26 @@
  * Ends one process by its pid: SIGTERM first (Neo4j's entry point then checkpoints and closes the
  * store cleanly), SIGKILL only if it is still there after the grace period.
  */
+import { readFileSync } from 'node:fs';
 import { pause } from './server-readiness.ts';
 
-/** True while a process with this pid exists. */
+/** True while a process with this pid exists and has not exited (a zombie waiting for its parent counts as gone). */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  return !isZombie(pid);
+}
+
+/** A killed server started by this very process stays a zombie until reaped: /proc says "Z". */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+  } catch {
+    return false;
   }
 }
 

@@ -1,0 +1,80 @@
+/**
+ * `cgct ingest SOURCE… [--allow-mass-repeal]`: loads corpus snapshots into the graph, writing only
+ * what changed. A source is a folder, a git checkout (`folder@COMMIT`), or a bundle
+ * (`../shared/corpus/cgct-lexlib-history.bundle`, optionally `…bundle@COMMIT`).
+ */
+import { formatTable } from '../format-table.ts';
+import { createProgress } from '../progress.ts';
+import { openDriver } from '../../neo4j/driver.ts';
+import { isExplainedError } from '../../neo4j/errors.ts';
+import { SourceError, parseSourceSpec } from '../../ingest/read-source.ts';
+import { IngestRefusedError, runIngest, type SourceIngestReport } from '../../ingest/run-ingest.ts';
+
+export const describe = 'load corpus snapshots into Neo4j, writing only what changed (ingest SOURCE… [--allow-mass-repeal])';
+
+const USAGE = 'Usage: cgct ingest SOURCE... [--allow-mass-repeal]\n  SOURCE: a folder, a git checkout (folder@COMMIT) or a git bundle (file.bundle or file.bundle@COMMIT)';
+
+export async function run(args: string[]): Promise<number> {
+  const allowMassRepeal = args.includes('--allow-mass-repeal');
+  const locations = args.filter((arg) => !arg.startsWith('--'));
+  const unknown = args.filter((arg) => arg.startsWith('--') && arg !== '--allow-mass-repeal');
+  if (locations.length === 0 || unknown.length > 0) {
+    console.error(unknown.length > 0 ? `cgct ingest: unknown option ${unknown.join(', ')}\n${USAGE}` : USAGE);
+    return 2;
+  }
+  const progress = createProgress('ingest');
+  const started = performance.now();
+  try {
+    const driver = await openDriver();
+    try {
+      const reports = await runIngest(driver, locations.map((location) => parseGitSpec(location)), {
+        allowMassRepeal,
+        onProgress: (stage, done, total) => progress.update(done, total, stage),
+      });
+      progress.stop();
+      printReports(reports, performance.now() - started);
+      return 0;
+    } finally {
+      await driver.close();
+    }
+  } catch (error) {
+    progress.stop();
+    if (error instanceof SourceError || error instanceof IngestRefusedError || isExplainedError(error)) {
+      console.error(`cgct ingest: ${(error as Error).message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+/** "folder@COMMIT" works for checkouts as "file.bundle@COMMIT" does for bundles. */
+function parseGitSpec(location: string): ReturnType<typeof parseSourceSpec> {
+  const at = /^(.+?)@([0-9a-f]{4,40})$/i.exec(location);
+  if (at && !location.endsWith('.bundle')) return { location: at[1]!, commit: at[2]! };
+  return parseSourceSpec(location);
+}
+
+function printReports(reports: SourceIngestReport[], totalMs: number): void {
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const rows: Array<Array<string | number>> = [['source', 'date', 'files', 'added', 'changed', 'unchanged', 'removed', 'rejected', 'refs text', 'refs link', 'refs both', 'metadata', 'resolved', 'external', 'unresolved']];
+  for (const report of reports) {
+    const { articles: a, references: r } = report;
+    rows.push([report.snapshot.source, report.snapshot.date, report.extraction.files, a.articlesAdded, a.articlesChanged, a.articlesUnchanged, a.articlesRemoved, a.rejected, r.text, r.link, r.both, r.metadata, r.resolved, r.external, r.unresolved]);
+  }
+  console.error(`\n${formatTable(rows)}\n`);
+  const timeRows: Array<Array<string | number>> = [['source', 'read', 'parse', 'extract', 'resolve', 'plan', 'write', 'relationships +/~/-']];
+  for (const report of reports) {
+    const t = report.timings;
+    const c = report.articles;
+    timeRows.push([report.snapshot.source, seconds(t.read), seconds(t.parse), seconds(t.extract), seconds(t.resolve), seconds(t.plan), seconds(t.write), `${c.edgesAdded}/${c.edgesChanged}/${c.edgesRemoved}`]);
+  }
+  console.error(`${formatTable(timeRows)}\n`);
+  for (const report of reports) {
+    for (const file of report.rejectedFiles.slice(0, 20)) {
+      const reason = report.messages.find((message) => message.file === file && message.severity === 'error');
+      console.error(`rejected: ${file}${reason ? `${reason.line ? `:${reason.line}` : ''}: ${reason.reason} [${reason.ruleId}]` : ''}`);
+    }
+    if (report.rejectedFiles.length > 20) console.error(`… and ${report.rejectedFiles.length - 20} more rejected files in ${report.snapshot.source}`);
+  }
+  console.error(`done in ${seconds(totalMs)}`);
+}

@@ -1,0 +1,105 @@
+/**
+ * `cgct ingest`: for each source in turn, read → parse → extract → resolve (run-extraction.ts),
+ * turn into rows (to-graph-records.ts), compare with the graph (plan-graph-changes.ts) and write
+ * only the differences (write-graph.ts). A source is one corpus snapshot: its facts carry its
+ * label, so ingesting lexlib after legifrance-md adds to the graph without erasing anything.
+ */
+import type { Driver } from 'neo4j-driver';
+import { applySchema } from '../graph-schema/apply-schema.ts';
+import { runExtraction, type ExtractionCounts } from './run-extraction.ts';
+import { planGraphChanges, type GraphChangePlan } from './plan-graph-changes.ts';
+import type { SourceSpec } from './read-source.ts';
+import { describeSnapshot, type SnapshotInfo } from './snapshot-date.ts';
+import { toGraphRecords } from './to-graph-records.ts';
+import type { IngestMessage } from './types.ts';
+import { applyGraphChanges, readGraphState } from './write-graph.ts';
+
+/** Options of runIngest. */
+export interface IngestOptions {
+  /** Where bundles are cloned (default `.cache/corpus`). */
+  cacheDir?: string;
+  /** Let a snapshot repeal more than MASS_REPEAL_SHARE of the articles this source held. */
+  allowMassRepeal?: boolean;
+  /** Called as the work goes: stage name, done, total. */
+  onProgress?: (stage: string, done: number, total: number) => void;
+}
+
+/** What ingesting one source did. */
+export interface SourceIngestReport {
+  location: string;
+  snapshot: SnapshotInfo;
+  extraction: ExtractionCounts;
+  articles: GraphChangePlan['counts'] & { rejected: number };
+  /** References found, by how they were found, and by resolution. */
+  references: { text: number; link: number; both: number; metadata: number; resolved: number; external: number; unresolved: number };
+  rejectedFiles: string[];
+  messages: IngestMessage[];
+  /** Milliseconds per stage. */
+  timings: { read: number; parse: number; extract: number; resolve: number; plan: number; write: number };
+}
+
+/** Thrown when a source must not be written: nothing parsed, or a truncated export that would repeal half the code. */
+export class IngestRefusedError extends Error {
+  constructor(readonly location: string, reason: string) {
+    super(`${location}: ${reason}`);
+    this.name = 'IngestRefusedError';
+  }
+}
+
+/** Above this share of a source's articles gone at once, a snapshot is taken for a truncated export. */
+export const MASS_REPEAL_SHARE = 0.2;
+
+/** Ingests the sources one after the other; throws IngestRefusedError or SourceError before writing anything for a bad source. */
+export async function runIngest(driver: Driver, specs: SourceSpec[], options: IngestOptions = {}): Promise<SourceIngestReport[]> {
+  const progress = options.onProgress ?? (() => {});
+  await applySchema(driver);
+  const reports: SourceIngestReport[] = [];
+  for (const spec of specs) {
+    progress(`read ${spec.location}`, 0, 1);
+    const snapshot = await describeSnapshot(spec, options);
+    const extraction = await runExtraction([spec], options);
+    if (extraction.articles.length === 0 && extraction.documents.length === 0) {
+      throw new IngestRefusedError(spec.location, `nothing could be parsed (${extraction.counts.files} files read, ${extraction.counts.rejected} rejected); the graph was left untouched`);
+    }
+    let time = performance.now();
+    const records = toGraphRecords({ source: snapshot.source, date: snapshot.date, articles: extraction.articles, documents: extraction.documents, references: extraction.references });
+    const state = await readGraphState(driver);
+    const plan = planGraphChanges(records, state);
+    refuseMassRepeal(spec.location, plan, state, snapshot.source, options.allowMassRepeal === true);
+    const planTime = performance.now() - time;
+    time = performance.now();
+    await applyGraphChanges(driver, plan, (done, total) => progress(`write ${snapshot.source}`, done, total));
+    reports.push({
+      location: spec.location,
+      snapshot,
+      extraction: extraction.counts,
+      articles: { ...plan.counts, rejected: extraction.rejectedFiles.length },
+      references: countReferences(extraction.references, records.edges),
+      rejectedFiles: extraction.rejectedFiles,
+      messages: extraction.messages,
+      timings: { ...extraction.timings, plan: planTime, write: performance.now() - time },
+    });
+  }
+  return reports;
+}
+
+function refuseMassRepeal(location: string, plan: GraphChangePlan, state: Awaited<ReturnType<typeof readGraphState>>, source: string, allowed: boolean): void {
+  const held = [...state.nodes.values()].filter((node) => node.label === 'Article' && node.sources.includes(source)).length;
+  const gone = plan.counts.articlesRemoved;
+  if (allowed || held === 0 || gone / held <= MASS_REPEAL_SHARE) return;
+  throw new IngestRefusedError(
+    location,
+    `this snapshot would remove ${gone} of the ${held} articles ${source} holds (${Math.round((gone / held) * 100)}%): it looks truncated. ` +
+      'Nothing was written. If the code really lost them, run again with --allow-mass-repeal.',
+  );
+}
+
+function countReferences(references: Awaited<ReturnType<typeof runExtraction>>['references'], edges: ReturnType<typeof toGraphRecords>['edges']): SourceIngestReport['references'] {
+  const counts = { text: 0, link: 0, both: 0, metadata: 0, resolved: 0, external: 0, unresolved: 0 };
+  for (const reference of references) {
+    counts[reference.via === 'text+link' ? 'both' : reference.via]++;
+    counts[reference.resolution]++;
+  }
+  counts.metadata = edges.filter((edge) => edge.evidence.via.includes('metadata')).length;
+  return counts;
+}
