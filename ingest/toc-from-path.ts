@@ -16,8 +16,20 @@ const NUMBER_WORDS: Record<string, string> = { unique: 'unique', preliminaire: '
 const LEVEL_SLUG = /^(sous-paragraphe|sous-section|section|paragraphe|chapitre|titre|livre|annexe)-(ier|premier|unique|preliminaire|[ivxlc]+|\d+)(?:-(bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)(?=-|$))?(?:-(.+))?$/;
 const PARTIE_SLUG = /^(premiere|deuxieme|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme)-partie(?:-(.+))?$/;
 
+// Thousands of articles share each folder: read each slug once.
+const slugCache = new Map<string, { kind: string; title: string }>();
+
 /** One folder's level, from its slug alone. */
 export function readTocSlug(slug: string): { kind: string; title: string } {
+  let level = slugCache.get(slug);
+  if (!level) {
+    level = readUncachedSlug(slug);
+    slugCache.set(slug, level);
+  }
+  return level;
+}
+
+function readUncachedSlug(slug: string): { kind: string; title: string } {
   if (CODE_PARTS[slug]) return { kind: 'code-part', title: CODE_PARTS[slug] };
   const partie = PARTIE_SLUG.exec(slug);
   if (partie) return { kind: 'partie', title: withWords(`${ORDINALS[partie[1]!]} partie`, partie[2]) };
