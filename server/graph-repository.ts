@@ -127,23 +127,40 @@ RETURN size(hits) AS total,
 
 const CENTER = `MATCH (c:Article {id: $id}) WHERE ${articleValid('c')} RETURN elementId(c) AS eid, ${nodeFields('c')} AS node`;
 
-// Neighbours not yet seen, articles first in code order, one statement per direction.
-const neighbourHop = (pattern: string) => `
-UNWIND $frontier AS fid
-MATCH (f) WHERE elementId(f) = fid
-MATCH ${pattern}
-WHERE type(r) IN $types AND ${citesValid('r')} AND ${articleValid('n')} AND NOT elementId(n) IN $seen
-WITH DISTINCT n
-ORDER BY CASE WHEN n:Article THEN 0 ELSE 1 END, n.sortKey, n.id
-LIMIT $limit
-RETURN elementId(n) AS eid, ${nodeFields('n')} AS node`;
-const NEIGHBOUR_HOPS: Record<DirectionName, string> = {
-  OUTGOING: neighbourHop('(f)-[r]->(n)'),
-  INCOMING: neighbourHop('(f)<-[r]-(n)'),
-  BOTH: neighbourHop('(f)-[r]-(n)'),
-};
+// One breadth-first step: the neighbours of the frontier not yet seen, articles first in code
+// order, at most $limit. The first step also finds the centre, the last also returns every edge
+// of the chosen types between kept nodes (an edge never leaves the payload): depth d costs d
+// statements. Twelve constant variants: 3 directions × first step or not × with edges or not.
+const neighbourStep = (pattern: string, first: boolean, withEdges: boolean) => `
+${first ? `MATCH (c:Article {id: $id}) WHERE ${articleValid('c')} WITH c, [elementId(c)] AS frontier, [elementId(c)] AS seen` : 'WITH $frontier AS frontier, $seen AS seen'}
+CALL (frontier, seen) {
+  UNWIND frontier AS fid
+  MATCH (f) WHERE elementId(f) = fid
+  MATCH ${pattern}
+  WHERE type(r) IN $types AND ${citesValid('r')} AND ${articleValid('n')} AND NOT elementId(n) IN seen
+  WITH DISTINCT n
+  ORDER BY CASE WHEN n:Article THEN 0 ELSE 1 END, n.sortKey, n.id
+  LIMIT $limit
+  RETURN collect({eid: elementId(n), node: ${nodeFields('n')}}) AS found
+}
+${withEdges ? `WITH *, seen + [x IN found[..$room] | x.eid] AS ids
+CALL (ids) {
+  UNWIND ids AS aid
+  MATCH (a) WHERE elementId(a) = aid
+  MATCH (a)-[r]->(b)
+  WHERE type(r) IN $types AND elementId(b) IN ids AND ${citesValid('r')}
+  RETURN collect({source: a.id, target: b.id, type: type(r), via: r.via, pinpoints: r.pinpoints}) AS edges
+}` : ''}
+RETURN ${first ? `elementId(c) AS eid, ${nodeFields('c')} AS node, ` : ''}found${withEdges ? ', edges' : ''}`;
+const PATTERNS: Record<DirectionName, string> = { OUTGOING: '(f)-[r]->(n)', INCOMING: '(f)<-[r]-(n)', BOTH: '(f)-[r]-(n)' };
+const NEIGHBOUR_STEPS = new Map<string, string>();
+for (const direction of Object.keys(PATTERNS) as DirectionName[]) {
+  for (const first of [true, false]) {
+    for (const withEdges of [true, false]) NEIGHBOUR_STEPS.set(`${direction}|${first}|${withEdges}`, neighbourStep(PATTERNS[direction], first, withEdges));
+  }
+}
 
-// Every edge of the chosen types between two kept nodes: an edge never leaves the payload.
+// Every edge of the chosen types between kept nodes, when the walk ended before its last step.
 const EDGES_AMONG = `
 UNWIND $ids AS aid
 MATCH (a) WHERE elementId(a) = aid
@@ -371,27 +388,36 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
 
     /** Breadth-first, one statement per hop in one transaction, so `limit` bounds the work too. */
     async getNeighborhood(id: string, depth: number, direction: DirectionName, types: LinkTypeName[], limit: number, asOf: AsOf): Promise<Neighborhood | null> {
-      return readRows(options, async (tx) => {
-        const [center] = await runRows(tx, CENTER, { id, asOf });
-        if (!center) return [];
-        const kept = new Map<string, RawNode>([[String(center.eid), center.node as RawNode]]);
-        let frontier = [String(center.eid)];
+      const rows = await readRows(options, async (tx) => {
+        const kept = new Map<string, RawNode>();
+        let frontier: string[] = [];
         let truncated = false;
-        for (let hop = 0; hop < depth && frontier.length > 0 && !truncated; hop++) {
-          const room = limit - kept.size;
-          const rows = await runRows(tx, NEIGHBOUR_HOPS[direction], { frontier, types, asOf, seen: [...kept.keys()], limit: room + 1 });
-          if (rows.length > room) truncated = true;
+        let edges: Array<Record<string, unknown>> | undefined;
+        for (let hop = 0; hop < depth; hop++) {
+          const first = hop === 0;
+          const last = hop === depth - 1;
+          const room = limit - Math.max(kept.size, 1);
+          const statement = NEIGHBOUR_STEPS.get(`${direction}|${first}|${last}`)!;
+          const [row] = await runRows(tx, statement, { id, frontier, seen: [...kept.keys()], types, asOf, limit: room + 1, room });
+          if (!row) return [];
+          if (first) kept.set(String(row.eid), row.node as RawNode);
+          const found = row.found as Array<{ eid: string; node: RawNode }>;
+          if (found.length > room) truncated = true;
           frontier = [];
-          for (const row of rows.slice(0, room)) {
-            kept.set(String(row.eid), row.node as RawNode);
-            frontier.push(String(row.eid));
+          for (const { eid, node } of found.slice(0, room)) {
+            kept.set(eid, node);
+            frontier.push(eid);
           }
+          if (last) edges = row.edges as Array<Record<string, unknown>>;
+          if (truncated || frontier.length === 0) break;
         }
-        const edges = await runRows(tx, EDGES_AMONG, { ids: [...kept.keys()], types, asOf });
-        return [{ center: String((center.node as RawNode).id), truncated, nodes: [...kept.values()], edges }];
-      }).then(([row]) =>
-        row ? { center: String(row.center), truncated: row.truncated === true, nodes: (row.nodes as RawNode[]).map(toGraphNode), edges: (row.edges as Array<Record<string, unknown>>).map(toEdge) } : null,
-      );
+        edges ??= await runRows(tx, EDGES_AMONG, { ids: [...kept.keys()], types, asOf });
+        return [{ truncated, nodes: [...kept.values()], edges }];
+      });
+      const row = rows[0];
+      if (!row) return null;
+      const nodes = (row.nodes as RawNode[]).map(toGraphNode);
+      return { center: nodes[0]!.id, truncated: row.truncated === true, nodes, edges: (row.edges as Array<Record<string, unknown>>).map(toEdge) };
     },
 
     /** Which of the two ids are articles, then the shortest chain of CITES between them. */
