@@ -34,8 +34,12 @@ export function resolveTestServerOptions(env: NodeJS.ProcessEnv = process.env): 
 
 /** A driver on the tests' server; close it in afterAll. */
 export function openTestDriver(): Promise<Driver> {
-  if (!process.env.NEO4J_URI) {
-    throw new Error('NEO4J_URI is not set: run the tests with vitest, whose global setup starts the test Neo4j.');
+  if (!process.env.NEO4J_URI || process.env.NEO4J_URI !== process.env.CGCT_TEST_NEO4J_URI) {
+    throw new Error(
+      process.env.CGCT_TEST_NEO4J === 'off'
+        ? 'This test needs the test Neo4j, which CGCT_TEST_NEO4J=off skipped: run it without that setting.'
+        : 'NEO4J_URI is not the test Neo4j: run the tests with vitest, whose global setup starts it.',
+    );
   }
   return openDriver();
 }

@@ -6,7 +6,7 @@
  *
  * Several engineers share one work tree: a run claims its port with an owner file, and when
  * CGCT_TEST_BOLT_PORT is not set, takes the first of 7688…7697 that no live run owns and no other
- * program listens on.
+ * program listens on. CGCT_TEST_NEO4J=off skips it all, for a quick run of tests without a database.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -58,7 +58,9 @@ async function chooseTestPort(): Promise<number> {
   );
 }
 
-export default async function setup(): Promise<() => Promise<void>> {
+export default async function setup(): Promise<(() => Promise<void>) | undefined> {
+  // For a quick run of tests that need no database: CGCT_TEST_NEO4J=off npx vitest run tests/ingest
+  if (process.env.CGCT_TEST_NEO4J === 'off') return undefined;
   process.env.CGCT_TEST_BOLT_PORT = String(await chooseTestPort());
   const options = resolveTestServerOptions();
   const files = describeInstanceFiles(options.homeDir);
@@ -68,6 +70,8 @@ export default async function setup(): Promise<() => Promise<void>> {
     rmSync(files.passwordFile, { force: true });
     const server = await startLocalServer(options);
     Object.assign(process.env, { NEO4J_URI: server.uri, NEO4J_USER: server.user, NEO4J_PASSWORD: server.password });
+    // The mark openTestDriver checks, so that no test ever empties a database that is not this one.
+    process.env.CGCT_TEST_NEO4J_URI = server.uri;
     delete process.env.NEO4J_DATABASE;
     const driver = await openDriver();
     try {
