@@ -17,13 +17,17 @@ function loadDagre(): Promise<void> {
 /** Runs a layout on the whole graph and resolves once every node has its place. */
 export async function runLayout(cy: cytoscape.Core, name: LayoutName, incremental: boolean): Promise<void> {
   if (name === 'dagre') await loadDagre();
-  const big = cy.elements().length > 250;
   const options = name === 'dagre'
-    ? { name: 'dagre', rankDir: 'LR', nodeSep: 12, rankSep: 60, animate: false, fit: true, padding: 20 }
+    ? { name: 'dagre', rankDir: 'LR', nodeSep: 22, rankSep: 70, animate: false, fit: true, padding: 20 }
     // Incremental (an expansion): start from the current positions so the reader keeps their bearings.
-    : { name: 'fcose', quality: big ? 'draft' : 'default', randomize: !incremental, animate: false, fit: true, padding: 20, nodeRepulsion: 6000, idealEdgeLength: 70, numIter: big ? 1500 : 2500 };
+    : { name: 'fcose', quality: 'default', randomize: !incremental, animate: false, fit: true, padding: 20, nodeRepulsion: 6000, idealEdgeLength: 70, numIter: 2500 };
   const layout = cy.layout(options as cytoscape.LayoutOptions);
   const done = layout.promiseOn('layoutstop');
   layout.run();
   await done;
+  // A handful of nodes would otherwise be blown up to fill the panel.
+  if (cy.zoom() > 1.3) {
+    cy.zoom(1.3);
+    cy.center();
+  }
 }

@@ -24,7 +24,7 @@ export function createGraphStyle(): StylesheetJson {
       selector: 'node',
       style: {
         label: 'data(label)', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 3, color: '#1d1d1d',
-        'text-background-color': '#ffffff', 'text-background-opacity': 0.8, 'text-background-padding': '1px',
+        'text-background-color': '#ffffff', 'text-background-opacity': 0.8, 'text-background-padding': '1px', 'min-zoomed-font-size': 6,
         width: 18, height: 18, 'background-color': KIND_STYLES.ARTICLE.color, 'border-width': 1, 'border-color': '#ffffff',
       },
     },
@@ -46,7 +46,8 @@ export function createGraphStyle(): StylesheetJson {
     },
     { selector: 'edge.type-cites', style: { 'line-color': '#555555', 'target-arrow-color': '#555555' } },
     { selector: 'edge[type != "CITES"]', style: { 'line-style': 'dashed' } },
-    { selector: '.highlighted', style: { 'line-color': '#ff006e', 'target-arrow-color': '#ff006e', width: 3, 'border-color': '#ff006e', 'border-width': 3, 'z-index': 10 } },
+    { selector: 'node.highlighted', style: { 'border-color': '#ff006e', 'border-width': 4 } },
+    { selector: 'edge.highlighted', style: { 'line-color': '#ff006e', 'target-arrow-color': '#ff006e', width: 3, 'z-index': 10 } },
     { selector: '.faded', style: { opacity: 0.25 } },
   ];
 }

@@ -2,16 +2,26 @@
 import { h } from './dom.ts';
 import { nodeItem } from './article-link.ts';
 import { INCOMING_LINK_TYPE_LABELS, LINK_TYPE_LABELS, RELATED_STATUS_LABELS } from './labels.ts';
-import type { Article, LinkGroup, RelatedLinkGroup } from './types.ts';
+import type { Article, GraphNode, LinkGroup, RelatedLinkGroup } from './types.ts';
+import { compareArticleIds } from '../../ingest/article-id.ts';
 
 // Long groups start closed so that a much-cited article does not bury the rest of the page.
 const OPEN_UP_TO = 30;
+
+// Articles in the order of the code (as Légifrance lists them), then other texts by name.
+function byCodeOrder(a: GraphNode, b: GraphNode): number {
+  const aArticle = a.kind === 'ARTICLE';
+  const bArticle = b.kind === 'ARTICLE';
+  if (aArticle && bArticle) return compareArticleIds(a.id, b.id);
+  if (aArticle !== bArticle) return aArticle ? -1 : 1;
+  return (a.title || a.label).localeCompare(b.title || b.label, 'fr');
+}
 
 function renderGroup(group: LinkGroup, label: string): HTMLElement {
   const shown = group.nodes.length;
   return h('details', { class: 'link-group', open: group.count <= OPEN_UP_TO, 'data-type': group.type },
     h('summary', {}, label, ' ', h('span', { class: 'count' }, `(${group.count})`)),
-    h('ul', {}, group.nodes.map((node) => h('li', {}, nodeItem(node)))),
+    h('ul', {}, [...group.nodes].sort(byCodeOrder).map((node) => h('li', {}, nodeItem(node)))),
     group.count > shown && h('p', { class: 'note' }, `${shown} affichés sur ${group.count}.`));
 }
 
