@@ -6,13 +6,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type Express } from 'express';
 import { createSchema, createYoga } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 import { maskServerError } from './errors.ts';
 import { createGraphRepository, type GraphRepository } from './graph-repository.ts';
 import { createHealthRouter } from './health.ts';
-import { ARMOR_CONFIG, DEFAULT_QUERY_TIMEOUT_MS, MAX_BODY_BYTES } from './limits.ts';
+import { readBoundedBody, refuseBadBodies, refuseUnsupportedMediaType } from './http-guards.ts';
+import { ARMOR_CONFIG, DEFAULT_QUERY_TIMEOUT_MS } from './limits.ts';
 import { resolvers, type ServerContext } from './resolvers.ts';
 import { createWebUiRouter } from './web-ui.ts';
 
@@ -41,17 +42,6 @@ export interface BuiltApp {
   repository: GraphRepository;
 }
 
-// Bodies are read here (bounded) rather than by yoga, which would read any size.
-const refuseBadBodies: ErrorRequestHandler = (error: { type?: string; status?: number }, _request, response, next) => {
-  if (error.type === 'entity.too.large') {
-    response.status(413).json({ errors: [{ message: `The request body is larger than ${MAX_BODY_BYTES / 1024} kB.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-  } else if (error.status && error.status >= 400 && error.status < 500) {
-    response.status(error.status).json({ errors: [{ message: 'The request body could not be read.', extensions: { code: 'BAD_REQUEST' } }] });
-  } else {
-    next(error);
-  }
-};
-
 /** Builds the Express application. */
 export function buildApp(options: AppOptions): BuiltApp {
   const repository = createGraphRepository({ driver: options.driver, database: options.database, queryTimeoutMs: options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS });
@@ -68,7 +58,7 @@ export function buildApp(options: AppOptions): BuiltApp {
   const app = express();
   app.disable('x-powered-by');
   app.use(createHealthRouter(repository));
-  app.use(yoga.graphqlEndpoint, express.raw({ type: () => true, limit: MAX_BODY_BYTES }), refuseBadBodies);
+  app.use(yoga.graphqlEndpoint, refuseUnsupportedMediaType, readBoundedBody, refuseBadBodies);
   app.use(yoga.graphqlEndpoint, yoga);
   app.use(createWebUiRouter(options.webDistDir ?? path.join(ROOT, 'web', 'dist')));
   return { app, repository };

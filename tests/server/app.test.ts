@@ -132,6 +132,10 @@ describe('bad input', () => {
   it('refuses a body in an unsupported content type with 415', async () => {
     const response = await fetch(`${server.origin}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{ stats { articles } }' });
     expect(response.status).toBe(415);
+    const body = await response.json();
+    expectCleanErrors(body);
+    expect(body.errors[0]).toMatchObject({ extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
+    expect(body.errors[0].message).toContain('application/json');
   });
 
   it('refuses a body that is not JSON with 400', async () => {
