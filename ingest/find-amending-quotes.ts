@@ -6,27 +6,40 @@
  *
  * A quotation is amending when it opens right after a colon; names put between quotes ("le
  * label « auto-partage »") are not. Légifrance mixes marks ("« … ”", "\" … ”"), so any closing
- * mark ends a quotation, and a multi-paragraph quotation, which reopens "“" at each paragraph,
- * ends at the first closing mark.
+ * mark ends a quotation; a multi-paragraph quotation reopens "“" at each paragraph.
  */
 
 const OPENING = /[«“"]/g;
 const CLOSING = /[»”"]/g;
 const AFTER_COLON = /:\s*$/;
+const CONTINUED = /^\s*[«“"]/;
 
 /** The [start, end) spans of amending quotations, in order. */
 export function findAmendingQuotes(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   OPENING.lastIndex = 0;
   for (let open = OPENING.exec(text); open; open = OPENING.exec(text)) {
-    const before = text.slice(Math.max(0, open.index - 4), open.index);
-    CLOSING.lastIndex = open.index + 1;
-    const close = CLOSING.exec(text);
-    const end = close ? close.index + 1 : text.length;
-    if (AFTER_COLON.test(before)) spans.push([open.index, end]);
+    const end = findQuoteEnd(text, open.index + 1);
+    if (AFTER_COLON.test(text.slice(Math.max(0, open.index - 4), open.index))) spans.push([open.index, end]);
     OPENING.lastIndex = end;
   }
   return spans;
+}
+
+// A quotation ends at its closing mark, or, when Légifrance left it unclosed (L. 1615-1: "pour :
+// “ 1° L'entretien des bâtiments publics …" and no "”"), at the end of the last paragraph that
+// opens with a quotation mark.
+function findQuoteEnd(text: string, from: number): number {
+  let paragraphStart = from;
+  for (;;) {
+    const breakAt = text.indexOf('\n\n', paragraphStart);
+    const paragraphEnd = breakAt < 0 ? text.length : breakAt;
+    CLOSING.lastIndex = paragraphStart;
+    const close = CLOSING.exec(text);
+    if (close && close.index < paragraphEnd) return close.index + 1;
+    if (breakAt < 0 || !CONTINUED.test(text.slice(breakAt, breakAt + 6))) return paragraphEnd;
+    paragraphStart = breakAt + 2;
+  }
 }
 
 /** True when `pos` lies inside one of the sorted spans. */

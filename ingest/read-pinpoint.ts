@@ -8,10 +8,11 @@
 // Units of an article, as drafters number them: Roman numerals for paragraphs ("II", "I bis",
 // "IV A"), ordinals with "°" for items ("2°", "1° bis"), lower-case letters for sub-items
 // ("au a du 2°"), and ordinal words for paragraphs, sentences and dashes ("deuxième alinéa").
-const ROMAN = String.raw`(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})(?:\s(?:bis|ter|quater|[A-H]))?(?![\p{L}\d])`;
+// "II b": a lettered sub-paragraph written after its paragraph ("du II b de l'article 82").
+const ROMAN = String.raw`(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})(?:\s(?:bis|ter|quater|[A-H]|[a-z]))?(?![\p{L}\d])`;
 const ITEM = String.raw`\d{1,2}\s?°(?:\s(?:bis|ter|quater|quinquies|[A-H]))?`;
 const LETTER = String.raw`[a-z](?:\s(?:bis|ter))?(?![\p{L}\d])`;
-const ORDINAL = String.raw`(?:premier|première|1er|1re|deuxième|second|seconde|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|onzième|douzième|treizième|quatorzième|quinzième|seizième|dix-septième|dix-huitième|dix-neuvième|vingtième|dernier|dernière|avant-dernier|avant-dernière|\d{1,2}e|\d{1,2}ème)`;
+const ORDINAL = String.raw`(?:premier|première|1er|1re|deuxième|second|seconde|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|onzième|douzième|treizième|quatorzième|quinzième|seizième|dix-septième|dix-huitième|dix-neuvième|vingtième|dernier|dernière|avant-dernier|avant-dernière|pénultième|antépénultième|\d{1,2}e|\d{1,2}ème)`;
 const SEPARATOR = String.raw`(?:\s*,\s*(?:(?:et|ou)\s+)?|\s+(?:et|ou|à)\s+)`;
 const WORDED = String.raw`${ORDINAL}(?:${SEPARATOR}${ORDINAL})*\s+(?:alinéas?|phrases?|tirets?|lignes?|colonnes?)`;
 // "des deux derniers alinéas de l'article D. 6232-1"

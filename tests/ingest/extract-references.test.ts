@@ -79,6 +79,8 @@ const ROWS: Array<[comment: string, text: string, expected: Expected[]]> = [
   ['list of items', "aux 1°, 2°, 5° et 8° du I de l'article L. 211-7 du code de l'environnement", [other("code de l'environnement", 'L211-7', { pinpoint: '1°, 2°, 5° et 8° du I' })]],
   ['items listed with ", et" (regression: the list was cut)', "aux 1°,2°, et 3° de l'article L. 5211-43", [cgct('L5211-43', { pinpoint: '1°,2°, et 3°' })]],
   ['counted paragraphs (regression: not read)', "des deux derniers alinéas de l'article D. 6232-1", [cgct('D6232-1', { pinpoint: 'deux derniers alinéas' })]],
+  ['"antépénultième alinéa" (regression: not read)', "par l'antépénultième alinéa de l'article L. 3334-4", [cgct('L3334-4', { pinpoint: 'antépénultième alinéa' })]],
+  ['lettered sub-paragraph after its paragraph, "II b" (regression: read as "b")', "en application du II b de l'article 82 de la loi n° 83-8 du 7 janvier 1983", [other('loi n° 83-8 du 7 janvier 1983', '82', { pinpoint: 'II b' })]],
   ['letter of an item', "au a du 1° de l'article L. 2333-64", [cgct('L2333-64', { pinpoint: 'a du 1°' })]],
   ['pinpoint covering a list', 'au I des articles L. 2131-1 et L. 2131-2', [cgct('L2131-1', { pinpoint: 'I' }), cgct('L2131-2', { pinpoint: 'I' })]],
   // Anaphora.
@@ -94,6 +96,7 @@ const ROWS: Array<[comment: string, text: string, expected: Expected[]]> = [
   ['divisions without an article number', 'les dispositions du chapitre III du titre II', []],
   ['heading of a quoted amending article', "est ainsi rédigé : « Art. L. 322-66. - Le maire … »", []],
   ['words quoted to be replaced', 'les mots : " aux articles L. 2131-1 et L. 3131-1 " sont remplacés', []],
+  ['a quotation left unclosed ends with its paragraphs (regression: it swallowed the rest of L. 1615-1)', "pour :\n\n“ 1° L'entretien des bâtiments ;\n\n“ 2° L'entretien des réseaux.\n\nIII.- Les régimes définis à l'article L. 1615-6.", [cgct('L1615-6')]],
   ['a name between quotes is no amendment', "le label « auto-partage » prévu à l'article L. 2213-2", [cgct('L2213-2')]],
   ['a pinpoint item is not a number: "5°"', "à l'article L. 2334-2, 5° et 6°", [cgct('L2334-2')]],
   ['sentence-initial "A" is no suffix', "l'article L. 2131-1. A compter de", [cgct('L2131-1')]],
