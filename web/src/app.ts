@@ -106,6 +106,8 @@ export function startApp(root: HTMLElement): void {
     document.title = `Article ${article.number} — CGCT`;
     replaceChildren(reading, renderArticle(article));
     window.scrollTo(0, 0);
+    // For the benchmark: when the text is on screen (bench/web-load.ts reads the marks).
+    performance.mark('article-shown', { detail: article.id });
     await graphReady;
   };
 

@@ -172,6 +172,7 @@ export function createGraphPanel(options: GraphPanelOptions): GraphPanel {
     canvas.dataset.state = 'ready';
     canvas.dataset.elements = String(cy.elements().length);
     canvas.dataset.renderMs = String(Math.round(performance.now() - started));
+    performance.mark('graph-ready', { detail: { center: newCenter, elements: cy.elements().length } });
   };
 
   return { element, show, focus: () => canvas.focus(), fit: () => getCy().fit(undefined, 20) };

@@ -1,0 +1,208 @@
+/**
+ * Speed of the web UI, measured in Debian's chromium (issue 7):
+ *   1. navigation → an article shown with its graph (aim ≤ 1.5 s): a fresh browser context per
+ *      run (cold cache), from navigation start to the later of the page's `article-shown` and
+ *      `graph-ready` performance marks;
+ *   2. layout and drawing of a 300-element neighbourhood (aim ≤ 500 ms): the panel's own
+ *      build → layout → paint timings (data-render-ms) for a neighbourhood of 300 elements. With
+ *      --big-article ID the graph's real depth-2 neighbourhood of ID is used (it must have about
+ *      300 elements); otherwise the `neighborhood` answer is replaced in the browser by a synthetic
+ *      one of exactly 300 elements (a fixed pseudo-random citation graph around the article);
+ *   3. the JavaScript sent, gzipped: the first page's entry chunk, the graph chunk, the dagre chunk.
+ *
+ *   npx tsx bench/web-load.ts [--article L1115-1] [--runs 5] [--big-article ID] [--url http://host:port]
+ *                             [--load-sample]
+ *
+ * Without --url the UI is built (Vite) into a temporary folder and served by server/app.ts on a
+ * loopback port over whatever graph Neo4j holds (NEO4J_URI or the local server); with
+ * --load-sample and an EMPTY database it first writes tests/helpers/sample-graph.ts.
+ * Results go to bench/results/web-load.json.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { buildApp } from '../server/app.ts';
+import { createServerDriver } from '../server/start-server.ts';
+import { resolveConnectionSettings } from '../neo4j/connection-settings.ts';
+import { loadSampleGraph } from '../tests/helpers/sample-graph.ts';
+import { buildWebUi, launchBrowser, removeWebUi } from '../tests/helpers/browser.ts';
+import type { GraphEdge, GraphNode } from '../web/src/types.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function option(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 && process.argv[index + 1] ? process.argv[index + 1]! : fallback;
+}
+
+const ARTICLE = option('article', 'L1115-1');
+const RUNS = Math.max(1, Number(option('runs', '5')));
+const BIG_ARTICLE = option('big-article', '');
+const URL_OPTION = option('url', '');
+const TIMEOUT_MS = 30_000;
+
+/** Gzipped sizes of the built JavaScript, by role. */
+function measureJavaScript(distDir: string): Record<string, number> {
+  const assets = path.join(distDir, 'assets');
+  const sizes: Record<string, number> = { entry: 0, graph: 0, dagre: 0, other: 0, css: 0 };
+  for (const file of readdirSync(assets)) {
+    const gzipped = gzipSync(readFileSync(path.join(assets, file)), { level: 9 }).length;
+    const role = file.endsWith('.css') ? 'css' : file.startsWith('index-') ? 'entry' : file.startsWith('graph-panel-') ? 'graph' : file.includes('dagre') ? 'dagre' : 'other';
+    sizes[role] = (sizes[role] ?? 0) + gzipped;
+  }
+  return sizes;
+}
+
+/** A fixed pseudo-random citation graph of exactly `nodes + edges` elements around `center`. */
+function syntheticNeighborhood(center: string, nodeCount: number, edgeCount: number): { center: string; truncated: boolean; nodes: GraphNode[]; edges: GraphEdge[] } {
+  let seed = 42;
+  const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const nodes: GraphNode[] = [{ id: center, label: center, kind: 'ARTICLE', partie: Number(center[1]) || 1, status: 'IN_FORCE', title: center }];
+  for (let i = 1; i < nodeCount; i++) {
+    const partie = 1 + (i % 7);
+    const id = `L${partie}${String(100 + (i % 900)).padStart(3, '0')}-${1 + Math.floor(i / 7)}`;
+    const kind = i % 17 === 0 ? 'EXTERNAL_ARTICLE' : i % 23 === 0 ? 'UNRESOLVED' : 'ARTICLE';
+    nodes.push({ id, label: id, kind, partie: kind === 'ARTICLE' ? partie : null, status: i % 11 === 0 ? 'REPEALED' : 'IN_FORCE', title: `Article ${id}` });
+  }
+  const edges: GraphEdge[] = [];
+  const seen = new Set<string>();
+  // The centre cites a third of the nodes; the rest of the edges join random pairs.
+  for (let i = 1; i < nodes.length && edges.length < Math.floor(nodeCount / 3); i++) {
+    edges.push({ id: `e${edges.length}`, source: center, target: nodes[i]!.id, type: 'CITES' });
+    seen.add(`${center}|${nodes[i]!.id}`);
+  }
+  while (edges.length < edgeCount) {
+    const source = nodes[1 + Math.floor(random() * (nodes.length - 1))]!.id;
+    const target = nodes[Math.floor(random() * nodes.length)]!.id;
+    if (source === target || seen.has(`${source}|${target}`)) continue;
+    seen.add(`${source}|${target}`);
+    edges.push({ id: `e${edges.length}`, source, target, type: edges.length % 9 === 0 ? 'MODIFIED_BY' : 'CITES' });
+  }
+  return { center, truncated: false, nodes, edges };
+}
+
+async function ensureGraph(): Promise<string> {
+  const driver = createServerDriver();
+  try {
+    const session = driver.session({ database: resolveConnectionSettings().database });
+    const count = async (): Promise<number> => {
+      const result = await session.run('MATCH (a:Article) RETURN count(a) AS n');
+      return Number(result.records[0]!.get('n'));
+    };
+    let articles = await count();
+    if (articles === 0 && process.argv.includes('--load-sample')) {
+      await loadSampleGraph(driver, resolveConnectionSettings().database);
+      articles = await count();
+    }
+    await session.close();
+    if (articles === 0) throw new Error('The graph is empty: run the ingest, or pass --load-sample to write the sample graph into this empty database.');
+    return articles > 100 ? `ingested corpus (${articles} articles)` : `sample graph (${articles} articles)`;
+  } finally {
+    await driver.close();
+  }
+}
+
+/** One cold navigation: ms from navigation start until the article and its graph are both shown. */
+async function timeNavigation(browser: Browser, origin: string): Promise<{ articleMs: number; graphMs: number; shownMs: number }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${origin}/articles/${encodeURIComponent(ARTICLE)}`);
+    await page.waitForFunction(() => performance.getEntriesByName('article-shown').length > 0 && performance.getEntriesByName('graph-ready').length > 0, undefined, { timeout: TIMEOUT_MS });
+    const [articleMs, graphMs] = await page.evaluate(() => ['article-shown', 'graph-ready'].map((name) => performance.getEntriesByName(name)[0]!.startTime));
+    return { articleMs: articleMs!, graphMs: graphMs!, shownMs: Math.max(articleMs!, graphMs!) };
+  } finally {
+    await context.close();
+  }
+}
+
+/** One draw of a ~300-element neighbourhood: the panel's build, layout and paint timings. */
+async function timeBigGraph(browser: Browser, origin: string): Promise<{ elements: number; buildMs: number; layoutMs: number; drawMs: number; totalMs: number }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  try {
+    const page: Page = await context.newPage();
+    let target = `${origin}/articles/${encodeURIComponent(BIG_ARTICLE)}?profondeur=2`;
+    if (!BIG_ARTICLE) {
+      const synthetic = syntheticNeighborhood(ARTICLE, 100, 200);
+      await page.route('**/graphql', async (route) => {
+        const body = route.request().postData() ?? '';
+        if (!body.includes('query Neighborhood')) return route.continue();
+        await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ data: { neighborhood: synthetic } }) });
+      });
+      target = `${origin}/articles/${encodeURIComponent(ARTICLE)}`;
+    }
+    await page.goto(target);
+    await page.waitForSelector('.graph-canvas[data-state="ready"]', { timeout: TIMEOUT_MS });
+    const data = await page.evaluate(() => ({ ...(document.querySelector('.graph-canvas') as HTMLElement).dataset }));
+    return { elements: Number(data.elements), buildMs: Number(data.buildMs), layoutMs: Number(data.layoutMs), drawMs: Number(data.drawMs), totalMs: Number(data.renderMs) };
+  } finally {
+    await context.close();
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+const distDir = await buildWebUi();
+let server: Server | undefined;
+let driver: ReturnType<typeof createServerDriver> | undefined;
+let browser: Browser | undefined;
+try {
+  const javascript = measureJavaScript(distDir);
+  let origin = URL_OPTION.replace(/\/$/, '');
+  let graph = `the server at ${origin}`;
+  if (!origin) {
+    graph = await ensureGraph();
+    driver = createServerDriver();
+    const { app } = buildApp({ driver, logging: false, webDistDir: distDir });
+    server = await new Promise<Server>((resolve, reject) => {
+      const listening = app.listen(0, '127.0.0.1', (error?: Error) => (error ? reject(error) : resolve(listening)));
+    });
+    const address = server.address();
+    origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  }
+  browser = await launchBrowser();
+  // One warm-up run: the server's first queries and chromium's first start are not what a user waits for.
+  await timeNavigation(browser, origin);
+  const navigations = [];
+  for (let i = 0; i < RUNS; i++) navigations.push(await timeNavigation(browser, origin));
+  const draws = [];
+  for (let i = 0; i < RUNS; i++) draws.push(await timeBigGraph(browser, origin));
+
+  const results = {
+    date: new Date().toISOString(),
+    graph,
+    article: ARTICLE,
+    runs: RUNS,
+    navigationToArticleWithGraphMs: { median: median(navigations.map((n) => n.shownMs)), max: Math.max(...navigations.map((n) => n.shownMs)), aim: 1500, runs: navigations },
+    bigNeighbourhood: {
+      source: BIG_ARTICLE ? `depth-2 neighbourhood of ${BIG_ARTICLE}` : 'synthetic, 100 nodes + 200 edges',
+      elements: draws[0]!.elements,
+      layoutAndDrawMs: { median: median(draws.map((d) => d.totalMs)), max: Math.max(...draws.map((d) => d.totalMs)), aim: 500 },
+      runs: draws,
+    },
+    javascriptGzipBytes: { ...javascript, firstPage: javascript.entry! + javascript.graph!, total: javascript.entry! + javascript.graph! + javascript.dagre! + javascript.other! },
+  };
+  mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
+  writeFileSync(path.join(ROOT, 'bench', 'results', 'web-load.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} kB`;
+  console.log(`Graph: ${graph}; ${RUNS} runs each, median (max)`);
+  console.log(`Navigation → ${ARTICLE} shown with its graph: ${results.navigationToArticleWithGraphMs.median.toFixed(0)} ms (${results.navigationToArticleWithGraphMs.max.toFixed(0)} ms); aim ≤ 1500 ms`);
+  console.log(`Layout + draw of ${results.bigNeighbourhood.elements} elements (${results.bigNeighbourhood.source}): ${results.bigNeighbourhood.layoutAndDrawMs.median} ms (${results.bigNeighbourhood.layoutAndDrawMs.max} ms); aim ≤ 500 ms`);
+  console.log(`  of which layout ${median(draws.map((d) => d.layoutMs))} ms, paint ${median(draws.map((d) => d.drawMs))} ms`);
+  console.log(`JavaScript gzipped: first page ${kb(results.javascriptGzipBytes.firstPage)} (entry ${kb(javascript.entry!)} + graph ${kb(javascript.graph!)}), dagre on demand ${kb(javascript.dagre!)}, total ${kb(results.javascriptGzipBytes.total)}; CSS ${kb(javascript.css!)}`);
+} finally {
+  await browser?.close();
+  if (server) {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server!.close(() => resolve()));
+  }
+  await driver?.close();
+  removeWebUi(distDir);
+}
