@@ -14,7 +14,7 @@ import { createGraphRepository, type GraphRepository } from './graph-repository.
 import { createHealthRouter } from './health.ts';
 import { readBoundedBody, refuseBadBodies, refuseUnsupportedMediaType } from './http-guards.ts';
 import { ARMOR_CONFIG, DEFAULT_QUERY_TIMEOUT_MS } from './limits.ts';
-import { resolvers, type ServerContext } from './resolvers.ts';
+import { createServerContext, resolvers } from './resolvers.ts';
 import { createWebUiRouter } from './web-ui.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,7 +47,7 @@ export function buildApp(options: AppOptions): BuiltApp {
   const repository = createGraphRepository({ driver: options.driver, database: options.database, queryTimeoutMs: options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS });
   const yoga = createYoga({
     schema: createSchema({ typeDefs: readFileSync(SCHEMA_FILE, 'utf8'), resolvers }),
-    context: (): ServerContext => ({ repository }),
+    context: () => createServerContext(repository),
     graphqlEndpoint: '/graphql',
     maskedErrors: { maskError: maskServerError },
     plugins: [EnvelopArmorPlugin(ARMOR_CONFIG)],

@@ -107,8 +107,16 @@ ORDER BY toString(v.validFrom) DESC`;
 
 const SECTION = 'MATCH (s:Section {id: $id}) RETURN s {.id, .kind, .title} AS section';
 const TABLE_OF_CONTENTS = 'MATCH (:Code)-[c:CONTAINS]->(s:Section) RETURN s {.id, .kind, .title} AS section ORDER BY c.order, s.id';
-const CHILD_SECTIONS = 'MATCH (:Section {id: $id})-[c:CONTAINS]->(s:Section) RETURN s {.id, .kind, .title} AS section ORDER BY c.order, s.id';
-const SECTION_ARTICLES = `MATCH (:Section {id: $id})-[c:CONTAINS]->(a:Article) RETURN ${summaryFields('a')} AS article ORDER BY c.order, a.sortKey`;
+const CHILD_SECTIONS = `
+UNWIND $ids AS id
+MATCH (:Section {id: id})-[c:CONTAINS]->(s:Section)
+WITH id, s ORDER BY c.order, s.id
+RETURN id, collect(s {.id, .kind, .title}) AS sections`;
+const SECTION_ARTICLES = `
+UNWIND $ids AS id
+MATCH (:Section {id: id})-[c:CONTAINS]->(a:Article)
+WITH id, a ORDER BY c.order, a.sortKey
+RETURN id, collect(${summaryFields('a')}) AS articles`;
 
 // Exact id first, then the code order: "L. 2131" lists L2131-1, L2131-2, …
 const SEARCH_NUMBER = `
@@ -366,12 +374,16 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
       return (await query(TABLE_OF_CONTENTS)).map((row) => row.section as SectionRecord);
     },
 
-    async getChildSections(id: string): Promise<SectionRecord[]> {
-      return (await query(CHILD_SECTIONS, { id })).map((row) => row.section as SectionRecord);
+    /** The sections directly in each of the given sections, in order (one statement for all). */
+    async getChildSections(ids: string[]): Promise<Map<string, SectionRecord[]>> {
+      const rows = await query(CHILD_SECTIONS, { ids });
+      return new Map(rows.map((row) => [String(row.id), row.sections as SectionRecord[]]));
     },
 
-    async getSectionArticles(id: string): Promise<ArticleSummary[]> {
-      return (await query(SECTION_ARTICLES, { id })).map((row) => toSummary(row.article));
+    /** The articles directly in each of the given sections, in order (one statement for all). */
+    async getSectionArticles(ids: string[]): Promise<Map<string, ArticleSummary[]>> {
+      const rows = await query(SECTION_ARTICLES, { ids });
+      return new Map(rows.map((row) => [String(row.id), (row.articles as unknown[]).map(toSummary)]));
     },
 
     /** Articles whose id starts with a normalized (partial) number. */

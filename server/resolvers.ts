@@ -4,6 +4,7 @@
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import { normalizeArticleId } from '../ingest/article-id.ts';
+import { createBatchLoader, type BatchLoader } from './batch-loader.ts';
 import { encodeCursor, offsetAfter } from './cursor.ts';
 import { DateScalar } from './date-scalar.ts';
 import { badUserInput, notFound } from './errors.ts';
@@ -12,11 +13,23 @@ import type { GraphRepository } from './graph-repository.ts';
 import { highlight } from './highlight.ts';
 import { ARGUMENT_LIMITS as L, checkRange } from './limits.ts';
 import { parseSearch } from './search-query.ts';
-import { LINK_TYPES, type ArticleRecord, type DirectionName, type LinkTypeName, type SectionRecord } from './types.ts';
+import { LINK_TYPES, type ArticleRecord, type ArticleSummary, type DirectionName, type LinkTypeName, type SectionRecord } from './types.ts';
 
-/** What every resolver receives. */
+/** What every resolver receives; one per request. */
 export interface ServerContext {
   repository: GraphRepository;
+  /** Batch loaders of the table of contents (one query per level of a nested query). */
+  childSections: BatchLoader<string, SectionRecord[]>;
+  sectionArticles: BatchLoader<string, ArticleSummary[]>;
+}
+
+/** The context of one request. */
+export function createServerContext(repository: GraphRepository): ServerContext {
+  return {
+    repository,
+    childSections: createBatchLoader((ids) => repository.getChildSections(ids), []),
+    sectionArticles: createBatchLoader((ids) => repository.getSectionArticles(ids), []),
+  };
 }
 
 type Args = Record<string, unknown>;
@@ -125,8 +138,8 @@ const Article: Record<string, Resolver<ArticleParent>> = {
 };
 
 const Section: Record<string, Resolver<SectionRecord>> = {
-  sections: (section, _, { repository }) => repository.getChildSections(section.id),
-  articles: (section, _, { repository }) => repository.getSectionArticles(section.id),
+  sections: (section, _, { childSections }) => childSections(section.id),
+  articles: (section, _, { sectionArticles }) => sectionArticles(section.id),
   breadcrumb: (section, _, { repository }) => repository.getBreadcrumb(section.id),
 };
 

@@ -161,6 +161,14 @@ describe('table of contents', () => {
     expect(section.articles.map((a: { id: string }) => a.id)).toEqual(['L2131-1', 'L2131-2', 'L2131-6']);
     expect(section.breadcrumb).toHaveLength(5);
   });
+
+  it('opens the whole tree in one query, each level in order', async () => {
+    const { tableOfContents } = await data('{ tableOfContents { sections { sections { sections { sections { title articles { id } } } } } } }');
+    const chapters = tableOfContents[0].sections.flatMap((p: Json) => p.sections.flatMap((l: Json) => l.sections.flatMap((t: Json) => t.sections)));
+    expect(chapters.flatMap((c: Json) => c.articles.map((a: { id: string }) => a.id))).toEqual([
+      'L1112-1', 'L1115-1', 'L2131-1', 'L2131-2', 'L2131-6', 'L3131-1', 'L3131-2', 'L3132-1', 'L4131-1', 'L4141-1', 'L4141-2', 'L4142-1',
+    ]);
+  });
 });
 
 describe('neighborhood', () => {
