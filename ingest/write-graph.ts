@@ -128,7 +128,8 @@ async function deleteOrphans(session: ReturnType<Driver['session']>): Promise<vo
   await session.executeWrite((tx) => tx.run(`MATCH (n:LegalText) WHERE NOT (n)--() DELETE n`));
 }
 
-function groupBy<T>(rows: T[], keyOf: (row: T) => string): Map<string, T[]> {
+/** Groups rows by a key, keeping their order (Map.groupBy arrives only with Node 21). */
+export function groupBy<T>(rows: T[], keyOf: (row: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
     const key = keyOf(row);
