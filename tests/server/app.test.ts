@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { getIntrospectionQuery } from 'graphql';
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clearGraph, openTestDriver } from '../helpers/neo4j.ts';
@@ -169,6 +170,14 @@ describe('GraphiQL and the web UI', () => {
     const response = await fetch(`${server.origin}/graphql`, { headers: { accept: 'text/html' } });
     expect(response.status).toBe(200);
     expect(await response.text()).toMatch(/graphiql/i);
+  });
+
+  it("lets GraphiQL's full introspection query through the depth, token and cost limits", async () => {
+    const query = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+    const { status, body } = await server.graphql(query);
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.__schema.queryType.name).toBe('Query');
   });
 
   it('serves the built UI at /, its files, and index.html for the browser routes', async () => {
