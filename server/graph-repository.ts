@@ -62,11 +62,15 @@ CALL (a) {
 RETURN a {.id, .number, .part, .status, .text, .html, .validFrom, .validTo, .sources, .sortKey} AS article,
        v {.text, .html, .validFrom, .validTo} AS version`;
 
-const BREADCRUMB = `
-MATCH p = (:Code)-[:CONTAINS*]->(x {id: $id}) WHERE x:Article OR x:Section
+// From the part down: the article's sections, or the section's ancestors and itself. The label
+// on x lets the planner start from the id index and walk up.
+const breadcrumb = (label: 'Article' | 'Section') => `
+MATCH p = (:Code)-[:CONTAINS*]->(x:${label} {id: $id})
 WITH p LIMIT 1
-UNWIND (CASE WHEN last(nodes(p)):Article THEN nodes(p)[1..-1] ELSE nodes(p)[1..] END) AS s
+UNWIND ${label === 'Article' ? 'nodes(p)[1..-1]' : 'nodes(p)[1..]'} AS s
 RETURN s {.id, .kind, .title} AS section`;
+const ARTICLE_BREADCRUMB = breadcrumb('Article');
+const SECTION_BREADCRUMB = breadcrumb('Section');
 
 // Family bounds: "L|" < every L key < "L}" ('}' follows '|'), so both are range seeks on sortKey.
 const PREVIOUS_NEXT = `
@@ -106,11 +110,14 @@ RETURN v {.validFrom, .validTo, .text} AS version, m.title AS amendedBy
 ORDER BY toString(v.validFrom) DESC`;
 
 const SECTION = 'MATCH (s:Section {id: $id}) RETURN s {.id, .kind, .title} AS section';
-const TABLE_OF_CONTENTS = 'MATCH (:Code)-[c:CONTAINS]->(s:Section) RETURN s {.id, .kind, .title} AS section ORDER BY c.order, s.id';
+// Sections in order: CONTAINS.order when the ingest gave one, else the section's sortKey (the
+// code-order key of one of its articles: sections hold contiguous runs of articles, so any
+// member's key orders them).
+const TABLE_OF_CONTENTS = 'MATCH (:Code)-[c:CONTAINS]->(s:Section) RETURN s {.id, .kind, .title} AS section ORDER BY c.order, s.sortKey, s.id';
 const CHILD_SECTIONS = `
 UNWIND $ids AS id
 MATCH (:Section {id: id})-[c:CONTAINS]->(s:Section)
-WITH id, s ORDER BY c.order, s.id
+WITH id, s ORDER BY c.order, s.sortKey, s.id
 RETURN id, collect(s {.id, .kind, .title}) AS sections`;
 const SECTION_ARTICLES = `
 UNWIND $ids AS id
@@ -298,8 +305,9 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
       };
     },
 
-    async getBreadcrumb(id: string): Promise<SectionRecord[]> {
-      return (await query(BREADCRUMB, { id })).map((row) => row.section as SectionRecord);
+    /** The sections holding an article, or a section's ancestors and itself, from the top. */
+    async getBreadcrumb(of: 'Article' | 'Section', id: string): Promise<SectionRecord[]> {
+      return (await query(of === 'Article' ? ARTICLE_BREADCRUMB : SECTION_BREADCRUMB, { id })).map((row) => row.section as SectionRecord);
     },
 
     async getPreviousNext(sortKey: string): Promise<{ previous: ArticleSummary | null; next: ArticleSummary | null }> {
@@ -335,7 +343,7 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
         };
       });
       // Text order (first span); citations found only in the metadata follow, in code order.
-      const start = (r: ReferenceRecord) => (r.spans.length > 0 ? r.spans[0]! : Number.POSITIVE_INFINITY);
+      const start = (r: ReferenceRecord) => Math.min(...r.spans.filter((_, i) => i % 2 === 0), Number.POSITIVE_INFINITY);
       references.sort((a, b) => start(a.reference) - start(b.reference) || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
       return references.map((r) => r.reference);
     },
@@ -353,7 +361,7 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
         const heading = asString(row.heading) ?? type;
         const key = `${type}|${heading}`;
         if (!groups.has(key)) groups.set(key, { type, heading, entries: [] });
-        groups.get(key)!.entries.push({ text: toGraphNode(row.text as RawNode), article: asString(row.article), status: asString(row.status) });
+        groups.get(key)!.entries.push({ text: toGraphNode(row.text as RawNode), article: asString(row.article) || null, status: asString(row.status) || null });
       }
       return [...groups.values()];
     },

@@ -127,7 +127,7 @@ const Query: Record<string, Resolver> = {
 
 const Article: Record<string, Resolver<ArticleParent>> = {
   excerpt: (article) => toExcerpt(article.text),
-  breadcrumb: (article, _, { repository }) => repository.getBreadcrumb(article.id),
+  breadcrumb: (article, _, { repository }) => repository.getBreadcrumb('Article', article.id),
   previous: async (article, _, { repository }) => (await previousNext(article, repository)).previous,
   next: async (article, _, { repository }) => (await previousNext(article, repository)).next,
   references: (article, _, { repository }) => repository.getReferences(article.id, article.asOf),
@@ -140,7 +140,7 @@ const Article: Record<string, Resolver<ArticleParent>> = {
 const Section: Record<string, Resolver<SectionRecord>> = {
   sections: (section, _, { childSections }) => childSections(section.id),
   articles: (section, _, { sectionArticles }) => sectionArticles(section.id),
-  breadcrumb: (section, _, { repository }) => repository.getBreadcrumb(section.id),
+  breadcrumb: (section, _, { repository }) => repository.getBreadcrumb('Section', section.id),
 };
 
 const Stats: Record<string, Resolver> = {
