@@ -32,6 +32,12 @@ describe('segmentArticleText', () => {
     expect(segments.map((s) => s.text).join('')).toBe(text);
     expect(segments.filter((s) => s.reference)).toHaveLength(1);
   });
+
+  it('ignores spans that cover no designator (offsets into another version of the text)', () => {
+    const text = 'Les collectivités territoriales peuvent conclure des conventions.';
+    const stale: Reference = { ...reference('L2131-1', text, []), spans: [4, 17] };
+    expect(segmentArticleText(text, [stale])).toEqual([[{ text }]]);
+  });
 });
 
 describe('parseHighlight', () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Driver } from 'neo4j-driver';
 import { clearGraph, openTestDriver } from '../helpers/neo4j.ts';
-import { loadSampleGraph, SAMPLE_TEXT_CITATIONS } from '../helpers/sample-graph.ts';
+import { loadSampleGraph, SAMPLE_OLD_TEXT_L1115_1, SAMPLE_TEXT_CITATIONS } from '../helpers/sample-graph.ts';
 import { startTestServer, type TestServer } from '../helpers/graphql-server.ts';
 import { buildWebUi, clickGraphNode, graphNodeIds, launchBrowser, openPage, removeWebUi, saveScreenshot, waitForGraph } from '../helpers/browser.ts';
 
@@ -164,6 +164,26 @@ describe('the web browser for lawyers', () => {
     expect(await page.locator('#graph-layout').inputValue()).toBe('fcose');
     await page.goForward();
     await page.waitForURL(/disposition=dagre/);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('reads the code at a chosen date: that date\'s text and graph, kept while following links', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${server.origin}/articles/L2131-1`);
+    await waitForGraph(page);
+    // L2131-1 cited L3131-2 from 2004 to 2010 only.
+    expect(await graphNodeIds(page)).not.toContain('L3131-2');
+    await page.fill('#as-of', '2008-06-01');
+    await page.click('.as-of button[type="submit"]');
+    await page.waitForURL(/date=2008-06-01/);
+    await expect.poll(() => graphNodeIds(page)).toContain('L3131-2');
+    await saveScreenshot(page, 'as-of-date');
+    await page.locator('.links .incoming a', { hasText: 'L1115-1' }).click();
+    await page.waitForURL(/\/articles\/L1115-1\?date=2008-06-01$/);
+    await page.locator('h1', { hasText: 'Article L. 1115-1' }).waitFor();
+    expect(await page.locator('.article-text').textContent()).toBe(SAMPLE_OLD_TEXT_L1115_1);
+    expect(await page.locator('.meta').textContent()).toContain('Version du 2 février 2007 au 29 janvier 2014');
     expect(page.errors).toEqual([]);
     await page.close();
   });

@@ -17,6 +17,13 @@ describe('routes', () => {
     expect(parseRoute(url.pathname, url.search)).toEqual(route);
   });
 
+  it('keeps the date the code is read at in the address, and drops dates that do not exist', () => {
+    const route = { view: 'article' as const, id: 'L2131-1', asOf: '2005-06-01', graph: createDefaultGraphState() };
+    expect(formatRoute(route)).toBe('/articles/L2131-1?date=2005-06-01');
+    expect(parseRoute('/articles/L2131-1', '?date=2005-06-01')).toEqual(route);
+    expect(parseRoute('/articles/L2131-1', '?date=2005-02-30')).toEqual({ view: 'article', id: 'L2131-1', graph: createDefaultGraphState() });
+  });
+
   it('falls back to defaults for settings out of range', () => {
     const route = parseRoute('/articles/R*2334-3', '?profondeur=9&sens=SIDEWAYS&types=CITES,NOPE&disposition=circle');
     expect(route).toEqual({ view: 'article', id: 'R*2334-3', graph: { ...createDefaultGraphState(), types: ['CITES'] } });

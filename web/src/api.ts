@@ -9,8 +9,8 @@ const NODE_FIELDS = 'id label kind partie status title';
 const EDGE_FIELDS = 'id source target type';
 const SUMMARY_FIELDS = 'id number status excerpt';
 
-const ARTICLE_QUERY = `query Article($id: String!) {
-  article(id: $id) {
+const ARTICLE_QUERY = `query Article($id: String!, $asOf: Date) {
+  article(id: $id, asOf: $asOf) {
     id number status text validFrom validTo
     breadcrumb { id kind title }
     previous { ${SUMMARY_FIELDS} }
@@ -23,9 +23,9 @@ const ARTICLE_QUERY = `query Article($id: String!) {
   }
 }`;
 
-/** Fetches an article for the reading view; null when no such article exists. */
-export async function fetchArticle(id: string): Promise<Article | null> {
-  const data = await requestGraphQL<{ article: Article | null }>(ARTICLE_QUERY, { id });
+/** Fetches an article as it stood on `asOf` (default today); null when no such article exists. */
+export async function fetchArticle(id: string, asOf?: string): Promise<Article | null> {
+  const data = await requestGraphQL<{ article: Article | null }>(ARTICLE_QUERY, { id, asOf: asOf ?? null });
   return data.article;
 }
 
@@ -64,10 +64,12 @@ export interface NeighborhoodOptions {
   types: LinkType[];
   /** At most this many nodes. */
   limit?: number;
+  /** Read the graph as it stood on this date (default today). */
+  asOf?: string;
 }
 
-const NEIGHBORHOOD_QUERY = `query Neighborhood($id: String!, $depth: Int, $direction: Direction, $types: [LinkType!], $limit: Int) {
-  neighborhood(id: $id, depth: $depth, direction: $direction, types: $types, limit: $limit) {
+const NEIGHBORHOOD_QUERY = `query Neighborhood($id: String!, $depth: Int, $direction: Direction, $types: [LinkType!], $limit: Int, $asOf: Date) {
+  neighborhood(id: $id, depth: $depth, direction: $direction, types: $types, limit: $limit, asOf: $asOf) {
     center truncated nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} }
   }
 }`;
@@ -80,17 +82,18 @@ export async function fetchNeighborhood(id: string, options: NeighborhoodOptions
     direction: options.direction,
     types: options.types.length ? options.types : null,
     limit: options.limit ?? 150,
+    asOf: options.asOf ?? null,
   });
   return data.neighborhood;
 }
 
-const PATH_QUERY = `query Path($from: String!, $to: String!) {
-  path(from: $from, to: $to, directed: false) { length nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } }
+const PATH_QUERY = `query Path($from: String!, $to: String!, $asOf: Date) {
+  path(from: $from, to: $to, directed: false, asOf: $asOf) { length nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } }
 }`;
 
 /** The shortest chain of citations between two articles (either way), or null. */
-export async function fetchPath(from: string, to: string): Promise<(GraphPayload & { length: number }) | null> {
-  const data = await requestGraphQL<{ path: (GraphPayload & { length: number }) | null }>(PATH_QUERY, { from, to });
+export async function fetchPath(from: string, to: string, asOf?: string): Promise<(GraphPayload & { length: number }) | null> {
+  const data = await requestGraphQL<{ path: (GraphPayload & { length: number }) | null }>(PATH_QUERY, { from, to, asOf: asOf ?? null });
   return data.path;
 }
 

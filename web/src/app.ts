@@ -12,6 +12,7 @@ import { renderApiError } from './messages.ts';
 import { createSearchBox } from './search-box.ts';
 import { installReferencePreview } from './reference-preview.ts';
 import { installShortcuts } from './shortcuts.ts';
+import { createDateForm } from './date-form.ts';
 import { createDefaultGraphState, formatRoute, parseRoute, type GraphState, type Route } from './route.ts';
 import type { GraphPanel } from './graph-panel.ts';
 import { normalizeArticleId } from '../../ingest/article-id.ts';
@@ -36,7 +37,8 @@ export function startApp(root: HTMLElement): void {
     // Moving to another article keeps the panel's settings but not what was expanded around the old one.
     const graph = route.view === 'article' ? { ...route.graph, expanded: [], pathTo: undefined } : createDefaultGraphState();
     delete graph.pathTo;
-    navigate({ view: 'article', id, graph });
+    // The date the code is read at stays while the reader follows references.
+    navigate({ view: 'article', id, graph, ...(route.view === 'article' && route.asOf ? { asOf: route.asOf } : {}) });
   };
   const changeGraph = (update: Partial<GraphState>): void => {
     if (route.view !== 'article') return;
@@ -56,10 +58,18 @@ export function startApp(root: HTMLElement): void {
     return panelLoading;
   };
 
-  const showGraph = async (id: string, graph: GraphState): Promise<void> => {
+  const changeDate = (asOf: string | undefined): void => {
+    if (route.view !== 'article') return;
+    const next: Route = { ...route, graph: { ...route.graph, expanded: [] } };
+    if (asOf) next.asOf = asOf;
+    else delete next.asOf;
+    navigate(next);
+  };
+
+  const showGraph = async (id: string, graph: GraphState, asOf: string | undefined): Promise<void> => {
     aside.hidden = false;
     try {
-      await (await loadPanel()).show(id, graph);
+      await (await loadPanel()).show(id, graph, asOf);
     } catch (error) {
       // A bug, not an API failure (those are shown inside the panel): keep the text readable.
       console.error(error);
@@ -81,12 +91,13 @@ export function startApp(root: HTMLElement): void {
     // "/articles/l.%202131-1" becomes the canonical "/articles/L2131-1" without a new history entry.
     const id = normalizeArticleId(next.id);
     if (id && id !== next.id) return navigate({ ...next, id }, true);
-    if (shownArticle === next.id) return showGraph(next.id, next.graph);
+    const shownKey = `${next.id}@${next.asOf ?? ''}`;
+    if (shownArticle === shownKey) return showGraph(next.id, next.graph, next.asOf);
     replaceChildren(reading, h('p', { class: 'loading' }, `Chargement de l’article ${next.id}…`));
-    const graphReady = id ? showGraph(next.id, next.graph) : Promise.resolve();
+    const graphReady = id ? showGraph(next.id, next.graph, next.asOf) : Promise.resolve();
     let article;
     try {
-      article = id ? await fetchArticle(id) : null;
+      article = id ? await fetchArticle(id, next.asOf) : null;
     } catch (error) {
       if (route !== next) return;
       aside.hidden = true;
@@ -102,9 +113,9 @@ export function startApp(root: HTMLElement): void {
       if (route === next) replaceChildren(reading, view);
       return;
     }
-    shownArticle = next.id;
-    document.title = `Article ${article.number} — CGCT`;
-    replaceChildren(reading, renderArticle(article));
+    shownArticle = shownKey;
+    document.title = `Article ${article.number}${next.asOf ? ` au ${next.asOf}` : ''} — CGCT`;
+    replaceChildren(reading, createDateForm(next.asOf, changeDate), renderArticle(article));
     window.scrollTo(0, 0);
     // For the benchmark: when the text is on screen (bench/web-load.ts reads the marks).
     performance.mark('article-shown', { detail: article.id });
@@ -125,8 +136,10 @@ export function startApp(root: HTMLElement): void {
     if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || link.hasAttribute('download')) return;
     event.preventDefault();
     const url = new URL((link as HTMLAnchorElement).href);
-    history.pushState(null, '', url.pathname + url.search);
-    void render(parseRoute(url.pathname, url.search));
+    const target = parseRoute(url.pathname, url.search);
+    // A reference followed while reading at a date opens its target at that same date.
+    if (target.view === 'article' && !target.asOf && route.view === 'article' && route.asOf) target.asOf = route.asOf;
+    navigate(target);
   });
   window.addEventListener('popstate', () => void render(parseRoute(location.pathname, location.search)));
   void render(route);

@@ -25,7 +25,9 @@ function collectSpans(text: string, references: readonly Reference[]): Span[] {
     for (let i = 0; i + 1 < reference.spans.length; i += 2) {
       const start = reference.spans[i]!;
       const end = reference.spans[i + 1]!;
-      if (start >= 0 && end > start && end <= text.length) spans.push({ start, end, reference });
+      // Every designator holds a digit ("L. 2131-1", "article 1er"); a span that does not is
+      // stale (offsets into another version of the text) and would mislabel ordinary words.
+      if (start >= 0 && end > start && end <= text.length && /\d/.test(text.slice(start, end))) spans.push({ start, end, reference });
     }
   }
   spans.sort((a, b) => a.start - b.start || b.end - a.end);

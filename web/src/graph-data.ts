@@ -41,18 +41,18 @@ function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
   return pending;
 }
 
-function neighborhoodOf(id: string, state: GraphState, depth: number, limit: number): Promise<Neighborhood> {
-  const key = JSON.stringify(['n', id, depth, state.direction, state.types, limit]);
-  return cached(key, () => fetchNeighborhood(id, { depth, direction: state.direction, types: state.types, limit }));
+function neighborhoodOf(id: string, state: GraphState, depth: number, limit: number, asOf: string | undefined): Promise<Neighborhood> {
+  const key = JSON.stringify(['n', id, depth, state.direction, state.types, limit, asOf]);
+  return cached(key, () => fetchNeighborhood(id, { depth, direction: state.direction, types: state.types, limit, asOf }));
 }
 
-/** Loads (or reuses) everything the state asks for; throws only when the centre's graph fails. */
-export async function loadGraphData(center: string, state: GraphState): Promise<GraphData> {
-  const base = neighborhoodOf(center, state, state.depth, NODE_LIMIT);
+/** Loads (or reuses) everything the state asks for, at a date; throws only when the centre's graph fails. */
+export async function loadGraphData(center: string, state: GraphState, asOf?: string): Promise<GraphData> {
+  const base = neighborhoodOf(center, state, state.depth, NODE_LIMIT, asOf);
   // An expansion shows the node's direct neighbours, whatever the depth around the centre.
-  const expansions = Promise.allSettled(state.expanded.map((id) => neighborhoodOf(id, state, 1, EXPANSION_LIMIT)));
+  const expansions = Promise.allSettled(state.expanded.map((id) => neighborhoodOf(id, state, 1, EXPANSION_LIMIT, asOf)));
   const target = state.pathTo ? normalizeArticleId(state.pathTo) ?? state.pathTo : undefined;
-  const path = target ? cached(JSON.stringify(['p', center, target]), () => fetchPath(center, target)).catch(() => null) : Promise.resolve(null);
+  const path = target ? cached(JSON.stringify(['p', center, target, asOf]), () => fetchPath(center, target, asOf)).catch(() => null) : Promise.resolve(null);
   const [neighborhood, expanded, chain] = await Promise.all([base, expansions, path]);
   const failedExpansions = state.expanded.filter((_, i) => expanded[i]!.status === 'rejected');
   const graphs = expanded.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));

@@ -26,7 +26,7 @@ export interface GraphPanelOptions {
 /** The panel: its element, `show` to draw a state, `focus` for the keyboard shortcut. */
 export interface GraphPanel {
   element: HTMLElement;
-  show: (center: string, state: GraphState) => Promise<void>;
+  show: (center: string, state: GraphState, asOf?: string) => Promise<void>;
   focus: () => void;
   fit: () => void;
 }
@@ -107,25 +107,25 @@ export function createGraphPanel(options: GraphPanelOptions): GraphPanel {
     (nodeList.previousElementSibling as HTMLElement).textContent = `Liste des nœuds (${getCy().nodes().length})`;
   };
 
-  const show = async (newCenter: string, newState: GraphState): Promise<void> => {
+  const show = async (newCenter: string, newState: GraphState, asOf?: string): Promise<void> => {
     const previousCenter = center;
     const previousExpanded = state?.expanded ?? [];
     center = newCenter;
     state = newState;
     controls.sync(newState);
-    const key = JSON.stringify([newCenter, newState]);
+    const key = JSON.stringify([newCenter, newState, asOf]);
     if (key === drawnKey) return;
     const cy = getCy();
     canvas.dataset.state = 'loading';
     status.textContent = 'Chargement du graphe…';
     let data;
     try {
-      data = await loadGraphData(newCenter, newState);
+      data = await loadGraphData(newCenter, newState, asOf);
     } catch (error) {
       if (state !== newState) return;
       canvas.dataset.state = 'error';
       cy.elements().remove();
-      replaceChildren(status, renderApiError(error, () => { drawnKey = ''; void show(newCenter, newState); }));
+      replaceChildren(status, renderApiError(error, () => { drawnKey = ''; void show(newCenter, newState, asOf); }));
       return;
     }
     if (state !== newState) return;

@@ -28,7 +28,7 @@ export interface GraphState {
 export type Route =
   | { view: 'home' }
   | { view: 'search'; query: string }
-  | { view: 'article'; id: string; graph: GraphState };
+  | { view: 'article'; id: string; graph: GraphState; asOf?: string };
 
 export const LINK_TYPES: readonly LinkType[] = ['CITES', 'CREATED_BY', 'MODIFIED_BY', 'REPEALED_BY', 'CODIFIED_BY', 'TRANSFERRED_BY', 'FORMER_TEXT', 'NEW_TEXT', 'RELATED_TO', 'MENTIONS'];
 const DIRECTIONS: readonly Direction[] = ['OUTGOING', 'INCOMING', 'BOTH'];
@@ -51,9 +51,11 @@ export function parseRoute(pathname: string, search: string): Route {
     const depth = Number(params.get('profondeur'));
     const direction = params.get('sens') as Direction | null;
     const pathTo = params.get('chemin')?.trim();
+    const asOf = params.get('date');
     return {
       view: 'article',
       id: safeDecode(article[1]!),
+      ...(asOf && isIsoDate(asOf) ? { asOf } : {}),
       graph: {
         depth: Number.isInteger(depth) && depth >= 1 && depth <= 3 ? depth : defaults.depth,
         direction: direction && DIRECTIONS.includes(direction) ? direction : defaults.direction,
@@ -66,6 +68,11 @@ export function parseRoute(pathname: string, search: string): Route {
   }
   if (/^\/recherche\/?$/.test(pathname)) return { view: 'search', query: params.get('q') ?? '' };
   return { view: 'home' };
+}
+
+/** True for a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 }
 
 function safeDecode(segment: string): string {
@@ -82,6 +89,7 @@ export function formatRoute(route: Route): string {
   if (route.view === 'search') return `/recherche?${new URLSearchParams({ q: route.query }).toString()}`;
   const { graph } = route;
   const params = new URLSearchParams();
+  if (route.asOf) params.set('date', route.asOf);
   if (graph.depth !== 1) params.set('profondeur', String(graph.depth));
   if (graph.direction !== 'BOTH') params.set('sens', graph.direction);
   if (graph.types.length) params.set('types', graph.types.join(','));
