@@ -3,6 +3,7 @@
  * hostile article written here), the UI built by Vite, driven in Debian's chromium as a lawyer
  * would use it. Screenshots land in tests/artifacts/web/.
  */
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Driver } from 'neo4j-driver';
@@ -126,6 +127,23 @@ describe('the web browser for lawyers', () => {
     for (const id of SAMPLE_TEXT_CITATIONS) expect(ids).toContain(id);
     expect(page.url()).toMatch(/\/articles\/L1115-1\?/);
     await saveScreenshot(page, 'expanded-node');
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('exports the graph on screen as PNG and as JSON', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${server.origin}/articles/L1115-1`);
+    await waitForGraph(page);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('text=Exporter PNG')]);
+    expect(png.suggestedFilename()).toBe('graphe-L1115-1.png');
+    const pngBytes = await readFile((await png.path())!);
+    expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
+    const [json] = await Promise.all([page.waitForEvent('download'), page.click('text=Exporter JSON')]);
+    const exported = JSON.parse(await readFile((await json.path())!, 'utf8')) as { nodes: { id: string }[]; edges: { source: string; target: string }[] };
+    const ids = exported.nodes.map((node) => node.id);
+    for (const id of SAMPLE_TEXT_CITATIONS) expect(ids).toContain(id);
+    for (const edge of exported.edges) expect(ids).toEqual(expect.arrayContaining([edge.source, edge.target]));
     expect(page.errors).toEqual([]);
     await page.close();
   });

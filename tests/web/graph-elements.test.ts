@@ -55,6 +55,14 @@ describe('buildElements', () => {
     expect(classes['loi n° 2015-991 du 7 août 2015']).toBe('kind-legal-text');
     expect(classes['L1115-1->L2131-1']).toBe('type-cites highlighted');
   });
+
+  it('shortens long labels to draw and keeps the whole title for the tooltip', () => {
+    const title = 'Guide du maire : la coopération décentralisée';
+    const { elements } = buildElements({ nodes: [{ id: 'doc:guide.md', label: title, kind: 'DOCUMENT' }], edges: [] });
+    expect(String(elements[0]!.data.label).length).toBeLessThanOrEqual(24);
+    expect(elements[0]!.data.label).toMatch(/…$/);
+    expect(elements[0]!.data.title).toBe(title);
+  });
 });
 
 describe('mergeGraphs', () => {

@@ -39,7 +39,9 @@ function renderSegment(segment: TextSegment): Node {
   const target = reference.target;
   const pinpoints = reference.pinpoints.join(', ');
   if (reference.resolution === 'RESOLVED' && target.kind === 'ARTICLE') {
-    return articleLink(target.id, segment.text, { class: 'ref ref-resolved', 'data-preview': target.id, 'data-pinpoints': pinpoints });
+    // A reference to a repealed article still opens it, but the reader is warned (struck through).
+    const repealed = target.status === 'REPEALED';
+    return articleLink(target.id, segment.text, { class: repealed ? 'ref ref-resolved ref-repealed' : 'ref ref-resolved', 'data-preview': target.id, 'data-pinpoints': pinpoints });
   }
   if (reference.resolution === 'UNRESOLVED') {
     return h('span', {

@@ -21,6 +21,16 @@ export interface BuildElementsOptions {
   center?: string;
   /** Ids of nodes and edges on the highlighted path. */
   highlighted?: ReadonlySet<string>;
+  /** Ids of the nodes whose neighbourhood was merged in. */
+  expanded?: ReadonlySet<string>;
+}
+
+// Long labels (a document's title) would cover their neighbours; the tooltip keeps the whole title.
+const MAX_LABEL = 24;
+
+/** A label short enough to draw. */
+export function shortenLabel(label: string): string {
+  return label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1).trimEnd()}…` : label;
 }
 
 /** The elements, and how many edges were dropped for a missing end. */
@@ -46,10 +56,11 @@ export function buildElements(payload: GraphPayload, options: BuildElementsOptio
     nodeIds.add(node.id);
     const classes = classesOfNode(node);
     if (node.id === options.center) classes.push('center');
+    if (options.expanded?.has(node.id)) classes.push('expanded');
     if (options.highlighted?.has(node.id)) classes.push('highlighted');
     elements.push({
       group: 'nodes',
-      data: { id: node.id, label: node.label, kind: node.kind, title: node.title ?? '', partie: node.partie ?? 0 },
+      data: { id: node.id, label: shortenLabel(node.label), kind: node.kind, title: node.title || node.label, partie: node.partie ?? 0 },
       classes: classes.join(' '),
     });
   }

@@ -22,6 +22,7 @@ export function renderGraphLegend(): HTMLElement {
       PARTIE_COLORS.map((color, i) => h('li', {}, swatch(color, 'ellipse'), `Article du CGCT, ${PARTIE_LABELS[i]}`)),
       kinds,
       h('li', {}, swatch('#bbbbbb', 'ellipse', 'repealed'), 'Article abrogé (pâle, bord en tirets)'),
+      h('li', {}, swatch('#bbbbbb', 'ellipse', 'expanded'), 'Nœud déplié (double bord)'),
       h('li', {}, h('span', { class: 'edge-sample cites', 'aria-hidden': 'true' }), 'Citation (flèche pleine)'),
       h('li', {}, h('span', { class: 'edge-sample metadata', 'aria-hidden': 'true' }), 'Créé, modifié, abrogé par… (tirets)'),
       h('li', {}, h('span', { class: 'edge-sample path', 'aria-hidden': 'true' }), 'Chemin trouvé (rose)')));

@@ -132,7 +132,7 @@ export function createGraphPanel(options: GraphPanelOptions): GraphPanel {
     const started = performance.now();
     // The panel may have been attached or resized since the last draw.
     cy.resize();
-    const { elements, droppedEdges } = buildElements(data.payload, { center: newCenter, highlighted: data.highlighted });
+    const { elements, droppedEdges } = buildElements(data.payload, { center: newCenter, highlighted: data.highlighted, expanded: new Set(newState.expanded) });
     // An expansion of the same view keeps the nodes where they are and places the new ones near.
     const incremental = previousCenter === newCenter && newState.expanded.length > previousExpanded.length && newState.layout === 'fcose';
     cy.batch(() => {

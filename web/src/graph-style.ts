@@ -35,6 +35,7 @@ export function createGraphStyle(): StylesheetJson {
     { selector: 'node.kind-document', style: { shape: KIND_STYLES.DOCUMENT.shape, 'background-color': KIND_STYLES.DOCUMENT.color } },
     { selector: 'node.repealed', style: { 'background-opacity': 0.35, 'border-style': 'dashed', 'border-color': '#555555', 'border-width': 1.5 } },
     { selector: 'node.center', style: { width: 28, height: 28, 'border-width': 3, 'border-color': '#111111', 'font-weight': 'bold', 'font-size': 12 } },
+    { selector: 'node.expanded', style: { 'border-style': 'double', 'border-width': 5, 'border-color': '#333333' } },
     { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#ff006e' } },
     { selector: 'node.keyboard-focus', style: { 'overlay-color': '#ff006e', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
     {

@@ -32,16 +32,16 @@ export async function requestGraphQL<T>(query: string, variables: Record<string,
     });
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new ApiError('Le serveur est injoignable.', 'unreachable');
+    throw new ApiError('la connexion a échoué', 'unreachable');
   }
-  if (response.status >= 500) throw new ApiError(`Le serveur ne répond pas (HTTP ${response.status}).`, 'unreachable');
+  if (response.status >= 500) throw new ApiError(`réponse HTTP ${response.status}`, 'unreachable');
   let body: GraphQLResponse<T>;
   try {
     body = (await response.json()) as GraphQLResponse<T>;
   } catch {
-    throw new ApiError(`Réponse illisible du serveur (HTTP ${response.status}).`, 'unreachable');
+    throw new ApiError(`réponse illisible, HTTP ${response.status}`, 'unreachable');
   }
   if (body.errors?.length && !body.data) throw new ApiError(body.errors.map((e) => e.message).join(' ; '), 'graphql');
-  if (!body.data) throw new ApiError(`Réponse vide du serveur (HTTP ${response.status}).`, 'unreachable');
+  if (!body.data) throw new ApiError(`réponse vide, HTTP ${response.status}`, 'unreachable');
   return body.data;
 }
