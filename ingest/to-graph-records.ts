@@ -9,6 +9,7 @@ import { edgeKeyOf, nodeKeyOf } from './graph-records.ts';
 import type { EdgeRow, Evidence, GraphRecords, NodeLabel, NodeRow, RelationshipType } from './graph-records.ts';
 import { normalizeArticleId } from './article-id.ts';
 import { THIS_CODE, textKindOf } from './text-name.ts';
+import { buildAccentDictionary, restoreAccents, type AccentDictionary } from './restore-accents.ts';
 import type { Article, FreeTextDocument, RelatedLink, RelatedLinkType, ResolvedReference } from './types.ts';
 
 /** One source's snapshot, ready to become rows. */
@@ -72,7 +73,8 @@ export function toGraphRecords(snapshot: SourceSnapshot): GraphRecords {
   const collector = new RecordCollector();
   const articleIds = new Set(snapshot.articles.map((article) => article.id));
   collector.addNode('Code', THIS_CODE, { title: 'Code général des collectivités territoriales' });
-  for (const article of snapshot.articles) addArticle(collector, article, snapshot.date);
+  const accents = buildAccentDictionary(snapshot.articles.map((article) => article.text));
+  for (const article of snapshot.articles) addArticle(collector, article, snapshot.date, accents);
   for (const document of snapshot.documents) {
     collector.addNode('Document', document.id, { title: document.title, sourceFile: document.sourceFile, contentHash: document.contentHash });
   }
@@ -83,7 +85,7 @@ export function toGraphRecords(snapshot: SourceSnapshot): GraphRecords {
   return { source: snapshot.source, date: snapshot.date, nodes: [...collector.nodes.values()], edges: [...collector.edges.values()] };
 }
 
-function addArticle(collector: RecordCollector, article: Article, date: string): void {
+function addArticle(collector: RecordCollector, article: Article, date: string, accents: AccentDictionary): void {
   const sortKey = articleSortKeyString(article.id);
   collector.addNode('Article', article.id, {
     number: article.number,
@@ -103,7 +105,8 @@ function addArticle(collector: RecordCollector, article: Article, date: string):
   const sections = canonicalizeToc(article.id, article.toc);
   let parent: { label: NodeLabel; id: string } = { label: 'Code', id: THIS_CODE };
   for (const section of sections) {
-    collector.addNode('Section', section.id, { kind: section.kind, title: section.title, titleRank: section.titleRank, depth: section.depth, sortKey });
+    const title = section.titleRank === 2 ? restoreAccents(section.title, accents) : section.title;
+    collector.addNode('Section', section.id, { kind: section.kind, title, titleRank: section.titleRank, depth: section.depth, sortKey });
     collector.addEdge({ type: 'CONTAINS', fromLabel: parent.label, from: parent.id, toLabel: 'Section', to: section.id, key: '' }, { via: ['toc'], count: 1 });
     parent = { label: 'Section', id: section.id };
   }
