@@ -111,9 +111,11 @@ ORDER BY toString(v.validFrom) DESC`;
 
 const SECTION = 'MATCH (s:Section {id: $id}) RETURN s {.id, .kind, .title} AS section';
 // Sections in order: CONTAINS.order when the ingest gave one, else the section's sortKey (the
-// code-order key of one of its articles: sections hold contiguous runs of articles, so any
-// member's key orders them).
-const TABLE_OF_CONTENTS = 'MATCH (:Code)-[c:CONTAINS]->(s:Section) RETURN s {.id, .kind, .title} AS section ORDER BY c.order, s.sortKey, s.id';
+// code-order key of its first article, as the ingest writes it: sections hold contiguous runs of
+// articles). Computing the first article here instead costs a walk of the subtree: 300 ms at the top.
+const TABLE_OF_CONTENTS = `
+MATCH (:Code)-[c:CONTAINS]->(s:Section)
+RETURN s {.id, .kind, .title} AS section ORDER BY c.order, s.sortKey, s.id`;
 const CHILD_SECTIONS = `
 UNWIND $ids AS id
 MATCH (:Section {id: id})-[c:CONTAINS]->(s:Section)
@@ -146,11 +148,14 @@ const CENTER = `MATCH (c:Article {id: $id}) WHERE ${articleValid('c')} RETURN el
 // order, at most $limit. The first step also finds the centre, the last also returns every edge
 // of the chosen types between kept nodes (an edge never leaves the payload): depth d costs d
 // statements. Twelve constant variants: 3 directions × first step or not × with edges or not.
+// Texts (laws, decrees, other codes) are leaves: the walk shows the law that modified an article
+// but does not go on to the hundreds of other articles that law touched, which would fill the
+// limit with noise (and cost most of the time).
 const neighbourStep = (pattern: string, first: boolean, withEdges: boolean) => `
 ${first ? `MATCH (c:Article {id: $id}) WHERE ${articleValid('c')} WITH c, [elementId(c)] AS frontier, [elementId(c)] AS seen` : 'WITH $frontier AS frontier, $seen AS seen'}
 CALL (frontier, seen) {
   UNWIND frontier AS fid
-  MATCH (f) WHERE elementId(f) = fid
+  MATCH (f) WHERE elementId(f) = fid AND NOT f:LegalText
   MATCH ${pattern}
   WHERE type(r) IN $types AND ${citesValid('r')} AND ${articleValid('n')} AND NOT elementId(n) IN seen
   WITH DISTINCT n

@@ -14,7 +14,8 @@
  *   (an `:ExternalArticle` PART_OF the `:LegalText` "code de l'environnement"), then "L. 1115-9"
  *   (an `:UnresolvedTarget` 'unresolved:CGCT|L1115-9', candidates L1115-1), then two
  *   metadata-only citations (no spans): L1112-1 and the law "loi n° 92-125 du 6 février 1992".
- *   It is MODIFIED_BY "loi n° 2014-58 du 27 janvier 2014" (article 3, status V) and has two
+ *   It is MODIFIED_BY "loi n° 2014-58 du 27 janvier 2014" (article 3, status V; the same law
+ *   also modifies L2131-1, article 5) and has two
  *   versions (2007-02-02 → 2014-01-29, 2014-01-29 → null), the newest MADE_BY an `:Amendment`.
  * - A chain for path and impact: L4142-1 → L3132-1 → L2131-6 → L2131-1, and L2131-2 → L2131-1.
  *   So impact(L2131-1) = L1115-1, L2131-2, L2131-6 at distance 1, L3132-1 at 2, L4142-1 at 3.
@@ -197,6 +198,7 @@ export function buildSampleGraphParameters() {
     ],
     metadataLinks: [
       { from: 'L1115-1', type: 'MODIFIED_BY', to: 'loi n° 2014-58 du 27 janvier 2014', props: { article: '3', status: 'V', heading: 'Modifié par', sources: ['legifrance-md'] } },
+      { from: 'L2131-1', type: 'MODIFIED_BY', to: 'loi n° 2014-58 du 27 janvier 2014', props: { article: '5', status: 'V', heading: 'Modifié par', sources: ['legifrance-md'] } },
     ],
     document: { id: 'doc:guide-du-maire.md', title: 'Guide du maire : la coopération décentralisée', sourceFile: 'guide-du-maire.md' },
     mentions: [

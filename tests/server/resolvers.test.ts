@@ -211,6 +211,12 @@ describe('neighborhood', () => {
     expectNoDanglingEdge(neighborhood);
   });
 
+  it('stops at texts: the law that modified the article, not the other articles it modified', async () => {
+    const { neighborhood } = await data(query, { id: 'L1115-1', depth: 3, types: ['MODIFIED_BY'] });
+    expect(neighborhood.nodes.map((n: { id: string }) => n.id)).toEqual(['L1115-1', 'loi n° 2014-58 du 27 janvier 2014']);
+    expect(neighborhood.edges).toEqual([{ id: 'L1115-1|MODIFIED_BY|loi n° 2014-58 du 27 janvier 2014', source: 'L1115-1', target: 'loi n° 2014-58 du 27 janvier 2014', type: 'MODIFIED_BY' }]);
+  });
+
   it('answers NOT_FOUND for an unknown article', async () => {
     const { body } = await server.graphql('{ neighborhood(id: "L9999-1") { center } }');
     expect(body.errors![0]!.extensions!.code).toBe('NOT_FOUND');
