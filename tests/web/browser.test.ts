@@ -12,6 +12,9 @@ import { loadSampleGraph, SAMPLE_OLD_TEXT_L1115_1, SAMPLE_TEXT_CITATIONS } from 
 import { startTestServer, type TestServer } from '../helpers/graphql-server.ts';
 import { buildWebUi, clickGraphNode, graphNodeIds, launchBrowser, openPage, removeWebUi, saveScreenshot, waitForGraph } from '../helpers/browser.ts';
 
+// The page answers after the server does; on a loaded machine that can take a few seconds.
+const POLL = { timeout: 15_000 };
+
 // Markup an attacker could slip into a corpus: it must show as text and never run.
 const HOSTILE = '<script>window.__pwned = "script"</script><img src="x" onerror="window.__pwned = \'img\'">';
 const HOSTILE_TEXT = `Article piégé ${HOSTILE} qui renvoie à l'article L. 1115-1.\n\n<b onmouseover="window.__pwned = 'b'">gras</b>`;
@@ -62,7 +65,7 @@ describe('the web browser for lawyers', () => {
     await page.keyboard.press('/');
     await page.keyboard.type('l. 1115-1');
     const first = page.locator('#search-suggestions [role="option"]').first();
-    await expect.poll(() => first.textContent()).toContain('1115-1');
+    await expect.poll(() => first.textContent(), POLL).toContain('1115-1');
     await saveScreenshot(page, 'search-suggestions');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/articles\/L1115-1$/);
@@ -96,7 +99,7 @@ describe('the web browser for lawyers', () => {
     const link = page.locator('.article-text a.ref-resolved', { hasText: 'L. 3131-1' });
     expect(await page.locator('.article-text a.ref-resolved').count()).toBe(9);
     await link.hover();
-    await expect.poll(() => page.locator('#reference-preview').textContent()).toContain('Les actes pris par les autorités départementales');
+    await expect.poll(() => page.locator('#reference-preview').textContent(), POLL).toContain('Les actes pris par les autorités départementales');
     await saveScreenshot(page, 'reference-preview');
     const unresolved = page.locator('.article-text .ref-unresolved', { hasText: 'L. 1115-9' });
     await unresolved.hover();
@@ -121,7 +124,7 @@ describe('the web browser for lawyers', () => {
     expect(await graphNodeIds(page)).not.toContain('code électoral|L52-1');
     await clickGraphNode(page, 'L2131-1', 2);
     await page.waitForURL(/deplies=L2131-1/);
-    await expect.poll(() => graphNodeIds(page)).toContain('code électoral|L52-1');
+    await expect.poll(() => graphNodeIds(page), POLL).toContain('code électoral|L52-1');
     await waitForGraph(page);
     const ids = await graphNodeIds(page);
     for (const id of SAMPLE_TEXT_CITATIONS) expect(ids).toContain(id);
@@ -195,7 +198,7 @@ describe('the web browser for lawyers', () => {
     await page.fill('#as-of', '2008-06-01');
     await page.click('.as-of button[type="submit"]');
     await page.waitForURL(/date=2008-06-01/);
-    await expect.poll(() => graphNodeIds(page)).toContain('L3131-2');
+    await expect.poll(() => graphNodeIds(page), POLL).toContain('L3131-2');
     await saveScreenshot(page, 'as-of-date');
     await page.locator('.links .incoming a', { hasText: 'L1115-1' }).click();
     await page.waitForURL(/\/articles\/L1115-1\?date=2008-06-01$/);
@@ -254,7 +257,7 @@ describe('the web browser for lawyers', () => {
     expect(await page.locator('main script, main img, main b').count()).toBe(0);
     expect(await page.locator('.related-links').textContent()).toContain('<script>');
     await page.locator('.article-text a.ref-resolved').hover();
-    await expect.poll(() => page.locator('#reference-preview').textContent()).toContain(HOSTILE);
+    await expect.poll(() => page.locator('#reference-preview').textContent(), POLL).toContain(HOSTILE);
     await saveScreenshot(page, 'hostile-article');
     expect(await page.evaluate(() => (window as { __pwned?: string }).__pwned)).toBeUndefined();
     expect(page.errors).toEqual([]);
