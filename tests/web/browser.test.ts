@@ -134,6 +134,42 @@ describe('the web browser for lawyers', () => {
     await page.close();
   });
 
+  it('works with the keyboard alone: search, suggestions, graph nodes, previous article', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${server.origin}/`);
+    await page.keyboard.press('/');
+    await page.keyboard.type('tribunal');
+    const options = page.locator('#search-suggestions [role="option"][data-id]');
+    await expect.poll(() => options.count(), POLL).toBeGreaterThan(1);
+    const second = await options.nth(1).getAttribute('data-id');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`/articles/${second}$`));
+    await waitForGraph(page);
+    await page.keyboard.press('g');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('graph-canvas'))).toBe(true);
+    // Walk the nodes with the arrow keys up to another CGCT article, and open it with Enter.
+    let focused = { id: '', kind: '' };
+    for (let step = 0; step < 30 && (focused.kind !== 'ARTICLE' || focused.id === second); step++) {
+      await page.keyboard.press('ArrowRight');
+      focused = await page.evaluate(() => {
+        const node = window.cgctGraph!.$('node.keyboard-focus');
+        return { id: node.id(), kind: String(node.data('kind')) };
+      });
+    }
+    expect(await page.locator('.graph-status').textContent()).toContain(focused.id);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`/articles/${focused.id}$`));
+    await page.locator('h1', { hasText: 'Article' }).waitFor();
+    const previous = await page.locator('a.neighbour.prev').getAttribute('data-article');
+    await page.keyboard.press('p');
+    await page.waitForURL(new RegExp(`/articles/${previous}$`));
+    expect(await page.locator('#raccourcis').textContent()).toContain('aller à la recherche');
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
   it('exports the graph on screen as PNG and as JSON', async () => {
     const page = await openPage(browser);
     await page.goto(`${server.origin}/articles/L1115-1`);

@@ -52,6 +52,8 @@ export function createSearchBox(options: SearchBoxOptions): { form: HTMLFormElem
   const pick = (index: number): void => {
     const query = input.value.trim();
     close();
+    // Leaving the field lets the page's shortcuts (p, n, g…) work on the article opened.
+    input.blur();
     if (index >= 0 && index < hits.length) options.openArticle(hits[index]!.node.id);
     else if (query) options.showResults(query);
   };
@@ -104,7 +106,7 @@ export function createSearchBox(options: SearchBoxOptions): { form: HTMLFormElem
     if (shownQuery === query && hits.length) return pick(0);
     controller?.abort();
     searchArticles(query, 1)
-      .then((results) => { close(); if (results.hits[0]) options.openArticle(results.hits[0].node.id); else options.showResults(query); })
+      .then((results) => { close(); input.blur(); if (results.hits[0]) options.openArticle(results.hits[0].node.id); else options.showResults(query); })
       .catch(() => { close(); options.showResults(query); });
   });
   list.addEventListener('mousedown', (event) => {
