@@ -169,7 +169,7 @@ CALL (ids) {
   MATCH (a) WHERE elementId(a) = aid
   MATCH (a)-[r]->(b)
   WHERE type(r) IN $types AND elementId(b) IN ids AND ${citesValid('r')}
-  RETURN collect({source: a.id, target: b.id, type: type(r), via: r.via, pinpoints: r.pinpoints}) AS edges
+  RETURN collect([a.id, b.id, type(r), r.via, r.pinpoints]) AS edges
 }` : ''}
 RETURN ${first ? `elementId(c) AS eid, ${nodeFields('c')} AS node, ` : ''}found${withEdges ? ', edges' : ''}`;
 const PATTERNS: Record<DirectionName, string> = { OUTGOING: '(f)-[r]->(n)', INCOMING: '(f)<-[r]-(n)', BOTH: '(f)-[r]-(n)' };
@@ -186,7 +186,7 @@ UNWIND $ids AS aid
 MATCH (a) WHERE elementId(a) = aid
 MATCH (a)-[r]->(b)
 WHERE type(r) IN $types AND elementId(b) IN $ids AND ${citesValid('r')}
-RETURN a.id AS source, b.id AS target, type(r) AS type, r.via AS via, r.pinpoints AS pinpoints`;
+RETURN [a.id, b.id, type(r), r.via, r.pinpoints] AS edge`;
 
 const ENDPOINTS = 'MATCH (a:Article) WHERE a.id IN [$from, $to] RETURN collect(a.id) AS found';
 const pathQuery = (length: number, directed: boolean) => `
@@ -247,11 +247,14 @@ function toSummary(raw: unknown): ArticleSummary {
   return { id: String(row.id), number: asString(row.number) ?? String(row.id), status: toStatus(row.status), excerpt: toExcerpt(asString(row.excerpt) ?? '') };
 }
 
-function toEdge(row: Record<string, unknown>): GraphEdge {
-  const source = String(row.source);
-  const target = String(row.target);
-  const type = String(row.type) as LinkTypeName;
-  return { id: `${source}|${type}|${target}`, source, target, type, via: toProvenance(row.via), pinpoints: asStrings(row.pinpoints) };
+// Edges of a neighbourhood travel as lists [source, target, type, via, pinpoints]: hundreds of
+// them, and map keys would be most of the bytes the driver decodes.
+type EdgeRow = Record<string, unknown> | unknown[];
+
+function toEdge(row: EdgeRow): GraphEdge {
+  const [source, target, type, via, pinpoints] = Array.isArray(row) ? row : [row.source, row.target, row.type, row.via, row.pinpoints];
+  const edgeType = String(type) as LinkTypeName;
+  return { id: `${String(source)}|${edgeType}|${String(target)}`, source: String(source), target: String(target), type: edgeType, via: toProvenance(via), pinpoints: asStrings(pinpoints) };
 }
 
 // Reads run in read transactions: a cluster routes them to followers, a read-only user suffices.
@@ -417,7 +420,7 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
         const kept = new Map<string, RawNode>();
         let frontier: string[] = [];
         let truncated = false;
-        let edges: Array<Record<string, unknown>> | undefined;
+        let edges: EdgeRow[] | undefined;
         for (let hop = 0; hop < depth; hop++) {
           const first = hop === 0;
           const last = hop === depth - 1;
@@ -433,16 +436,16 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
             kept.set(eid, node);
             frontier.push(eid);
           }
-          if (last) edges = row.edges as Array<Record<string, unknown>>;
+          if (last) edges = row.edges as EdgeRow[];
           if (truncated || frontier.length === 0) break;
         }
-        edges ??= await runRows(tx, EDGES_AMONG, { ids: [...kept.keys()], types, asOf });
+        edges ??= (await runRows(tx, EDGES_AMONG, { ids: [...kept.keys()], types, asOf })).map((r) => r.edge as EdgeRow);
         return [{ truncated, nodes: [...kept.values()], edges }];
       });
       const row = rows[0];
       if (!row) return null;
       const nodes = (row.nodes as RawNode[]).map(toGraphNode);
-      return { center: nodes[0]!.id, truncated: row.truncated === true, nodes, edges: (row.edges as Array<Record<string, unknown>>).map(toEdge) };
+      return { center: nodes[0]!.id, truncated: row.truncated === true, nodes, edges: (row.edges as EdgeRow[]).map(toEdge) };
     },
 
     /** Which of the two ids are articles, then the shortest chain of CITES between them. */
