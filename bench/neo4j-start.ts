@@ -30,8 +30,9 @@ async function findFreePort(from: number): Promise<number> {
 function downloadJars(repo: string, lib: string): number {
   const began = Date.now();
   const result = spawnSync('mvn', ['-q', '-B', '-Dstyle.color=never', `-Dmaven.repo.local=${repo}`, '-f',
-    path.join(PROJECT_ROOT, 'neo4j', 'pom.xml'), 'dependency:copy-dependencies', `-Dneo4j.lib=${lib}`], { stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`mvn exited with ${result.status ?? result.error?.message}`);
+    path.join(PROJECT_ROOT, 'neo4j', 'pom.xml'), 'dependency:copy-dependencies', `-Dneo4j.lib=${lib}`], { encoding: 'utf8' });
+  // Maven prints its errors on stdout: show them only when it fails (quiet, it prints colour codes).
+  if (result.status !== 0) throw new Error(`mvn exited with ${result.status ?? result.error?.message}\n${result.stdout}${result.stderr}`);
   return (Date.now() - began) / 1000;
 }
 
