@@ -6,7 +6,7 @@
  *   2. layout and drawing of a 300-element neighbourhood (aim ≤ 500 ms): the panel's own
  *      build → layout → paint timings (data-render-ms) for a neighbourhood of 300 elements, first
  *      in a fresh page ("cold": the graph code runs for the first time), then again in the same
- *      page after changing the direction ("warm": a reader's second graph). With
+ *      page after going to the next article and back ("warm": the same graph laid out again). With
  *      --big-article ID the graph's real depth-2 neighbourhood of ID is used (it must have about
  *      300 elements); otherwise the `neighborhood` answer is replaced in the browser by a synthetic
  *      one of exactly 300 elements (a fixed pseudo-random citation graph around the article);
@@ -149,9 +149,12 @@ async function timeBigGraph(browser: Browser, origin: string): Promise<{ cold: D
     // To look at: a fast layout is worth nothing if the drawing is a tangle.
     mkdirSync(path.join(ROOT, 'tests', 'artifacts'), { recursive: true });
     await page.locator('.graph-canvas').screenshot({ path: path.join(ROOT, 'tests', 'artifacts', 'web-load-300-elements.png') });
-    // The same neighbourhood again (a new request, a new layout from scratch), the code now warm.
-    await page.selectOption('#graph-direction', 'OUTGOING');
-    await page.waitForFunction(() => performance.getEntriesByName('graph-ready').length >= 2, undefined, { timeout: TIMEOUT_MS });
+    // The same neighbourhood laid out again from scratch, the code now warm: next article, back.
+    const drawn = (count: number) => page.waitForFunction((n) => performance.getEntriesByName('graph-ready').length >= n, count, { timeout: TIMEOUT_MS });
+    await page.click('a.neighbour.next');
+    await drawn(2);
+    await page.goBack();
+    await drawn(3);
     return { cold, warm: await readDrawTimings(page) };
   } finally {
     await context.close();
