@@ -44,14 +44,18 @@ export function fetchExcerpt(id: string): Promise<{ number: string; status: stri
   return pending;
 }
 
-const SEARCH_QUERY = `query Search($query: String!, $first: Int) {
-  search(query: $query, first: $first) { totalCount edges { highlights node { ${SUMMARY_FIELDS} } } }
+const SEARCH_QUERY = `query Search($query: String!, $first: Int, $after: String) {
+  search(query: $query, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } edges { highlights node { ${SUMMARY_FIELDS} } }
+  }
 }`;
 
-/** Searches articles by number or words, best first. */
-export async function searchArticles(query: string, first: number, signal?: AbortSignal): Promise<SearchResults> {
-  const data = await requestGraphQL<{ search: { totalCount: number; edges: SearchHit[] } }>(SEARCH_QUERY, { query, first }, signal);
-  return { hits: data.search.edges, totalCount: data.search.totalCount };
+/** Searches articles by number or words, best first; `after` continues from a previous page. */
+export async function searchArticles(query: string, first: number, signal?: AbortSignal, after?: string): Promise<SearchResults> {
+  const data = await requestGraphQL<{ search: { totalCount: number; edges: SearchHit[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null } } }>(
+    SEARCH_QUERY, { query, first, after: after ?? null }, signal);
+  const { pageInfo } = data.search;
+  return { hits: data.search.edges, totalCount: data.search.totalCount, ...(pageInfo.hasNextPage && pageInfo.endCursor ? { nextCursor: pageInfo.endCursor } : {}) };
 }
 
 /** What the graph panel asks for around an article. */

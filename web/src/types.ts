@@ -170,4 +170,6 @@ export interface SearchResults {
   hits: SearchHit[];
   /** Number of matches. */
   totalCount: number;
+  /** Where the next page starts, when there is one. */
+  nextCursor?: string;
 }
