@@ -34,7 +34,7 @@ export interface GraphState {
 }
 
 /** A relationship to create or update, with its final properties. */
-export type EdgeUpsert = Omit<EdgeRow, 'evidence'> & { props: Record<string, unknown>; isNew: boolean };
+export type EdgeUpsert = Omit<EdgeRow, 'evidence'> & { props: Record<string, unknown>; isNew: boolean; evidence: Record<string, Evidence> };
 
 /** The writes one ingest of one source needs. */
 export interface GraphChangePlan {
@@ -43,7 +43,12 @@ export interface GraphChangePlan {
   /** Articles and documents this source no longer holds: their remaining sources, and for those left with none, when they ceased. */
   nodeRemovals: Array<{ label: NodeLabel; id: string; sources: string[]; validTo: string | null }>;
   edgeUpserts: EdgeUpsert[];
+  /** Relationships no source asserts any more: citations are closed (validTo) to keep the history, the others deleted. */
   edgeDeletes: Array<Omit<EdgeRow, 'evidence'>>;
+  /** New versions of articles whose text changed: the previous version is closed at `validFrom`. */
+  versionWrites: Array<{ articleId: string; validFrom: string; text: string; html: string; contentHash: string }>;
+  /** The snapshot's date: when removals take effect. */
+  date: string;
   counts: { articlesAdded: number; articlesChanged: number; articlesUnchanged: number; articlesRemoved: number; edgesAdded: number; edgesChanged: number; edgesRemoved: number };
 }
 
@@ -62,7 +67,7 @@ const TRACKED_BY_SOURCE: ReadonlySet<NodeLabel> = new Set(['Article', 'Document'
 /** Plans the writes that make the graph say what `records` says for its source, keeping the other sources' facts. */
 export function planGraphChanges(records: GraphRecords, state: GraphState): GraphChangePlan {
   const plan: GraphChangePlan = {
-    nodeUpserts: [], nodeRemovals: [], edgeUpserts: [], edgeDeletes: [],
+    nodeUpserts: [], nodeRemovals: [], edgeUpserts: [], edgeDeletes: [], versionWrites: [], date: records.date,
     counts: { articlesAdded: 0, articlesChanged: 0, articlesUnchanged: 0, articlesRemoved: 0, edgesAdded: 0, edgesChanged: 0, edgesRemoved: 0 },
   };
   planNodes(records, state, plan);
@@ -76,9 +81,13 @@ function planNodes(records: GraphRecords, state: GraphState, plan: GraphChangePl
     const key = nodeKeyOf(row.label, row.id);
     seen.add(key);
     const stored = state.nodes.get(key);
-    const props = TRACKED_BY_SOURCE.has(row.label) ? planSourcedNode(row, stored, records) : planSharedNode(row, stored);
+    const { props, textChanged } = TRACKED_BY_SOURCE.has(row.label) ? planSourcedNode(row, stored, records) : { props: planSharedNode(row, stored), textChanged: false };
     if (row.label === 'Article') plan.counts[!stored ? 'articlesAdded' : !props || !('recordHash' in props) ? 'articlesUnchanged' : 'articlesChanged']++;
     if (props) plan.nodeUpserts.push({ label: row.label, id: row.id, props, isNew: !stored });
+    if (textChanged && row.label === 'Article') {
+      const { text, html, contentHash } = row.props as { text: string; html: string; contentHash: string };
+      plan.versionWrites.push({ articleId: row.id, validFrom: records.date, text, html, contentHash });
+    }
   }
   for (const [key, stored] of state.nodes) {
     if (!TRACKED_BY_SOURCE.has(stored.label) || seen.has(key) || !stored.sources.includes(records.source)) continue;
@@ -92,18 +101,20 @@ function planNodes(records: GraphRecords, state: GraphState, plan: GraphChangePl
  * An article or document: the best-ranked source that holds it provides its text; another source
  * only adds itself to `sources`. Returns the properties to set, or undefined when nothing changes.
  */
-function planSourcedNode(row: NodeRow, stored: StoredNode | undefined, records: GraphRecords): NodeRow['props'] | undefined {
+function planSourcedNode(row: NodeRow, stored: StoredNode | undefined, records: GraphRecords): { props: NodeRow['props'] | undefined; textChanged: boolean } {
   const sources = [...new Set([...(stored?.sources ?? []), records.source])].sort((a, b) => rankSource(a) - rankSource(b));
   const sourcesChanged = !stored || sources.join() !== stored.sources.join();
   if (stored && stored.textSource !== records.source && rankSource(stored.textSource) < rankSource(records.source)) {
-    return sourcesChanged ? { sources } : undefined;
+    return { props: sourcesChanged ? { sources } : undefined, textChanged: false };
   }
   const { validFrom, ...content } = row.props;
-  const recordHash = hashOf(content);
-  if (stored?.recordHash === recordHash && stored.textSource === records.source && !sourcesChanged) return undefined;
+  const recordHash = contentHashOf(row.props, content);
+  if (stored?.recordHash === recordHash && stored.textSource === records.source && !sourcesChanged) return { props: undefined, textChanged: false };
   // validFrom moves only when the text changes: a newer snapshot of an unchanged article keeps its date.
-  const textChanged = !stored || stored.contentHash !== row.props.contentHash;
-  return { ...content, sources, textSource: records.source, recordHash, validTo: null, ...(textChanged && validFrom !== undefined ? { validFrom } : {}) };
+  // A repealed article that comes back (no source held it) starts a new version even with the same text.
+  const textChanged = !stored || stored.sources.length === 0 || stored.contentHash !== row.props.contentHash;
+  const props = { ...content, sources, textSource: records.source, recordHash, validTo: null, ...(textChanged && validFrom !== undefined ? { validFrom } : {}) };
+  return { props, textChanged };
 }
 
 /** A section, text or target shared by every source: the best title and the first place in the code win. */
@@ -126,10 +137,15 @@ function planEdges(records: GraphRecords, state: GraphState, plan: GraphChangePl
   const desired = new Map(records.edges.map((edge) => [edgeKeyOf(edge), edge]));
   for (const [key, edge] of desired) {
     const stored = state.edges.get(key);
+    // The same evidence object as last time (a replay's unchanged article): nothing to compare.
+    if (stored && stored.evidence[records.source] === edge.evidence) continue;
     const evidence = { ...(stored?.evidence ?? {}), [records.source]: edge.evidence };
-    if (stored && sameEvidence(stored.evidence, evidence)) continue;
+    if (stored && sameEvidence(stored.evidence, evidence)) {
+      stored.evidence[records.source] = edge.evidence;
+      continue;
+    }
     const { evidence: _evidence, ...identity } = edge;
-    plan.edgeUpserts.push({ ...identity, props: edgePropsOf(evidence, stored?.validFrom ?? records.date), isNew: !stored });
+    plan.edgeUpserts.push({ ...identity, props: edgePropsOf(evidence, stored?.validFrom ?? records.date), isNew: !stored, evidence });
     plan.counts[stored ? 'edgesChanged' : 'edgesAdded']++;
   }
   for (const [key, stored] of state.edges) {
@@ -140,7 +156,7 @@ function planEdges(records: GraphRecords, state: GraphState, plan: GraphChangePl
       plan.edgeDeletes.push(identity);
       plan.counts.edgesRemoved++;
     } else {
-      plan.edgeUpserts.push({ ...identity, props: edgePropsOf(rest, validFrom ?? records.date), isNew: false });
+      plan.edgeUpserts.push({ ...identity, props: edgePropsOf(rest, validFrom ?? records.date), isNew: false, evidence: rest });
       plan.counts.edgesChanged++;
     }
   }
@@ -180,10 +196,50 @@ export function stableJson(value: unknown): string {
   );
 }
 
+// A replay plans thousands of unchanged rows per amendment: their props objects are the same
+// from one amendment to the next (cached parses), so their hashes are computed once.
+const contentHashes = new WeakMap<object, string>();
+
+/** The hash of a row's content (its props less validFrom), memoized by the props object. */
+function contentHashOf(props: NodeRow['props'], content: Record<string, unknown>): string {
+  let hash = contentHashes.get(props);
+  if (hash === undefined) contentHashes.set(props, (hash = hashOf(content)));
+  return hash;
+}
+
 function hashOf(props: Record<string, unknown>): string {
   return createHash('sha256').update(stableJson(props)).digest('hex').slice(0, 32);
 }
 
 function minString(a: string | null, b: string): string {
   return a !== null && a < b ? a : b;
+}
+
+/**
+ * Brings an in-memory state up to date with a plan just written, so that a replay reads the graph
+ * once and then plans each amendment against what it knows it wrote.
+ */
+export function applyPlanToState(state: GraphState, plan: GraphChangePlan): void {
+  for (const upsert of plan.nodeUpserts) {
+    const key = nodeKeyOf(upsert.label, upsert.id);
+    const stored: StoredNode = state.nodes.get(key) ?? {
+      label: upsert.label, id: upsert.id, recordHash: null, sources: [], textSource: null, contentHash: null, title: null, titleRank: null, sortKey: null,
+    };
+    const props = upsert.props as Partial<Record<keyof StoredNode, unknown>>;
+    for (const field of ['recordHash', 'sources', 'textSource', 'contentHash', 'title', 'titleRank', 'sortKey'] as const) {
+      if (field in props) (stored as unknown as Record<string, unknown>)[field] = props[field];
+    }
+    state.nodes.set(key, stored);
+  }
+  for (const removal of plan.nodeRemovals) {
+    const stored = state.nodes.get(nodeKeyOf(removal.label, removal.id));
+    if (!stored) continue;
+    if (removal.label === 'Document' && removal.sources.length === 0) state.nodes.delete(nodeKeyOf(removal.label, removal.id));
+    else stored.sources = removal.sources;
+  }
+  for (const upsert of plan.edgeUpserts) {
+    const { props, isNew: _isNew, evidence, ...identity } = upsert;
+    state.edges.set(edgeKeyOf(identity), { ...identity, evidence: { ...evidence }, validFrom: props.validFrom as string });
+  }
+  for (const deleted of plan.edgeDeletes) state.edges.delete(edgeKeyOf(deleted));
 }

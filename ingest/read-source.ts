@@ -15,6 +15,8 @@ export interface SourceFile {
   path: string;
   /** The file's bytes, not yet decoded (decoding reports invalid UTF-8 as a message). */
   bytes: Buffer;
+  /** The git blob id, when read from git: what a replay caches parses by. */
+  sha?: string;
 }
 
 /** What to read: a location and, for git sources, a commit. */

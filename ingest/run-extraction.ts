@@ -71,7 +71,27 @@ export async function runExtraction(specs: SourceSpec[], options: { cacheDir?: s
 }
 
 /** Parses, extracts and resolves files already in memory: one list per source (duplicates are looked for within a source). */
-export function extractFromSources(sources: SourceFile[][]): ExtractionResult {
+/**
+ * What a replay keeps from one commit to the next so that each amendment costs only what it
+ * changed: parses by blob (valid while the section titles stay the same) and references by article content.
+ */
+export interface ExtractionCache {
+  parsed: Map<string, ReturnType<typeof parseFile>>;
+  references: Map<string, Reference[]>;
+  /** The section titles the cached parses were made with. */
+  titlesKey: string;
+  sectionTitles: Map<string, string>;
+  /** Resolved references by article object, valid while the set of article ids stays `idsKey`. */
+  resolved: WeakMap<Article, ResolvedReference[]>;
+  idsKey: string;
+}
+
+/** An empty cache for extractFromSources. */
+export function createExtractionCache(): ExtractionCache {
+  return { parsed: new Map(), references: new Map(), titlesKey: '', sectionTitles: new Map(), resolved: new WeakMap(), idsKey: '' };
+}
+
+export function extractFromSources(sources: SourceFile[][], cache?: ExtractionCache): ExtractionResult {
   const counts: ExtractionCounts = { files: 0, byFormat: {}, skipped: 0, rejected: 0, supersededVersions: 0, articles: 0, documents: 0, references: 0, unresolved: 0 };
   const messages: IngestMessage[] = [];
   const rejectedFiles: string[] = [];
@@ -80,14 +100,24 @@ export function extractFromSources(sources: SourceFile[][]): ExtractionResult {
   let time = performance.now();
   for (const files of sources) {
     counts.files += files.length;
-    const sectionTitles = collectSectionTitles(files.filter((file) => /(^|\/)README\.md$/i.test(file.path)).map((file) => ({ path: file.path, text: file.bytes.toString('utf8') })));
+    const readmes = files.filter((file) => /(^|\/)README\.md$/i.test(file.path));
+    const titlesKey = cache ? readmes.map((file) => `${file.path}:${file.sha ?? file.bytes.length}`).join('|') : '';
+    const sectionTitles = cache && titlesKey === cache.titlesKey
+      ? cache.sectionTitles
+      : collectSectionTitles(readmes.map((file) => ({ path: file.path, text: file.bytes.toString('utf8') })));
+    if (cache && titlesKey !== cache.titlesKey) {
+      cache.parsed.clear();
+      Object.assign(cache, { titlesKey, sectionTitles });
+    }
     const byId = new Map<string, number>();
     for (const file of files) {
       if (!TEXT_FILE.test(file.path) || (files.length > 1 && /(^|\/)README\.md$/i.test(file.path))) {
         counts.skipped++;
         continue;
       }
-      const parsed = parseFile(file.path, file.bytes, { sectionTitles });
+      const cacheKey = cache && file.sha ? `${file.path}\0${file.sha}` : undefined;
+      const parsed = (cacheKey && cache!.parsed.get(cacheKey)) || parseFile(file.path, file.bytes, { sectionTitles });
+      if (cacheKey) cache!.parsed.set(cacheKey, parsed);
       if (parsed.format) counts.byFormat[parsed.format] = (counts.byFormat[parsed.format] ?? 0) + 1;
       messages.push(...parsed.messages);
       if (parsed.messages.some((message) => message.severity === 'error')) {
@@ -101,12 +131,12 @@ export function extractFromSources(sources: SourceFile[][]): ExtractionResult {
   const parseTime = performance.now() - time;
   time = performance.now();
   const extracted: Array<{ from: string; references: Reference[] }> = [
-    ...articles.map((article) => ({ from: article.id, references: mergeLinkReferences(extractReferences(article.text), article.links) })),
+    ...articles.map((article) => ({ from: article.id, references: extractArticleReferences(article, cache) })),
     ...documents.map((document) => ({ from: document.id, references: extractReferences(document.text) })),
   ];
   const extractTime = performance.now() - time;
   time = performance.now();
-  const references = resolveReferences({ articles, references: extracted });
+  const references = resolveWithCache(articles, extracted, cache);
   const resolveTime = performance.now() - time;
   const byText: TextReferences[] = [];
   let offset = 0;
@@ -122,6 +152,43 @@ export function extractFromSources(sources: SourceFile[][]): ExtractionResult {
   counts.references = references.length;
   counts.unresolved = references.filter((reference) => reference.resolution === 'unresolved').length;
   return { articles, documents, references, byText, messages, rejectedFiles, counts, timings: { read: 0, parse: parseTime, extract: extractTime, resolve: resolveTime } };
+}
+
+/**
+ * Resolves every reference; in a replay, an article whose object and the set of article ids are
+ * both unchanged keeps its resolved references, so an amendment resolves only what it touched.
+ */
+function resolveWithCache(articles: Article[], extracted: Array<{ from: string; references: Reference[] }>, cache: ExtractionCache | undefined): ResolvedReference[] {
+  if (!cache) return resolveReferences({ articles, references: extracted });
+  const idsKey = articles.map((article) => article.id).sort().join('|');
+  if (idsKey !== cache.idsKey) {
+    cache.resolved = new WeakMap();
+    cache.idsKey = idsKey;
+  }
+  const pending = extracted.filter((item, index) => index >= articles.length || !cache.resolved.has(articles[index]!));
+  const fresh = pending.length > 0 ? resolveReferences({ articles, references: pending }) : [];
+  const result: ResolvedReference[] = [];
+  let offset = 0;
+  for (const [index, item] of extracted.entries()) {
+    const article = index < articles.length ? articles[index]! : undefined;
+    let resolved = article ? cache.resolved.get(article) : undefined;
+    if (!resolved) {
+      resolved = fresh.slice(offset, offset + item.references.length);
+      offset += item.references.length;
+      if (article) cache.resolved.set(article, resolved);
+    }
+    result.push(...resolved);
+  }
+  return result;
+}
+
+/** An article's references: its text's, merged with its links (cached by content in a replay). */
+function extractArticleReferences(article: Article, cache: ExtractionCache | undefined): Reference[] {
+  const cached = cache?.references.get(article.contentHash);
+  if (cached) return cached;
+  const references = mergeLinkReferences(extractReferences(article.text), article.links);
+  cache?.references.set(article.contentHash, references);
+  return references;
 }
 
 /**

@@ -68,7 +68,8 @@ export async function runIngest(driver: Driver, specs: SourceSpec[], options: In
     refuseMassRepeal(spec.location, plan, state, snapshot.source, options.allowMassRepeal === true);
     const planTime = performance.now() - time;
     time = performance.now();
-    await applyGraphChanges(driver, plan, (done, total) => progress(`write ${snapshot.source}`, done, total));
+    const amendment = snapshot.commit ? { id: snapshot.commit, title: snapshot.subject ?? '', date: snapshot.date, source: snapshot.source } : undefined;
+    await applyGraphChanges(driver, plan, (done, total) => progress(`write ${snapshot.source}`, done, total), amendment);
     reports.push({
       location: spec.location,
       snapshot,

@@ -21,6 +21,8 @@ export interface SourceSnapshot {
   articles: Article[];
   documents: FreeTextDocument[];
   references: ResolvedReference[];
+  /** Spellings for section titles; learnt from the articles when absent (a replay learns them once). */
+  accents?: AccentDictionary;
 }
 
 const METADATA_TYPES: Record<Exclude<RelatedLinkType, 'cites' | 'cited-by'>, RelationshipType> = {
@@ -73,7 +75,7 @@ export function toGraphRecords(snapshot: SourceSnapshot): GraphRecords {
   const collector = new RecordCollector();
   const articleIds = new Set(snapshot.articles.map((article) => article.id));
   collector.addNode('Code', THIS_CODE, { title: 'Code général des collectivités territoriales' });
-  const accents = buildAccentDictionary(snapshot.articles.map((article) => article.text));
+  const accents = snapshot.accents ?? buildAccentDictionary(snapshot.articles.map((article) => article.text));
   for (const article of snapshot.articles) addArticle(collector, article, snapshot.date, accents);
   for (const document of snapshot.documents) {
     collector.addNode('Document', document.id, { title: document.title, sourceFile: document.sourceFile, contentHash: document.contentHash });

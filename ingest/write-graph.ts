@@ -42,7 +42,7 @@ async function readStateIn(session: ReturnType<typeof openSession>): Promise<Gra
     nodes.set(nodeKeyOf(node.label, node.id), node);
   }
   const edgeRows = await session.executeRead((tx) => tx.run(
-    `MATCH (a)-[r]->(b) WHERE r.evidence IS NOT NULL
+    `MATCH (a)-[r]->(b) WHERE r.evidence IS NOT NULL AND r.validTo IS NULL
      RETURN type(r) AS type, labels(a)[0] AS fromLabel, a.id AS from, labels(b)[0] AS toLabel, b.id AS to,
             r.key AS key, r.evidence AS evidence, r.validFrom AS validFrom`,
   ));
@@ -58,9 +58,30 @@ async function readStateIn(session: ReturnType<typeof openSession>): Promise<Gra
 /** Progress of applyGraphChanges: rows written so far out of the total. */
 export type WriteProgress = (done: number, total: number) => void;
 
-/** Applies a plan: nodes first (so relationships find their ends), then relationships, removals, and orphans last. */
-export async function applyGraphChanges(driver: Driver, plan: GraphChangePlan, onProgress: WriteProgress = () => {}): Promise<void> {
-  const total = plan.nodeUpserts.length + plan.edgeUpserts.length + plan.edgeDeletes.length + plan.nodeRemovals.length;
+/** The amendment a snapshot stands for, when it comes from a commit of a corpus. */
+export interface AmendmentInfo {
+  /** The commit's hash. */
+  id: string;
+  /** The amending text (the commit's subject). */
+  title: string;
+  /** Entry into force (YYYY-MM-DD). */
+  date: string;
+  /** The corpus label. */
+  source: string;
+}
+
+/** Relationships whose end is history to keep ("L1115-1 cited L4131-1 until 2015"), closed rather than deleted. */
+const HISTORY_TYPES = new Set(['CITES', 'MENTIONS']);
+
+/** Applies a plan: nodes first (so relationships find their ends), then relationships, versions, removals, and orphans last. */
+export async function applyGraphChanges(
+  driver: Driver,
+  plan: GraphChangePlan,
+  onProgress: WriteProgress = () => {},
+  amendment?: AmendmentInfo,
+  options: { deleteOrphans?: boolean } = {},
+): Promise<void> {
+  const total = plan.nodeUpserts.length + plan.edgeUpserts.length + plan.edgeDeletes.length + plan.nodeRemovals.length + plan.versionWrites.length;
   let done = 0;
   const session = openSession(driver, 'WRITE');
   const runBatches = async <T>(rows: T[], group: (row: T) => string, write: (tx: ManagedTransaction, groupKey: string, batch: T[]) => Promise<unknown>) => {
@@ -89,26 +110,60 @@ export async function applyGraphChanges(driver: Driver, plan: GraphChangePlan, o
     });
     await runBatches(plan.edgeUpserts, (row) => `${row.fromLabel}|${row.type}|${row.toLabel}|${row.isNew}`, (tx, group, batch) => {
       const [fromLabel, type, toLabel, isNew] = group.split('|');
+      // An existing relationship is the open one (validTo IS NULL): closed ones are history and stay as they are.
       return tx.run(
-        `UNWIND $rows AS row MATCH (a:${fromLabel} {id: row.from}) MATCH (b:${toLabel} {id: row.to})
-         ${isNew === 'true' ? 'CREATE' : 'MERGE'} (a)-[r:${type} {key: row.key}]->(b) SET r += row.props`,
+        isNew === 'true'
+          ? `UNWIND $rows AS row MATCH (a:${fromLabel} {id: row.from}) MATCH (b:${toLabel} {id: row.to}) CREATE (a)-[r:${type} {key: row.key}]->(b) SET r += row.props`
+          : `UNWIND $rows AS row MATCH (:${fromLabel} {id: row.from})-[r:${type} {key: row.key}]->(:${toLabel} {id: row.to}) WHERE r.validTo IS NULL SET r += row.props`,
         { rows: batch.map(({ from, to, key, props }) => ({ from, to, key, props })) },
       );
     });
     await runBatches(plan.edgeDeletes, (row) => `${row.fromLabel}|${row.type}|${row.toLabel}`, (tx, group, batch) => {
       const [fromLabel, type, toLabel] = group.split('|');
-      return tx.run(`UNWIND $rows AS row MATCH (:${fromLabel} {id: row.from})-[r:${type} {key: row.key}]->(:${toLabel} {id: row.to}) DELETE r`, { rows: batch });
+      const match = `UNWIND $rows AS row MATCH (:${fromLabel} {id: row.from})-[r:${type} {key: row.key}]->(:${toLabel} {id: row.to}) WHERE r.validTo IS NULL`;
+      return tx.run(HISTORY_TYPES.has(type!) ? `${match} SET r.validTo = $date` : `${match} DELETE r`, { rows: batch, date: plan.date });
     });
+    await runBatches(plan.versionWrites, () => 'versions', (tx, _group, batch) => tx.run(
+      `UNWIND $rows AS row
+       MATCH (a:Article {id: row.articleId})
+       WITH a, row, row.articleId + '@' + row.validFrom AS versionId
+       CALL (a, row, versionId) {
+         MATCH (a)-[:HAS_VERSION]->(old:ArticleVersion) WHERE old.validTo IS NULL AND old.id <> versionId
+         SET old.validTo = row.validFrom
+       }
+       MERGE (v:ArticleVersion {id: versionId})
+       SET v.articleId = row.articleId, v.validFrom = row.validFrom, v.validTo = null, v.text = row.text, v.html = row.html, v.contentHash = row.contentHash
+       MERGE (a)-[:HAS_VERSION]->(v)
+       FOREACH (_ IN CASE WHEN $amendment IS NULL THEN [] ELSE [1] END |
+         MERGE (m:Amendment {id: $amendment.id})
+         SET m.title = $amendment.title, m.date = $amendment.date, m.source = $amendment.source
+         MERGE (v)-[:MADE_BY]->(m))`,
+      { rows: batch, amendment: amendment ?? null },
+    ));
     await runBatches(plan.nodeRemovals, (row) => row.label, (tx, label, batch) =>
       tx.run(
         label === 'Document'
           ? `UNWIND $rows AS row MATCH (n:Document {id: row.id}) WHERE size(row.sources) = 0 DETACH DELETE n`
           : `UNWIND $rows AS row MATCH (n:${label} {id: row.id})
              SET n.sources = row.sources
-             FOREACH (_ IN CASE WHEN size(row.sources) = 0 THEN [1] ELSE [] END | SET n.status = 'repealed', n.validTo = row.validTo)`,
+             FOREACH (_ IN CASE WHEN size(row.sources) = 0 THEN [1] ELSE [] END | SET n.status = 'repealed', n.validTo = row.validTo)
+             WITH n, row WHERE size(row.sources) = 0
+             MATCH (n)-[:HAS_VERSION]->(v:ArticleVersion) WHERE v.validTo IS NULL
+             SET v.validTo = row.validTo`,
         { rows: batch },
       ));
-    if (plan.edgeDeletes.length > 0 || plan.nodeRemovals.length > 0) await deleteOrphans(session);
+    // A replay keeps its in-memory state exact by leaving orphans until its end (deleteOrphanNodes).
+    if (options.deleteOrphans !== false && (plan.edgeDeletes.length > 0 || plan.nodeRemovals.length > 0)) await deleteOrphans(session);
+  } finally {
+    await session.close();
+  }
+}
+
+/** Deletes the sections left empty and the targets nobody cites any more. */
+export async function deleteOrphanNodes(driver: Driver): Promise<void> {
+  const session = openSession(driver, 'WRITE');
+  try {
+    await deleteOrphans(session);
   } finally {
     await session.close();
   }
