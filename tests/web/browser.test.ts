@@ -107,6 +107,11 @@ describe('the web browser for lawyers', () => {
     expect(preview).toContain('Référence non résolue');
     expect(preview).toContain('L1115-1');
     await saveScreenshot(page, 'unresolved-reference');
+    // The closest article is a link in the preview, which stays open while the pointer reaches it.
+    const candidate = page.locator('#reference-preview a', { hasText: 'L1115-1' });
+    expect(await candidate.getAttribute('href')).toBe('/articles/L1115-1');
+    await candidate.click();
+    await expect.poll(() => page.locator('#reference-preview').isHidden(), POLL).toBe(true);
     expect(await page.locator('.article-text .ref-external').textContent()).toBe('L. 211-7');
     await link.click();
     await page.waitForURL(/\/articles\/L3131-1$/);

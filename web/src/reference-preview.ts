@@ -6,6 +6,7 @@
 import { fetchExcerpt } from './api.ts';
 import { h, replaceChildren } from './dom.ts';
 import { STATUS_LABELS } from './labels.ts';
+import { articleLink } from './article-link.ts';
 import type { ArticleStatus } from './types.ts';
 
 let tooltip: HTMLElement | undefined;
@@ -48,7 +49,10 @@ async function show(anchor: Element): Promise<void> {
     replaceChildren(tooltip,
       h('p', { class: 'preview-title' }, `Référence non résolue : ${anchor.getAttribute('data-target') ?? ''}`),
       h('p', {}, `Raison : ${anchor.getAttribute('data-reason') ?? 'inconnue'}.`),
-      h('p', {}, candidates ? `Articles proches : ${candidates}.` : 'Aucun article proche.'));
+      // The candidates are links: the preview stays open while the pointer is on it.
+      candidates
+        ? h('p', {}, 'Articles proches : ', candidates.split(', ').flatMap((id, i) => [i ? ', ' : '', articleLink(id, id)]), '.')
+        : h('p', {}, 'Aucun article proche.'));
   } else {
     replaceChildren(tooltip,
       h('p', { class: 'preview-title' }, `Texte extérieur au CGCT : ${anchor.getAttribute('data-code') ?? ''}`),
@@ -72,14 +76,23 @@ function referenceOf(target: EventTarget | null): Element | null {
 export function installReferencePreview(): void {
   tooltip = h('div', { id: 'reference-preview', class: 'preview', role: 'tooltip', hidden: true });
   document.body.append(tooltip);
+  // Hiding waits a moment, so the pointer can cross the gap to the preview and click a candidate.
+  let hideTimer: ReturnType<typeof setTimeout> | undefined;
   const onEnter = (event: Event): void => {
+    if (tooltip!.contains(event.target as Node)) return clearTimeout(hideTimer);
     const anchor = referenceOf(event.target);
-    if (anchor) void show(anchor);
+    if (!anchor) return;
+    clearTimeout(hideTimer);
+    void show(anchor);
   };
   const onLeave = (event: Event): void => {
-    const anchor = referenceOf(event.target);
     const to = (event as MouseEvent | FocusEvent).relatedTarget;
-    if (anchor && anchor === current && !(to instanceof Node && anchor.contains(to))) hide();
+    const inside = (node: Node | null | undefined): boolean => to instanceof Node && !!node?.contains(to);
+    const anchor = referenceOf(event.target) ?? (tooltip!.contains(event.target as Node) ? current : null);
+    if (anchor && anchor === current && !inside(anchor) && !inside(tooltip)) {
+      clearTimeout(hideTimer);
+      hideTimer = setTimeout(hide, 300);
+    }
   };
   document.addEventListener('mouseover', onEnter);
   document.addEventListener('focusin', onEnter);
