@@ -13,6 +13,8 @@ import { runLayout } from './graph-layout.ts';
 import { exportJson, exportPng } from './graph-export.ts';
 import { createGraphStyle } from './graph-style.ts';
 import { renderApiError } from './messages.ts';
+import { describeGraph } from './graph-status.ts';
+import { renderNodeList } from './graph-node-list.ts';
 import type { GraphState } from './route.ts';
 
 /** What the panel asks of the page. */
@@ -94,19 +96,6 @@ export function createGraphPanel(options: GraphPanelOptions): GraphPanel {
     event.preventDefault();
   });
 
-  const renderNodeList = (): void => {
-    replaceChildren(nodeList, sortedNodes().map((node) => {
-      const id = node.id();
-      if (!isArticle(node)) return h('li', { 'data-node': id }, node.data('title') || node.data('label'));
-      const open = h('button', { type: 'button', class: 'link-button' }, node.data('label'));
-      open.addEventListener('click', () => options.openArticle(id));
-      const more = h('button', { type: 'button', title: `Déplier ${id}`, disabled: id === center || !!state?.expanded.includes(id) }, '+');
-      more.addEventListener('click', () => expand(id));
-      return h('li', { 'data-node': id }, open, ' ', more);
-    }));
-    (nodeList.previousElementSibling as HTMLElement).textContent = `Liste des nœuds (${getCy().nodes().length})`;
-  };
-
   const show = async (newCenter: string, newState: GraphState, asOf?: string): Promise<void> => {
     const previousCenter = center;
     const previousExpanded = state?.expanded ?? [];
@@ -159,16 +148,8 @@ export function createGraphPanel(options: GraphPanelOptions): GraphPanel {
     if (state !== newState) return;
     drawnKey = key;
     focusIndex = -1;
-    renderNodeList();
-    const nodes = cy.nodes().length;
-    const notes = [`${nodes} nœud${nodes > 1 ? 's' : ''}, ${cy.edges().length} lien${cy.edges().length > 1 ? 's' : ''}.`];
-    if (data.truncated) notes.push('Graphe tronqué : réduisez la profondeur ou filtrez les types.');
-    if (data.path === 'found') notes.push(`Chemin vers ${newState.pathTo} en rose.`);
-    if (data.path === 'none') notes.push(`Aucun chemin de citations entre ${newCenter} et ${newState.pathTo}.`);
-    if (data.failedExpansions.length) notes.push(`Impossible de déplier : ${data.failedExpansions.join(', ')}.`);
-    if (droppedEdges) notes.push(`${droppedEdges} lien(s) sans extrémité ignoré(s).`);
-    if (nodes <= 1) notes.push('Aucune relation pour ces réglages.');
-    status.textContent = notes.join(' ');
+    renderNodeList(nodeList, sortedNodes(), { openArticle: options.openArticle, expand, isExpanded: (id) => id === center || newState.expanded.includes(id) });
+    status.textContent = describeGraph({ center: newCenter, state: newState, data, nodes: cy.nodes().length, edges: cy.edges().length, droppedEdges });
     canvas.dataset.state = 'ready';
     canvas.dataset.elements = String(cy.elements().length);
     canvas.dataset.renderMs = String(Math.round(performance.now() - started));

@@ -1,0 +1,25 @@
+/** The sentence under the graph's controls: what is drawn, and anything the reader should know. */
+import type { GraphData } from './graph-data.ts';
+import type { GraphState } from './route.ts';
+
+/** What was drawn. */
+export interface DrawnGraph {
+  center: string;
+  state: GraphState;
+  data: GraphData;
+  nodes: number;
+  edges: number;
+  droppedEdges: number;
+}
+
+/** "15 nœuds, 21 liens. Chemin vers L3132-1 en rose." and the like, in French. */
+export function describeGraph({ center, state, data, nodes, edges, droppedEdges }: DrawnGraph): string {
+  const notes = [`${nodes} nœud${nodes > 1 ? 's' : ''}, ${edges} lien${edges > 1 ? 's' : ''}.`];
+  if (data.truncated) notes.push('Graphe tronqué : réduisez la profondeur ou filtrez les types.');
+  if (data.path === 'found') notes.push(`Chemin vers ${state.pathTo} en rose.`);
+  if (data.path === 'none') notes.push(`Aucun chemin de citations entre ${center} et ${state.pathTo}.`);
+  if (data.failedExpansions.length) notes.push(`Impossible de déplier : ${data.failedExpansions.join(', ')}.`);
+  if (droppedEdges) notes.push(`${droppedEdges} lien(s) sans extrémité ignoré(s).`);
+  if (nodes <= 1) notes.push('Aucune relation pour ces réglages.');
+  return notes.join(' ');
+}
