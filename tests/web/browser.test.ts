@@ -175,6 +175,25 @@ describe('the web browser for lawyers', () => {
     await page.close();
   });
 
+  it('filters the graph by relationship type and by direction, from the address too', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${server.origin}/articles/L1115-1`);
+    await waitForGraph(page);
+    await page.click('.graph-types summary');
+    await page.check('#graph-type-MODIFIED_BY');
+    await page.waitForURL(/types=MODIFIED_BY/);
+    await expect.poll(async () => (await graphNodeIds(page)).sort(), POLL).toEqual(['L1115-1', 'loi n° 2014-58 du 27 janvier 2014']);
+    await saveScreenshot(page, 'filtered-by-type');
+    await page.goto(`${server.origin}/articles/L2131-1?sens=INCOMING&types=CITES`);
+    await waitForGraph(page);
+    const incoming = await graphNodeIds(page);
+    expect(incoming).toEqual(expect.arrayContaining(['L1115-1', 'L2131-2', 'L2131-6', 'code électoral|L52-1']));
+    expect(await page.locator('#graph-direction').inputValue()).toBe('INCOMING');
+    expect(await page.isChecked('#graph-type-CITES')).toBe(true);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
   it('exports the graph on screen as PNG and as JSON', async () => {
     const page = await openPage(browser);
     await page.goto(`${server.origin}/articles/L1115-1`);
