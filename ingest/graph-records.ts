@@ -69,7 +69,12 @@ export function nodeKeyOf(label: NodeLabel, id: string): string {
   return `${label}:${id}`;
 }
 
+// Rows are reused from one amendment to the next in a replay: their keys are computed once.
+const edgeKeys = new WeakMap<object, string>();
+
 /** The identity of a relationship across rows and the graph. */
 export function edgeKeyOf(edge: Pick<EdgeRow, 'type' | 'fromLabel' | 'from' | 'toLabel' | 'to' | 'key'>): string {
-  return `${edge.type}|${edge.fromLabel}:${edge.from}|${edge.toLabel}:${edge.to}|${edge.key}`;
+  let key = edgeKeys.get(edge);
+  if (key === undefined) edgeKeys.set(edge, (key = `${edge.type}|${edge.fromLabel}:${edge.from}|${edge.toLabel}:${edge.to}|${edge.key}`));
+  return key;
 }

@@ -107,29 +107,24 @@ function planSourcedNode(row: NodeRow, stored: StoredNode | undefined, records: 
   if (stored && stored.textSource !== records.source && rankSource(stored.textSource) < rankSource(records.source)) {
     return { props: sourcesChanged ? { sources } : undefined, textChanged: false };
   }
-  const { validFrom, ...content } = row.props;
-  const recordHash = contentHashOf(row.props, content);
+  const recordHash = contentHashOf(row.props);
   if (stored?.recordHash === recordHash && stored.textSource === records.source && !sourcesChanged) return { props: undefined, textChanged: false };
   // validFrom moves only when the text changes: a newer snapshot of an unchanged article keeps its date.
   // A repealed article that comes back (no source held it) starts a new version even with the same text.
   const textChanged = !stored || stored.sources.length === 0 || stored.contentHash !== row.props.contentHash;
-  const props = { ...content, sources, textSource: records.source, recordHash, validTo: null, ...(textChanged && validFrom !== undefined ? { validFrom } : {}) };
+  const props = { ...row.props, sources, textSource: records.source, recordHash, validTo: null, ...(textChanged ? { validFrom: records.date } : {}) };
   return { props, textChanged };
 }
 
-/** A section, text or target shared by every source: the best title and the first place in the code win. */
+/**
+ * A section, text or target shared by every source: what the latest snapshot says, except that
+ * a section keeps a better title than this source has (etalab's accented "Chapitre V : Coopération
+ * décentralisée" over a title rebuilt from a slug).
+ */
 function planSharedNode(row: NodeRow, stored: StoredNode | undefined): NodeRow['props'] | undefined {
-  let props = row.props;
-  if (row.label === 'Section' && stored) {
-    const keepTitle = stored.titleRank !== null && (row.props.titleRank as number) < stored.titleRank;
-    props = {
-      ...row.props,
-      ...(keepTitle ? { title: stored.title, titleRank: stored.titleRank } : {}),
-      sortKey: minString(stored.sortKey, row.props.sortKey as string),
-    };
-  }
-  if (row.label === 'LegalText' && stored?.title) props = { ...props, title: stored.title };
-  const recordHash = hashOf(props);
+  const keepTitle = row.label === 'Section' && stored?.titleRank != null && (row.props.titleRank as number) < stored.titleRank;
+  const props = keepTitle ? { ...row.props, title: stored!.title, titleRank: stored!.titleRank } : row.props;
+  const recordHash = keepTitle ? hashOf(props) : contentHashOf(props);
   return stored?.recordHash === recordHash ? undefined : { ...props, recordHash };
 }
 
@@ -200,19 +195,15 @@ export function stableJson(value: unknown): string {
 // from one amendment to the next (cached parses), so their hashes are computed once.
 const contentHashes = new WeakMap<object, string>();
 
-/** The hash of a row's content (its props less validFrom), memoized by the props object. */
-function contentHashOf(props: NodeRow['props'], content: Record<string, unknown>): string {
+/** The hash of a row's props, memoized by the props object. */
+function contentHashOf(props: NodeRow['props']): string {
   let hash = contentHashes.get(props);
-  if (hash === undefined) contentHashes.set(props, (hash = hashOf(content)));
+  if (hash === undefined) contentHashes.set(props, (hash = hashOf(props)));
   return hash;
 }
 
 function hashOf(props: Record<string, unknown>): string {
   return createHash('sha256').update(stableJson(props)).digest('hex').slice(0, 32);
-}
-
-function minString(a: string | null, b: string): string {
-  return a !== null && a < b ? a : b;
 }
 
 /**

@@ -73,12 +73,12 @@ export async function runExtraction(specs: SourceSpec[], options: { cacheDir?: s
 /** Parses, extracts and resolves files already in memory: one list per source (duplicates are looked for within a source). */
 /**
  * What a replay keeps from one commit to the next so that each amendment costs only what it
- * changed: parses by blob (valid while the section titles stay the same) and references by article content.
+ * changed: parses by blob and folder titles, and references by article content.
  */
 export interface ExtractionCache {
   parsed: Map<string, ReturnType<typeof parseFile>>;
   references: Map<string, Reference[]>;
-  /** The section titles the cached parses were made with. */
+  /** The README.md files the section titles were collected from. */
   titlesKey: string;
   sectionTitles: Map<string, string>;
   /** Resolved references by article object, valid while the set of article ids stays `idsKey`. */
@@ -105,17 +105,15 @@ export function extractFromSources(sources: SourceFile[][], cache?: ExtractionCa
     const sectionTitles = cache && titlesKey === cache.titlesKey
       ? cache.sectionTitles
       : collectSectionTitles(readmes.map((file) => ({ path: file.path, text: file.bytes.toString('utf8') })));
-    if (cache && titlesKey !== cache.titlesKey) {
-      cache.parsed.clear();
-      Object.assign(cache, { titlesKey, sectionTitles });
-    }
+    if (cache && titlesKey !== cache.titlesKey) Object.assign(cache, { titlesKey, sectionTitles });
     const byId = new Map<string, number>();
     for (const file of files) {
       if (!TEXT_FILE.test(file.path) || (files.length > 1 && /(^|\/)README\.md$/i.test(file.path))) {
         counts.skipped++;
         continue;
       }
-      const cacheKey = cache && file.sha ? `${file.path}\0${file.sha}` : undefined;
+      // A parse depends on the file and on the titles of its folders (etalab's README.md files).
+      const cacheKey = cache && file.sha ? `${file.path}\0${file.sha}\0${folderTitlesOf(file.path, sectionTitles)}` : undefined;
       const parsed = (cacheKey && cache!.parsed.get(cacheKey)) || parseFile(file.path, file.bytes, { sectionTitles });
       if (cacheKey) cache!.parsed.set(cacheKey, parsed);
       if (parsed.format) counts.byFormat[parsed.format] = (counts.byFormat[parsed.format] ?? 0) + 1;
@@ -154,6 +152,13 @@ export function extractFromSources(sources: SourceFile[][], cache?: ExtractionCa
   return { articles, documents, references, byText, messages, rejectedFiles, counts, timings: { read: 0, parse: parseTime, extract: extractTime, resolve: resolveTime } };
 }
 
+/** The titles of a file's folders, as known from the README.md files: part of what its parse depends on. */
+function folderTitlesOf(filePath: string, sectionTitles: Map<string, string>): string {
+  const titles: string[] = [];
+  for (let end = filePath.lastIndexOf('/'); end > 0; end = filePath.lastIndexOf('/', end - 1)) titles.push(sectionTitles.get(filePath.slice(0, end)) ?? '');
+  return titles.join('\0');
+}
+
 /**
  * Resolves every reference; in a replay, an article whose object and the set of article ids are
  * both unchanged keeps its resolved references, so an amendment resolves only what it touched.
@@ -161,25 +166,31 @@ export function extractFromSources(sources: SourceFile[][], cache?: ExtractionCa
 function resolveWithCache(articles: Article[], extracted: Array<{ from: string; references: Reference[] }>, cache: ExtractionCache | undefined): ResolvedReference[] {
   if (!cache) return resolveReferences({ articles, references: extracted });
   const idsKey = articles.map((article) => article.id).sort().join('|');
-  if (idsKey !== cache.idsKey) {
-    cache.resolved = new WeakMap();
-    cache.idsKey = idsKey;
-  }
-  const pending = extracted.filter((item, index) => index >= articles.length || !cache.resolved.has(articles[index]!));
+  const idsChanged = idsKey !== cache.idsKey;
+  cache.idsKey = idsKey;
+  // When articles came or went, every reference may resolve differently: resolve all again, but
+  // keep the previous objects where nothing changed, so that later stages recognise them.
+  const pending = extracted.filter((_item, index) => idsChanged || index >= articles.length || !cache.resolved.has(articles[index]!));
   const fresh = pending.length > 0 ? resolveReferences({ articles, references: pending }) : [];
   const result: ResolvedReference[] = [];
   let offset = 0;
   for (const [index, item] of extracted.entries()) {
     const article = index < articles.length ? articles[index]! : undefined;
-    let resolved = article ? cache.resolved.get(article) : undefined;
-    if (!resolved) {
+    const cached = article ? cache.resolved.get(article) : undefined;
+    let resolved = cached;
+    if (!cached || idsChanged || !article) {
       resolved = fresh.slice(offset, offset + item.references.length);
       offset += item.references.length;
-      if (article) cache.resolved.set(article, resolved);
+      if (cached && sameResolution(cached, resolved)) resolved = cached;
+      else if (article) cache.resolved.set(article, resolved);
     }
-    result.push(...resolved);
+    result.push(...resolved!);
   }
   return result;
+}
+
+function sameResolution(a: ResolvedReference[], b: ResolvedReference[]): boolean {
+  return a.length === b.length && a.every((item, index) => JSON.stringify(item) === JSON.stringify(b[index]));
 }
 
 /** An article's references: its text's, merged with its links (cached by content in a replay). */

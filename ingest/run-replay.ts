@@ -17,7 +17,7 @@ import { cloneBundle, SourceError, type SourceFile } from './read-source.ts';
 import { IngestRefusedError, MASS_REPEAL_SHARE } from './run-ingest.ts';
 import { createExtractionCache, extractFromSources } from './run-extraction.ts';
 import { labelSource } from './snapshot-date.ts';
-import { toGraphRecords } from './to-graph-records.ts';
+import { toGraphRecords, type RecordsMemo } from './to-graph-records.ts';
 import { applyGraphChanges, deleteOrphanNodes, readGraphState } from './write-graph.ts';
 import path from 'node:path';
 import { stat } from 'node:fs/promises';
@@ -78,6 +78,7 @@ export async function runReplay(driver: Driver, location: string, options: Repla
   if (start > 0) for (const file of (await readCommitChanges(repo, null, commits[start - 1]!.hash)).written) files.set(file.path, file);
   const state = await readGraphState(driver);
   const cache = createExtractionCache();
+  const memo: RecordsMemo = new WeakMap();
   let accents: AccentDictionary | undefined;
   let lastDate = start > 0 ? commits[start - 1]!.date.slice(0, 10) : '';
   for (let index = start; index <= window.to; index++) {
@@ -95,7 +96,7 @@ export async function runReplay(driver: Driver, location: string, options: Repla
     lastDate = date;
     const extraction = extractFromSources([[...files.values()]], cache);
     accents ??= buildAccentDictionary(extraction.articles.map((article) => article.text));
-    const records = toGraphRecords({ source, date, articles: extraction.articles, documents: extraction.documents, references: extraction.references, accents });
+    const records = toGraphRecords({ source, date, articles: extraction.articles, documents: extraction.documents, references: extraction.references, accents }, memo);
     const plan = planGraphChanges(records, state);
     refuseMassRepeal(location, commit, plan, state, source, options.allowMassRepeal === true);
     const amendment = { id: commit.hash, title: commit.subject, date, source };

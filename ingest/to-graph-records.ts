@@ -36,7 +36,7 @@ const METADATA_TYPES: Record<Exclude<RelatedLinkType, 'cites' | 'cited-by'>, Rel
   other: 'RELATED_TO',
 };
 
-/** Collects rows, merging the evidence of a relationship seen several times. */
+/** Collects rows; a relationship seen several times gets one row whose evidence merges them all. */
 class RecordCollector {
   readonly nodes = new Map<string, NodeRow>();
   readonly edges = new Map<string, EdgeRow>();
@@ -47,14 +47,22 @@ class RecordCollector {
   }
 
   addEdge(edge: Omit<EdgeRow, 'evidence'>, evidence: Partial<Evidence>): void {
-    const key = edgeKeyOf(edge);
-    const full: Evidence = { via: [], pinpoints: [], spans: [], count: 0, ...evidence };
+    this.addEdgeRow({ ...edge, evidence: { via: [], pinpoints: [], spans: [], count: 0, ...evidence } });
+  }
+
+  /** Adds a row as it is, or, when the relationship is there already, a merged copy (rows may be shared through a memo). */
+  addEdgeRow(row: EdgeRow): void {
+    const key = edgeKeyOf(row);
     const existing = this.edges.get(key);
     if (!existing) {
-      this.edges.set(key, { ...edge, evidence: full });
+      this.edges.set(key, row);
       return;
     }
-    mergeEvidenceInto(existing.evidence, full);
+    // Every article of a chapter repeats the chapter's place in its parent: once is enough.
+    if (row.type === 'CONTAINS') return;
+    const merged: Evidence = { ...existing.evidence, via: [...existing.evidence.via], pinpoints: [...existing.evidence.pinpoints], spans: [...existing.evidence.spans] };
+    mergeEvidenceInto(merged, row.evidence);
+    this.edges.set(key, { ...existing, evidence: merged });
   }
 }
 
@@ -70,24 +78,73 @@ export function mergeEvidenceInto(target: Evidence, extra: Evidence): void {
   target.heading ??= extra.heading;
 }
 
-/** Builds the rows of one source snapshot. */
-export function toGraphRecords(snapshot: SourceSnapshot): GraphRecords {
+/** The rows one article gives, kept from one amendment to the next while nothing they depend on changed. */
+interface ArticleRows {
+  references: ResolvedReference[];
+  /** The CGCT ids its "Liens relatifs" looked up, and whether each existed. */
+  lookups: Map<string, boolean>;
+  accents: AccentDictionary;
+  nodes: NodeRow[];
+  edges: EdgeRow[];
+}
+
+/** Per-article rows of earlier calls, so that a replay rebuilds only the articles an amendment touched. */
+export type RecordsMemo = WeakMap<Article, ArticleRows>;
+
+/** Builds the rows of one source snapshot (articles in id order, so the result does not depend on the order files were read). */
+export function toGraphRecords(snapshot: SourceSnapshot, memo?: RecordsMemo): GraphRecords {
   const collector = new RecordCollector();
-  const articleIds = new Set(snapshot.articles.map((article) => article.id));
+  const articles = [...snapshot.articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const articleIds = new Set(articles.map((article) => article.id));
+  const referencesByFrom = groupReferences(snapshot.references);
   collector.addNode('Code', THIS_CODE, { title: 'Code général des collectivités territoriales' });
-  const accents = snapshot.accents ?? buildAccentDictionary(snapshot.articles.map((article) => article.text));
-  for (const article of snapshot.articles) addArticle(collector, article, snapshot.date, accents);
+  const accents = snapshot.accents ?? buildAccentDictionary(articles.map((article) => article.text));
+  for (const article of articles) {
+    const references = referencesByFrom.get(article.id) ?? [];
+    let rows = memo?.get(article);
+    if (!rows || rows.accents !== accents || !sameItems(rows.references, references) || [...rows.lookups].some(([id, existed]) => articleIds.has(id) !== existed)) {
+      rows = collectArticleRows(article, references, articleIds, accents);
+      memo?.set(article, rows);
+    }
+    for (const node of rows.nodes) collector.addNode(node.label, node.id, node.props);
+    for (const edge of rows.edges) collector.addEdgeRow(edge);
+  }
   for (const document of snapshot.documents) {
     collector.addNode('Document', document.id, { title: document.title, sourceFile: document.sourceFile, contentHash: document.contentHash });
-  }
-  for (const reference of snapshot.references) addReference(collector, reference);
-  for (const article of snapshot.articles) {
-    for (const link of article.relatedLinks) addRelatedLink(collector, article.id, link, articleIds);
+    for (const reference of referencesByFrom.get(document.id) ?? []) addReference(collector, reference);
   }
   return { source: snapshot.source, date: snapshot.date, nodes: [...collector.nodes.values()], edges: [...collector.edges.values()] };
 }
 
-function addArticle(collector: RecordCollector, article: Article, date: string, accents: AccentDictionary): void {
+function collectArticleRows(article: Article, references: ResolvedReference[], articleIds: Set<string>, accents: AccentDictionary): ArticleRows {
+  const own = new RecordCollector();
+  addArticle(own, article, accents);
+  for (const reference of references) addReference(own, reference);
+  const lookups = new Map<string, boolean>();
+  const recordingIds = { has: (id: string) => {
+    const existed = articleIds.has(id);
+    lookups.set(id, existed);
+    return existed;
+  } };
+  for (const link of article.relatedLinks) addRelatedLink(own, article.id, link, recordingIds);
+  return { references, lookups, accents, nodes: [...own.nodes.values()], edges: [...own.edges.values()] };
+}
+
+function groupReferences(references: ResolvedReference[]): Map<string, ResolvedReference[]> {
+  const byFrom = new Map<string, ResolvedReference[]>();
+  for (const reference of references) {
+    const list = byFrom.get(reference.from);
+    if (list) list.push(reference);
+    else byFrom.set(reference.from, [reference]);
+  }
+  return byFrom;
+}
+
+function sameItems<T>(a: T[], b: T[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
+}
+
+function addArticle(collector: RecordCollector, article: Article, accents: AccentDictionary): void {
   const sortKey = articleSortKeyString(article.id);
   collector.addNode('Article', article.id, {
     number: article.number,
@@ -100,7 +157,6 @@ function addArticle(collector: RecordCollector, article: Article, date: string, 
     legiarti: article.legiarti ?? null,
     sourceFile: article.sourceFile,
     contentHash: article.contentHash,
-    validFrom: date,
   });
   // Repealed articles keep their node but have no place in the table of contents of today.
   if (article.status === 'repealed') return;
@@ -151,7 +207,7 @@ function addTextTarget(collector: RecordCollector, textId: string, title: string
   return { label: 'ExternalArticle', id };
 }
 
-function addRelatedLink(collector: RecordCollector, articleId: string, link: RelatedLink, articleIds: Set<string>): void {
+function addRelatedLink(collector: RecordCollector, articleId: string, link: RelatedLink, articleIds: Pick<Set<string>, 'has'>): void {
   const base = { via: ['metadata'], count: 1, ...(link.status ? { status: link.status } : {}), heading: link.heading };
   if (link.type === 'cites' || link.type === 'cited-by') {
     const other = metadataEndpoint(collector, link, articleIds);
@@ -170,7 +226,7 @@ function addRelatedLink(collector: RecordCollector, articleId: string, link: Rel
 }
 
 /** The other end of a Cite / Cité par entry: a CGCT article, another text's article, or a text. */
-function metadataEndpoint(collector: RecordCollector, link: RelatedLink, articleIds: Set<string>): { label: NodeLabel; id: string } {
+function metadataEndpoint(collector: RecordCollector, link: RelatedLink, articleIds: Pick<Set<string>, 'has'>): { label: NodeLabel; id: string } {
   if (link.textId === THIS_CODE && link.article) {
     const id = normalizeArticleId(link.article) ?? link.article;
     if (articleIds.has(id)) return { label: 'Article', id };
