@@ -16,6 +16,9 @@ export interface StoredNode {
   sources: string[];
   textSource: string | null;
   contentHash: string | null;
+  /** For articles: when the current text took effect, and the content hash of the open version (null: none). */
+  validFrom: string | null;
+  versionHash: string | null;
   title: string | null;
   titleRank: number | null;
   sortKey: string | null;
@@ -84,9 +87,13 @@ function planNodes(records: GraphRecords, state: GraphState, plan: GraphChangePl
     const { props, textChanged } = TRACKED_BY_SOURCE.has(row.label) ? planSourcedNode(row, stored, records) : { props: planSharedNode(row, stored), textChanged: false };
     if (row.label === 'Article') plan.counts[!stored ? 'articlesAdded' : !props || !('recordHash' in props) ? 'articlesUnchanged' : 'articlesChanged']++;
     if (props) plan.nodeUpserts.push({ label: row.label, id: row.id, props, isNew: !stored });
-    if (textChanged && row.label === 'Article') {
-      const { text, html, contentHash } = row.props as { text: string; html: string; contentHash: string };
-      plan.versionWrites.push({ articleId: row.id, validFrom: records.date, text, html, contentHash });
+    // The open version must hold the current text: after a text change, and also when an
+    // interrupted run wrote the article but not its version (checked against the graph, not the run).
+    const { text, html, contentHash } = row.props as { text: string; html: string; contentHash: string };
+    const isTextSource = props ? props.textSource === records.source : stored?.textSource === records.source;
+    if (row.label === 'Article' && isTextSource && (textChanged || stored?.versionHash !== contentHash)) {
+      const validFrom = textChanged ? records.date : stored?.validFrom ?? records.date;
+      plan.versionWrites.push({ articleId: row.id, validFrom, text, html, contentHash });
     }
   }
   for (const [key, stored] of state.nodes) {
@@ -214,13 +221,17 @@ export function applyPlanToState(state: GraphState, plan: GraphChangePlan): void
   for (const upsert of plan.nodeUpserts) {
     const key = nodeKeyOf(upsert.label, upsert.id);
     const stored: StoredNode = state.nodes.get(key) ?? {
-      label: upsert.label, id: upsert.id, recordHash: null, sources: [], textSource: null, contentHash: null, title: null, titleRank: null, sortKey: null,
+      label: upsert.label, id: upsert.id, recordHash: null, sources: [], textSource: null, contentHash: null, validFrom: null, versionHash: null, title: null, titleRank: null, sortKey: null,
     };
     const props = upsert.props as Partial<Record<keyof StoredNode, unknown>>;
-    for (const field of ['recordHash', 'sources', 'textSource', 'contentHash', 'title', 'titleRank', 'sortKey'] as const) {
+    for (const field of ['recordHash', 'sources', 'textSource', 'contentHash', 'validFrom', 'title', 'titleRank', 'sortKey'] as const) {
       if (field in props) (stored as unknown as Record<string, unknown>)[field] = props[field];
     }
     state.nodes.set(key, stored);
+  }
+  for (const version of plan.versionWrites) {
+    const stored = state.nodes.get(nodeKeyOf('Article', version.articleId));
+    if (stored) stored.versionHash = version.contentHash;
   }
   for (const removal of plan.nodeRemovals) {
     const stored = state.nodes.get(nodeKeyOf(removal.label, removal.id));

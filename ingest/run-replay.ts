@@ -69,8 +69,7 @@ export async function runReplay(driver: Driver, location: string, options: Repla
   const window = selectWindow(commits, options);
   await applySchema(driver);
   const applied = new Set((await readRows<{ id: string }>(driver, 'MATCH (m:Amendment {source: $source, applied: true}) RETURN m.id AS id', { source })).map((row) => row.id));
-  let start = window.from;
-  if (!options.from) while (start <= window.to && applied.has(commits[start]!.hash)) start++;
+  const start = firstToApply(commits, window, applied, options.from !== undefined);
   const report: ReplayReport = { source, commits: commits.length, alreadyApplied: start - window.from, applied: [], outOfOrder: [] };
   if (start > window.to) return report;
 
@@ -94,7 +93,8 @@ export async function runReplay(driver: Driver, location: string, options: Repla
       date = lastDate;
     }
     lastDate = date;
-    const extraction = extractFromSources([[...files.values()]], cache);
+    // In path order, as a direct ingest reads them: which of two copies of an article is kept must not depend on history.
+    const extraction = extractFromSources([[...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))], cache);
     accents ??= buildAccentDictionary(extraction.articles.map((article) => article.text));
     const records = toGraphRecords({ source, date, articles: extraction.articles, documents: extraction.documents, references: extraction.references, accents }, memo);
     const plan = planGraphChanges(records, state);
@@ -108,6 +108,21 @@ export async function runReplay(driver: Driver, location: string, options: Repla
   }
   await deleteOrphanNodes(driver);
   return report;
+}
+
+/**
+ * Where a run starts: after the last commit already applied, so that a replay killed midway and
+ * run again (with or without the same --from) resumes instead of starting over from the oldest
+ * commit (re-applying an old commit on a newer graph would date newer texts back to it).
+ */
+function firstToApply(commits: CommitInfo[], window: { from: number; to: number }, applied: ReadonlySet<string>, fromGiven: boolean): number {
+  let start = window.from;
+  if (fromGiven) {
+    while (start <= window.to && applied.has(commits[start]!.hash)) start++;
+    return start;
+  }
+  for (let index = window.to; index >= window.from; index--) if (applied.has(commits[index]!.hash)) return index + 1;
+  return start;
 }
 
 async function openRepository(location: string, cacheDir?: string): Promise<string> {

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { stat } from 'node:fs/promises';
-import { cloneBundle, type SourceSpec } from './read-source.ts';
+import { cloneBundle, SourceError, type SourceSpec } from './read-source.ts';
 import { isGitSuccess, runGit } from './run-git.ts';
 
 /** A snapshot's identity: its corpus label, commit and date. */
@@ -37,6 +37,9 @@ export async function describeSnapshot(spec: SourceSpec, options: { cacheDir?: s
   else if (info?.isDirectory() && spec.commit && (await isGitSuccess(spec.location, ['rev-parse', '--git-dir']))) repo = spec.location;
   if (!repo) return { source, commit: null, date: today, subject: null };
   const tip = spec.commit ?? ((await isGitSuccess(repo, ['rev-parse', '--verify', '-q', 'refs/heads/cgct-only'])) ? 'cgct-only' : 'HEAD');
-  const [commit, date, subject] = (await runGit(repo, ['log', '-1', '--format=%H%x00%aI%x00%s', tip, '--'])).toString().trim().split('\0');
+  const log = await runGit(repo, ['log', '-1', '--format=%H%x00%aI%x00%s', tip, '--']).catch(() => {
+    throw new SourceError(spec.location, 'commit-not-found', `commit "${tip}" not found`);
+  });
+  const [commit, date, subject] = log.toString().trim().split('\0');
   return { source, commit: commit!, date: date!.slice(0, 10), subject: subject ?? null };
 }

@@ -31,8 +31,10 @@ export async function readGraphState(driver: Driver): Promise<GraphState> {
 async function readStateIn(session: ReturnType<typeof openSession>): Promise<GraphState> {
   const nodeRows = await session.executeRead((tx) => tx.run(
     `MATCH (n) WHERE n.recordHash IS NOT NULL AND any(label IN labels(n) WHERE label IN $labels)
+     OPTIONAL MATCH (n)-[:HAS_VERSION]->(v:ArticleVersion) WHERE v.validTo IS NULL
      RETURN labels(n)[0] AS label, n.id AS id, n.recordHash AS recordHash, coalesce(n.sources, []) AS sources,
-            n.textSource AS textSource, n.contentHash AS contentHash, n.title AS title, n.titleRank AS titleRank, n.sortKey AS sortKey`,
+            n.textSource AS textSource, n.contentHash AS contentHash, n.validFrom AS validFrom, v.contentHash AS versionHash,
+            n.title AS title, n.titleRank AS titleRank, n.sortKey AS sortKey`,
     { labels: NODE_LABELS },
   ));
   const nodes = new Map<string, StoredNode>();

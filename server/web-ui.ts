@@ -28,7 +28,8 @@ export function createWebUiRouter(distDir: string): Router {
       response.status(503).type('html').send(MISSING_BUILD_PAGE);
       return;
     }
-    response.sendFile(indexFile);
+    // dotfiles: allowed, since the build may sit under a dot-folder (.cache/…) in tests.
+    response.sendFile(indexFile, { dotfiles: 'allow' });
   });
   return router;
 }
