@@ -17,7 +17,7 @@ export interface CanonicalSection {
   kind: string;
   /** Title to show. */
   title: string;
-  /** How good the title is: 3 read with its accents, 2 read from a slug or a plain title, 1 inferred from numbers. */
+  /** How good the title is: 3 printed by the source (etalab's README.md), 2 rebuilt from a folder's slug, 1 inferred from numbers. */
   titleRank: number;
   /** 0 for the part of the code, then one more per level. */
   depth: number;
@@ -29,7 +29,7 @@ const NUMBERED_LEVELS = ['partie', 'livre', 'titre', 'chapitre'] as const;
 const PART_ROOT_TITLE = /^(partie\s+(l[ée]gislative|r[ée]glementaire)|annexes)$/i;
 
 /** The canonical sections above an article, from the part of the code down to its own section. */
-export function canonicalizeToc(articleId: string, toc: TocLevel[]): CanonicalSection[] {
+export function canonicalizeToc(articleId: string, toc: TocLevel[], titlesPrinted = false): CanonicalSection[] {
   const part = partOfArticle(articleId);
   const root: CanonicalSection = { id: PART_LETTERS[part], kind: 'code-part', title: PART_TITLES[part], titleRank: 3, depth: 0 };
   const position = tocPositionOf(articleId);
@@ -38,7 +38,7 @@ export function canonicalizeToc(articleId: string, toc: TocLevel[]): CanonicalSe
   for (const level of toc) {
     if (PART_ROOT_TITLE.test(level.title.trim()) || level.kind === 'code-part') continue;
     const id = `${parent.id}/${levelKey(level, position)}`;
-    const section: CanonicalSection = { id, kind: level.kind, title: level.title, titleRank: rankTitle(level), depth: parent.depth + 1 };
+    const section: CanonicalSection = { id, kind: level.kind, title: level.title, titleRank: level.inferred ? 1 : titlesPrinted ? 3 : 2, depth: parent.depth + 1 };
     sections.push(section);
     parent = section;
   }
@@ -63,9 +63,4 @@ export function slugifyLevel(level: TocLevel): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 80);
-}
-
-function rankTitle(level: TocLevel): number {
-  if (level.inferred) return 1;
-  return /[À-ÿ]/.test(level.title) ? 3 : 2;
 }

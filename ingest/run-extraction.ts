@@ -81,7 +81,7 @@ export interface ExtractionCache {
   /** The README.md files the section titles were collected from. */
   titlesKey: string;
   sectionTitles: Map<string, string>;
-  /** Resolved references by article object, valid while the set of article ids stays `idsKey`. */
+  /** Resolved references by article object, valid while the articles and their statuses stay `idsKey`. */
   resolved: WeakMap<Article, ResolvedReference[]>;
   idsKey: string;
 }
@@ -165,7 +165,8 @@ function folderTitlesOf(filePath: string, sectionTitles: Map<string, string>): s
  */
 function resolveWithCache(articles: Article[], extracted: Array<{ from: string; references: Reference[] }>, cache: ExtractionCache | undefined): ResolvedReference[] {
   if (!cache) return resolveReferences({ articles, references: extracted });
-  const idsKey = articles.map((article) => article.id).sort().join('|');
+  // Resolution depends on which articles exist and on which are repealed ("reason: repealed").
+  const idsKey = articles.map((article) => `${article.id}:${article.status}`).sort().join('|');
   const idsChanged = idsKey !== cache.idsKey;
   cache.idsKey = idsKey;
   // When articles came or went, every reference may resolve differently: resolve all again, but

@@ -160,7 +160,8 @@ function addArticle(collector: RecordCollector, article: Article, accents: Accen
   });
   // Repealed articles keep their node but have no place in the table of contents of today.
   if (article.status === 'repealed') return;
-  const sections = canonicalizeToc(article.id, article.toc);
+  // etalab prints its section titles (README.md); legifrance-md's are rebuilt from folder slugs.
+  const sections = canonicalizeToc(article.id, article.toc, article.sourceFormat === 'etalab-md');
   let parent: { label: NodeLabel; id: string } = { label: 'Code', id: THIS_CODE };
   for (const section of sections) {
     const title = section.titleRank === 2 ? restoreAccents(section.title, accents) : section.title;
