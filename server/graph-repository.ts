@@ -59,8 +59,8 @@ CALL (a) {
   WHERE $asOf IS NOT NULL AND toString(v.validFrom) <= $asOf AND (v.validTo IS NULL OR toString(v.validTo) > $asOf)
   RETURN v ORDER BY toString(v.validFrom) DESC LIMIT 1
 }
-RETURN a {.id, .number, .part, .status, .text, .html, .validFrom, .validTo, .sources, .sortKey} AS article,
-       v {.text, .html, .validFrom, .validTo} AS version`;
+RETURN a {.id, .number, .part, .status, .text, .html, .validFrom, .validTo, .sources, .sortKey, .contentHash} AS article,
+       v {.text, .html, .validFrom, .validTo, .contentHash} AS version`;
 
 // From the part down: the article's sections, or the section's ancestors and itself. The label
 // on x lets the planner start from the id index and walk up.
@@ -310,6 +310,8 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
         validTo: asString(shown.validTo),
         sources: asStrings(article.sources),
         sortKey: asString(article.sortKey) ?? '',
+        // Citation spans point into the current text: they mean nothing in an older one.
+        spansApply: !version || version.contentHash === article.contentHash,
       };
     },
 

@@ -130,7 +130,10 @@ const Article: Record<string, Resolver<ArticleParent>> = {
   breadcrumb: (article, _, { repository }) => repository.getBreadcrumb('Article', article.id),
   previous: async (article, _, { repository }) => (await previousNext(article, repository)).previous,
   next: async (article, _, { repository }) => (await previousNext(article, repository)).next,
-  references: (article, _, { repository }) => repository.getReferences(article.id, article.asOf),
+  references: async (article, _, { repository }) => {
+    const references = await repository.getReferences(article.id, article.asOf);
+    return article.spansApply ? references : references.map((reference) => ({ ...reference, spans: [] }));
+  },
   outgoing: (article, _, { repository }) => repository.getLinkGroups(article.id, 'OUTGOING', article.asOf),
   incoming: (article, _, { repository }) => repository.getLinkGroups(article.id, 'INCOMING', article.asOf),
   relatedLinks: (article, _, { repository }) => repository.getRelatedLinks(article.id, article.asOf),

@@ -63,6 +63,8 @@ export interface ArticleRecord {
   sources: string[];
   /** Place in the code order (graph `sortKey`). */
   sortKey: string;
+  /** False when the text shown is an older version than the one the citations' spans were read in. */
+  spansApply: boolean;
 }
 
 /** An article in a list (ArticleSummary). */

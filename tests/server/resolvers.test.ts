@@ -111,6 +111,14 @@ describe('article', () => {
     expect(result.then.references.map((r: { target: { id: string } }) => r.target.id)).toEqual(['L3131-2']);
     expect(result.now.references).toEqual([]);
   });
+
+  it('gives no text offsets for citations when it shows an older text than the one they were read in', async () => {
+    const result = await data(`{
+      old: article(id: "L1115-1", asOf: "2010-06-01") { references { spans } }
+      now: article(id: "L1115-1") { references { spans } } }`);
+    expect(result.now.references.some((r: { spans: number[] }) => r.spans.length > 0)).toBe(true);
+    expect(result.old.references.every((r: { spans: number[] }) => r.spans.length === 0)).toBe(true);
+  });
 });
 
 describe('search', () => {
