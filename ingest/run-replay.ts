@@ -22,6 +22,11 @@ import { applyGraphChanges, deleteOrphanNodes, readGraphState } from './write-gr
 import path from 'node:path';
 import { stat } from 'node:fs/promises';
 
+/** Id prefix of the unresolved targets that name a CGCT number (graph-schema/README.md). */
+const UNRESOLVED_CGCT = 'unresolved:CGCT|';
+/** The shape of a CGCT article number since 1996: part, book, title and chapter in four digits ("L5215-10", "R*4433-26"). */
+const CGCT_NUMBER = /^[A-Z]{1,2}\*?\d{4}-\d/;
+
 /** Options of runReplay. */
 export interface ReplayOptions {
   /** First commit to apply (hash prefix); default: the first not applied yet. */
@@ -44,7 +49,7 @@ export interface AmendmentChangeSet {
   /** The amending text, from the commit message. */
   subject: string;
   articles: { added: string[]; modified: string[]; repealed: string[] };
-  /** Citations between CGCT articles that appeared or disappeared. */
+  /** Citations of CGCT articles (by number, resolved or not) that appeared in or disappeared from the text. */
   references: { gained: Array<{ from: string; to: string }>; lost: Array<{ from: string; to: string }> };
   /** Milliseconds spent on this amendment. */
   ms: number;
@@ -76,23 +81,20 @@ export async function runReplay(driver: Driver, location: string, options: Repla
   const files = new Map<string, SourceFile>();
   if (start > 0) for (const file of (await readCommitChanges(repo, null, commits[start - 1]!.hash)).written) files.set(file.path, file);
   const state = await readGraphState(driver);
+  let statuses = new Map((await readRows<{ id: string; status: string | null }>(driver, 'MATCH (a:Article) WHERE $source IN a.sources RETURN a.id AS id, a.status AS status', { source }))
+    .map((row) => [row.id, row.status ?? 'unknown']));
   const cache = createExtractionCache();
   const memo: RecordsMemo = new WeakMap();
   let accents: AccentDictionary | undefined;
-  let lastDate = start > 0 ? commits[start - 1]!.date.slice(0, 10) : '';
+  const dates = dateInOrder(commits);
   for (let index = start; index <= window.to; index++) {
     const began = performance.now();
     const commit = commits[index]!;
     const changes = await readCommitChanges(repo, index > 0 ? commits[index - 1]!.hash : null, commit.hash);
     for (const deleted of changes.deleted) files.delete(deleted);
     for (const written of changes.written) files.set(written.path, written);
-    // Dates that go back would give versions ending before they start: keep them in order.
-    let date = commit.date.slice(0, 10);
-    if (date < lastDate) {
-      report.outOfOrder.push(commit.hash);
-      date = lastDate;
-    }
-    lastDate = date;
+    const date = dates[index]!;
+    if (date !== commit.date.slice(0, 10)) report.outOfOrder.push(commit.hash);
     // In path order, as a direct ingest reads them: which of two copies of an article is kept must not depend on history.
     const extraction = extractFromSources([[...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))], cache);
     accents ??= buildAccentDictionary(extraction.articles.map((article) => article.text));
@@ -103,7 +105,9 @@ export async function runReplay(driver: Driver, location: string, options: Repla
     await applyGraphChanges(driver, plan, () => {}, amendment, { deleteOrphans: false });
     applyPlanToState(state, plan);
     await writeRows(driver, 'MERGE (m:Amendment {id: $id}) SET m.title = $title, m.date = $date, m.source = $source, m.applied = true', amendment);
-    report.applied.push(describeChangeSet(commit, date, plan, performance.now() - began));
+    const after = new Map(records.nodes.filter((row) => row.label === 'Article').map((row) => [row.id, String(row.props.status ?? 'unknown')]));
+    report.applied.push(describeChangeSet(commit, date, plan, statuses, after, performance.now() - began));
+    statuses = after;
     options.onProgress?.(index - start + 1, window.to - start + 1, `${date} ${commit.subject.slice(0, 50)}`);
   }
   await deleteOrphanNodes(driver);
@@ -123,6 +127,16 @@ function firstToApply(commits: CommitInfo[], window: { from: number; to: number 
   }
   for (let index = window.to; index >= window.from; index--) if (applied.has(commits[index]!.hash)) return index + 1;
   return start;
+}
+
+/**
+ * The date each commit is applied at: its own, or the latest date before it in the history when it
+ * goes back in time (versions would end before they start). Computed over the whole history, so
+ * that a window, a resumed run and a full run give each commit the same date.
+ */
+function dateInOrder(commits: CommitInfo[]): string[] {
+  let latest = '';
+  return commits.map((commit) => (latest = commit.date.slice(0, 10) > latest ? commit.date.slice(0, 10) : latest));
 }
 
 async function openRepository(location: string, cacheDir?: string): Promise<string> {
@@ -160,23 +174,50 @@ function refuseMassRepeal(location: string, commit: CommitInfo, plan: GraphChang
   );
 }
 
-function describeChangeSet(commit: CommitInfo, date: string, plan: GraphChangePlan, ms: number): AmendmentChangeSet {
+/**
+ * What an amendment did, as a reader of the code sees it: an article is added when it comes into
+ * force, repealed when it leaves it (etalab keeps a repealed article's last text in
+ * "codes-non-en-vigueur/", so the node stays, with status "repealed"), modified when its text
+ * changed while in force on both sides.
+ */
+function describeChangeSet(commit: CommitInfo, date: string, plan: GraphChangePlan, before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>, ms: number): AmendmentChangeSet {
+  const inForce = (status: string | undefined) => status !== undefined && status !== 'repealed';
   const articles = { added: [] as string[], modified: [] as string[], repealed: [] as string[] };
-  for (const upsert of plan.nodeUpserts) {
-    if (upsert.label !== 'Article' || !('recordHash' in upsert.props)) continue;
-    if (upsert.isNew) articles.added.push(upsert.id);
-    else if (plan.versionWrites.some((version) => version.articleId === upsert.id)) articles.modified.push(upsert.id);
+  const rewritten = new Set(plan.versionWrites.map((version) => version.articleId));
+  for (const [id, status] of after) {
+    if (!inForce(status)) continue;
+    if (!inForce(before.get(id))) articles.added.push(id);
+    else if (rewritten.has(id)) articles.modified.push(id);
   }
-  for (const removal of plan.nodeRemovals) if (removal.label === 'Article' && removal.sources.length === 0) articles.repealed.push(removal.id);
-  const isCitation = (edge: { type: string; fromLabel: string; toLabel: string }) => edge.type === 'CITES' && edge.fromLabel === 'Article' && edge.toLabel === 'Article';
+  for (const [id, status] of before) if (inForce(status) && !inForce(after.get(id))) articles.repealed.push(id);
+  // A citation of a CGCT number that resolves nowhere ("L. 5215-10", not in the code yet) is still
+  // written in the text: it counts, by its number, when the number has the shape of the code's
+  // (four digits first: "L. 273-10" without a code named is the code électoral's). A citation whose
+  // target only changed kind (its article was repealed: Article -> UnresolvedTarget) is neither gained nor lost.
+  const citedNumber = (edge: { type: string; fromLabel: string; toLabel: string; to: string }) => {
+    if (edge.type !== 'CITES' || edge.fromLabel !== 'Article') return undefined;
+    if (edge.toLabel === 'Article') return edge.to;
+    const number = edge.toLabel === 'UnresolvedTarget' && edge.to.startsWith(UNRESOLVED_CGCT) ? edge.to.slice(UNRESOLVED_CGCT.length) : '';
+    return CGCT_NUMBER.test(number) ? number : undefined;
+  };
+  const pairsOf = (edges: Array<{ type: string; fromLabel: string; toLabel: string; from: string; to: string }>) => {
+    const pairs = new Map<string, { from: string; to: string }>();
+    for (const edge of edges) {
+      const to = citedNumber(edge);
+      if (to !== undefined) pairs.set(`${edge.from}|${to}`, { from: edge.from, to });
+    }
+    return pairs;
+  };
+  const gained = pairsOf(plan.edgeUpserts.filter((edge) => edge.isNew));
+  const lost = pairsOf(plan.edgeDeletes);
   return {
     commit: commit.hash,
     date,
     subject: commit.subject,
     articles,
     references: {
-      gained: plan.edgeUpserts.filter((edge) => edge.isNew && isCitation(edge)).map(({ from, to }) => ({ from, to })),
-      lost: plan.edgeDeletes.filter(isCitation).map(({ from, to }) => ({ from, to })),
+      gained: [...gained].filter(([key]) => !lost.has(key)).map(([, pair]) => pair),
+      lost: [...lost].filter(([key]) => !gained.has(key)).map(([, pair]) => pair),
     },
     ms,
   };
