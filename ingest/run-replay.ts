@@ -100,12 +100,12 @@ export async function runReplay(driver: Driver, location: string, options: Repla
     accents ??= buildAccentDictionary(extraction.articles.map((article) => article.text));
     const records = toGraphRecords({ source, date, articles: extraction.articles, documents: extraction.documents, references: extraction.references, accents }, memo);
     const plan = planGraphChanges(records, state);
-    refuseMassRepeal(location, commit, plan, state, source, options.allowMassRepeal === true);
+    const after = new Map(records.nodes.filter((row) => row.label === 'Article').map((row) => [row.id, String(row.props.status ?? 'unknown')]));
+    refuseMassRepeal(location, commit, statuses, after, options.allowMassRepeal === true);
     const amendment = { id: commit.hash, title: commit.subject, date, source };
     await applyGraphChanges(driver, plan, () => {}, amendment, { deleteOrphans: false });
     applyPlanToState(state, plan);
     await writeRows(driver, 'MERGE (m:Amendment {id: $id}) SET m.title = $title, m.date = $date, m.source = $source, m.applied = true', amendment);
-    const after = new Map(records.nodes.filter((row) => row.label === 'Article').map((row) => [row.id, String(row.props.status ?? 'unknown')]));
     report.applied.push(describeChangeSet(commit, date, plan, statuses, after, performance.now() - began));
     statuses = after;
     options.onProgress?.(index - start + 1, window.to - start + 1, `${date} ${commit.subject.slice(0, 50)}`);
@@ -161,17 +161,31 @@ function selectWindow(commits: CommitInfo[], options: ReplayOptions): { from: nu
   return { from: options.from ? find(options.from) : 0, to };
 }
 
-function refuseMassRepeal(location: string, commit: CommitInfo, plan: GraphChangePlan, state: Awaited<ReturnType<typeof readGraphState>>, source: string, allowed: boolean): void {
+/**
+ * A commit taking more than MASS_REPEAL_SHARE of the articles in force out of force looks like a
+ * truncated export. Counted by status, not by files gone: etalab keeps a copy of most articles in
+ * "codes-non-en-vigueur/", so a truncated "codes-en-vigueur/" would turn them to repealed, not remove them.
+ */
+function refuseMassRepeal(location: string, commit: CommitInfo, before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>, allowed: boolean): void {
   if (allowed) return;
   let held = 0;
-  for (const node of state.nodes.values()) if (node.label === 'Article' && node.sources.includes(source)) held++;
-  const gone = plan.counts.articlesRemoved;
+  let gone = 0;
+  for (const [id, status] of before) {
+    if (!isInForce(status)) continue;
+    held++;
+    if (!isInForce(after.get(id))) gone++;
+  }
   if (held === 0 || gone / held <= MASS_REPEAL_SHARE) return;
   throw new IngestRefusedError(
     location,
-    `commit ${commit.hash.slice(0, 8)} (${commit.subject}) would repeal ${gone} of ${held} articles: it looks truncated. ` +
+    `commit ${commit.hash.slice(0, 8)} (${commit.subject}) would repeal ${gone} of ${held} articles in force: it looks truncated. ` +
       'The replay stopped before it; commits before it are applied. Run again with --allow-mass-repeal if the code really lost them.',
   );
+}
+
+/** In force, for a change set: any status but repealed (a corpus without statuses says "unknown"). */
+function isInForce(status: string | undefined): boolean {
+  return status !== undefined && status !== 'repealed';
 }
 
 /**
@@ -181,15 +195,14 @@ function refuseMassRepeal(location: string, commit: CommitInfo, plan: GraphChang
  * changed while in force on both sides.
  */
 function describeChangeSet(commit: CommitInfo, date: string, plan: GraphChangePlan, before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>, ms: number): AmendmentChangeSet {
-  const inForce = (status: string | undefined) => status !== undefined && status !== 'repealed';
   const articles = { added: [] as string[], modified: [] as string[], repealed: [] as string[] };
   const rewritten = new Set(plan.versionWrites.map((version) => version.articleId));
   for (const [id, status] of after) {
-    if (!inForce(status)) continue;
-    if (!inForce(before.get(id))) articles.added.push(id);
+    if (!isInForce(status)) continue;
+    if (!isInForce(before.get(id))) articles.added.push(id);
     else if (rewritten.has(id)) articles.modified.push(id);
   }
-  for (const [id, status] of before) if (inForce(status) && !inForce(after.get(id))) articles.repealed.push(id);
+  for (const [id, status] of before) if (isInForce(status) && !isInForce(after.get(id))) articles.repealed.push(id);
   // A citation of a CGCT number that resolves nowhere ("L. 5215-10", not in the code yet) is still
   // written in the text: it counts, by its number, when the number has the shape of the code's
   // (four digits first: "L. 273-10" without a code named is the code électoral's). A citation whose

@@ -234,14 +234,19 @@ class HandMadeHistory {
     this.git(['init', '-q', '-b', 'main']);
   }
 
-  /** Writes (or, for null, deletes) articles L1111-n, then commits with this author date. */
-  commit(articles: Record<number, string | null>, date: string, message: string): string {
-    const folder = path.join(this.dir, 'codes-en-vigueur', 'code-general-des-collectivites-territoriales', 'partie-legislative', 'premiere-partie', 'livre-ier', 'titre-ier', 'chapitre-unique');
-    mkdirSync(folder, { recursive: true });
-    for (const [number, text] of Object.entries(articles)) {
-      const file = path.join(folder, `article-l1111-${number}.md`);
-      if (text === null) rmSync(file);
-      else writeFileSync(file, `# Article L1111-${number}\n\n${text}\n`);
+  /**
+   * Writes (or, for null, deletes) articles L1111-n, then commits with this author date; `mirror`
+   * also writes them to "codes-non-en-vigueur/", as etalab does until about 2012.
+   */
+  commit(articles: Record<number, string | null>, date: string, message: string, mirror: 'mirror' | 'in-force-only' = 'in-force-only'): string {
+    for (const status of mirror === 'mirror' ? ['codes-en-vigueur', 'codes-non-en-vigueur'] : ['codes-en-vigueur']) {
+      const folder = path.join(this.dir, status, 'code-general-des-collectivites-territoriales', 'partie-legislative', 'premiere-partie', 'livre-ier', 'titre-ier', 'chapitre-unique');
+      mkdirSync(folder, { recursive: true });
+      for (const [number, text] of Object.entries(articles)) {
+        const file = path.join(folder, `article-l1111-${number}.md`);
+        if (text === null) rmSync(file);
+        else writeFileSync(file, `# Article L1111-${number}\n\n${text}\n`);
+      }
     }
     this.git(['add', '-A', '.']);
     this.git(['commit', '-q', '--allow-empty', '-m', message], { GIT_AUTHOR_DATE: `${date}T00:00:00+00:00`, GIT_COMMITTER_DATE: `${date}T00:00:00+00:00` });
@@ -287,6 +292,24 @@ describe('faults in a history', () => {
     const [changeSet] = readChangeSets(allowed.stdout);
     expect(changeSet!.commit).toBe(truncated);
     expect(changeSet!.articles.repealed).toHaveLength(15);
+    expect(await inForce()).toEqual(['L1111-1', 'L1111-2', 'L1111-3', 'L1111-4', 'L1111-5']);
+  }, LONG);
+
+  it('refuses a truncated codes-en-vigueur whose articles survive as repealed copies in codes-non-en-vigueur', async () => {
+    await clearGraph(driver);
+    const history = new HandMadeHistory();
+    history.commit(twentyArticles(), '2001-01-01', 'LOI n° 2001-1 du 1er janvier 2001', 'mirror');
+    const truncated = history.commit(Object.fromEntries(Array.from({ length: 15 }, (_, index) => [index + 6, null])), '2002-01-01', 'Export tronqué');
+    const refused = await runCgct(['replay', history.dir, '--json']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(new RegExp(`commit ${truncated.slice(0, 8)} .*would repeal 15 of 20 articles in force`));
+    expect(await inForce()).toHaveLength(20);
+    const allowed = await runCgct(['replay', history.dir, '--allow-mass-repeal', '--json']);
+    expect(allowed.code, allowed.stderr).toBe(0);
+    const [changeSet] = readChangeSets(allowed.stdout);
+    // The nodes stay (their last text is in codes-non-en-vigueur), but they left the code in force.
+    expect({ added: changeSet!.articles.added, modified: changeSet!.articles.modified, repealed: changeSet!.articles.repealed.length })
+      .toEqual({ added: [], modified: [], repealed: 15 });
     expect(await inForce()).toEqual(['L1111-1', 'L1111-2', 'L1111-3', 'L1111-4', 'L1111-5']);
   }, LONG);
 
