@@ -215,8 +215,8 @@ describe('the change sets of hand-checked amendments (tests/fixtures/amendments)
       const pairs = (refs: Array<{ from: string; to: string }>) => [...new Set(refs.map(({ from, to }) => `${from} -> ${to}`))].sort();
       if (fixture.referencesComplete === false) {
         // A checked subset: each listed citation must be in the change set.
-        expect(pairs(changeSet!.references.gained)).toEqual(expect.arrayContaining(pairs(fixture.references.gained)));
-        expect(pairs(changeSet!.references.lost)).toEqual(expect.arrayContaining(pairs(fixture.references.lost)));
+        expect(pairs(changeSet!.references.gained), `citations gained by ${name} (hand-checked subset): every one must be found`).toEqual(expect.arrayContaining(pairs(fixture.references.gained)));
+        expect(pairs(changeSet!.references.lost), `citations lost by ${name} (hand-checked subset): every one must be found`).toEqual(expect.arrayContaining(pairs(fixture.references.lost)));
       } else {
         expect({ gained: pairs(changeSet!.references.gained), lost: pairs(changeSet!.references.lost) })
           .toEqual({ gained: pairs(fixture.references.gained), lost: pairs(fixture.references.lost) });
