@@ -313,6 +313,27 @@ describe('faults in a history', () => {
     expect(await inForce()).toEqual(['L1111-1', 'L1111-2', 'L1111-3', 'L1111-4', 'L1111-5']);
   }, LONG);
 
+  it('shows an article repealed by an amendment in force as of before it and repealed as of after it', async () => {
+    await clearGraph(driver);
+    const history = new HandMadeHistory();
+    history.commit({ 1: articleText(1), 2: articleText(2), 3: articleText(3), 4: articleText(4), 5: articleText(5) }, '2001-01-01', 'LOI A', 'mirror');
+    // Only the copy in force goes: etalab keeps the last text in codes-non-en-vigueur.
+    history.commit({ 3: null }, '2002-01-01', 'LOI B abrogeant L. 1111-3');
+    const replay = await runCgct(['replay', history.dir, '--json']);
+    expect(replay.code, replay.stderr).toBe(0);
+    expect(readChangeSets(replay.stdout)[1]!.articles.repealed).toEqual(['L1111-3']);
+    const server = await startTestServer();
+    try {
+      const query = 'query ($asOf: Date) { article(id: "L1111-3", asOf: $asOf) { status } }';
+      const before = await server.graphql(query, { asOf: '2001-06-01' });
+      const after = await server.graphql(query, { asOf: '2002-06-01' });
+      expect({ before: before.body.data?.article?.status, after: after.body.data?.article?.status }, 'status of L1111-3 as of 2001-06-01 and 2002-06-01')
+        .toEqual({ before: 'IN_FORCE', after: 'REPEALED' });
+    } finally {
+      await server.close();
+    }
+  }, LONG);
+
   it('keeps dates in order when a commit goes back in time, gives a duplicate commit an empty change set, and converges when run again', async () => {
     await clearGraph(driver);
     const history = new HandMadeHistory();
