@@ -16,8 +16,9 @@ export interface StoredNode {
   sources: string[];
   textSource: string | null;
   contentHash: string | null;
-  /** For articles: when the current text took effect, and the content hash of the open version (null: none). */
+  /** For articles: when the current version took effect, its status, and what the open version holds ("<contentHash>|<status>"; null: none). */
   validFrom: string | null;
+  status: string | null;
   versionHash: string | null;
   title: string | null;
   titleRank: number | null;
@@ -49,10 +50,15 @@ export interface GraphChangePlan {
   /** Relationships no source asserts any more: citations are closed (validTo) to keep the history, the others deleted. */
   edgeDeletes: Array<Omit<EdgeRow, 'evidence'>>;
   /** New versions of articles whose text changed: the previous version is closed at `validFrom`. */
-  versionWrites: Array<{ articleId: string; validFrom: string; text: string; html: string; contentHash: string }>;
+  versionWrites: Array<{ articleId: string; validFrom: string; text: string; html: string; contentHash: string; status: string }>;
   /** The snapshot's date: when removals take effect. */
   date: string;
   counts: { articlesAdded: number; articlesChanged: number; articlesUnchanged: number; articlesRemoved: number; edgesAdded: number; edgesChanged: number; edgesRemoved: number };
+}
+
+/** What identifies a version: its text and its status. */
+export function versionKeyOf(contentHash: string, status: string): string {
+  return `${contentHash}|${status}`;
 }
 
 /** Corpora in order of preference for an article's text: the first has links and the table of contents. */
@@ -89,11 +95,11 @@ function planNodes(records: GraphRecords, state: GraphState, plan: GraphChangePl
     if (props) plan.nodeUpserts.push({ label: row.label, id: row.id, props, isNew: !stored });
     // The open version must hold the current text: after a text change, and also when an
     // interrupted run wrote the article but not its version (checked against the graph, not the run).
-    const { text, html, contentHash } = row.props as { text: string; html: string; contentHash: string };
+    const { text, html, contentHash, status } = row.props as { text: string; html: string; contentHash: string; status: string };
     const isTextSource = props ? props.textSource === records.source : stored?.textSource === records.source;
-    if (row.label === 'Article' && isTextSource && (textChanged || stored?.versionHash !== contentHash)) {
+    if (row.label === 'Article' && isTextSource && (textChanged || stored?.versionHash !== versionKeyOf(contentHash, status))) {
       const validFrom = textChanged ? records.date : stored?.validFrom ?? records.date;
-      plan.versionWrites.push({ articleId: row.id, validFrom, text, html, contentHash });
+      plan.versionWrites.push({ articleId: row.id, validFrom, text, html, contentHash, status });
     }
   }
   for (const [key, stored] of state.nodes) {
@@ -117,8 +123,9 @@ function planSourcedNode(row: NodeRow, stored: StoredNode | undefined, records: 
   const recordHash = contentHashOf(row.props);
   if (stored?.recordHash === recordHash && stored.textSource === records.source && !sourcesChanged) return { props: undefined, textChanged: false };
   // validFrom moves only when the text changes: a newer snapshot of an unchanged article keeps its date.
-  // A repealed article that comes back (no source held it) starts a new version even with the same text.
-  const textChanged = !stored || stored.sources.length === 0 || stored.contentHash !== row.props.contentHash;
+  // A new version starts when the text changes, when the status does (a repeal that keeps the last
+  // text, as etalab's codes-non-en-vigueur does), and when an article no source held comes back.
+  const textChanged = !stored || stored.sources.length === 0 || stored.contentHash !== row.props.contentHash || stored.status !== row.props.status;
   const props = { ...row.props, sources, textSource: records.source, recordHash, validTo: null, ...(textChanged ? { validFrom: records.date } : {}) };
   return { props, textChanged };
 }
@@ -221,17 +228,17 @@ export function applyPlanToState(state: GraphState, plan: GraphChangePlan): void
   for (const upsert of plan.nodeUpserts) {
     const key = nodeKeyOf(upsert.label, upsert.id);
     const stored: StoredNode = state.nodes.get(key) ?? {
-      label: upsert.label, id: upsert.id, recordHash: null, sources: [], textSource: null, contentHash: null, validFrom: null, versionHash: null, title: null, titleRank: null, sortKey: null,
+      label: upsert.label, id: upsert.id, recordHash: null, sources: [], textSource: null, contentHash: null, validFrom: null, status: null, versionHash: null, title: null, titleRank: null, sortKey: null,
     };
     const props = upsert.props as Partial<Record<keyof StoredNode, unknown>>;
-    for (const field of ['recordHash', 'sources', 'textSource', 'contentHash', 'validFrom', 'title', 'titleRank', 'sortKey'] as const) {
+    for (const field of ['recordHash', 'sources', 'textSource', 'contentHash', 'validFrom', 'status', 'title', 'titleRank', 'sortKey'] as const) {
       if (field in props) (stored as unknown as Record<string, unknown>)[field] = props[field];
     }
     state.nodes.set(key, stored);
   }
   for (const version of plan.versionWrites) {
     const stored = state.nodes.get(nodeKeyOf('Article', version.articleId));
-    if (stored) stored.versionHash = version.contentHash;
+    if (stored) stored.versionHash = versionKeyOf(version.contentHash, version.status);
   }
   for (const removal of plan.nodeRemovals) {
     const stored = state.nodes.get(nodeKeyOf(removal.label, removal.id));

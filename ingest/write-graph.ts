@@ -33,7 +33,8 @@ async function readStateIn(session: ReturnType<typeof openSession>): Promise<Gra
     `MATCH (n) WHERE n.recordHash IS NOT NULL AND any(label IN labels(n) WHERE label IN $labels)
      OPTIONAL MATCH (n)-[:HAS_VERSION]->(v:ArticleVersion) WHERE v.validTo IS NULL
      RETURN labels(n)[0] AS label, n.id AS id, n.recordHash AS recordHash, coalesce(n.sources, []) AS sources,
-            n.textSource AS textSource, n.contentHash AS contentHash, n.validFrom AS validFrom, v.contentHash AS versionHash,
+            n.textSource AS textSource, n.contentHash AS contentHash, n.validFrom AS validFrom, n.status AS status,
+            CASE WHEN v IS NULL THEN null ELSE v.contentHash + '|' + coalesce(v.status, '') END AS versionHash,
             n.title AS title, n.titleRank AS titleRank, n.sortKey AS sortKey`,
     { labels: NODE_LABELS },
   ));
@@ -134,7 +135,8 @@ export async function applyGraphChanges(
          SET old.validTo = row.validFrom
        }
        MERGE (v:ArticleVersion {id: versionId})
-       SET v.articleId = row.articleId, v.validFrom = row.validFrom, v.validTo = null, v.text = row.text, v.html = row.html, v.contentHash = row.contentHash
+       SET v.articleId = row.articleId, v.validFrom = row.validFrom, v.validTo = null, v.text = row.text, v.html = row.html,
+           v.contentHash = row.contentHash, v.status = row.status
        MERGE (a)-[:HAS_VERSION]->(v)
        FOREACH (_ IN CASE WHEN $amendment IS NULL THEN [] ELSE [1] END |
          MERGE (m:Amendment {id: $amendment.id})
