@@ -31,6 +31,7 @@ export function createProgress(title: string, stream: NodeJS.WriteStream = proce
       },
       stop() {
         if (started) bar.stop();
+        started = false;
       },
     };
   }

@@ -4,11 +4,9 @@
  * (`../shared/corpus/cgct-lexlib-history.bundle`, optionally `…bundle@COMMIT`).
  */
 import { formatTable } from '../format-table.ts';
-import { createProgress } from '../progress.ts';
-import { openDriver } from '../../neo4j/driver.ts';
-import { isExplainedError } from '../../neo4j/errors.ts';
-import { SourceError, parseSourceSpec } from '../../ingest/read-source.ts';
-import { IngestRefusedError, runIngest, type SourceIngestReport } from '../../ingest/run-ingest.ts';
+import { runWithGraph } from '../run-with-graph.ts';
+import { parseSourceSpec } from '../../ingest/read-source.ts';
+import { runIngest, type SourceIngestReport } from '../../ingest/run-ingest.ts';
 
 export const describe = 'load corpus snapshots into Neo4j, writing only what changed (ingest SOURCE… [--allow-mass-repeal])';
 
@@ -22,29 +20,16 @@ export async function run(args: string[]): Promise<number> {
     console.error(unknown.length > 0 ? `cgct ingest: unknown option ${unknown.join(', ')}\n${USAGE}` : USAGE);
     return 2;
   }
-  const progress = createProgress('ingest');
   const started = performance.now();
-  try {
-    const driver = await openDriver();
-    try {
-      const reports = await runIngest(driver, locations.map((location) => parseGitSpec(location)), {
-        allowMassRepeal,
-        onProgress: (stage, done, total) => progress.update(done, total, stage),
-      });
-      progress.stop();
-      printReports(reports, performance.now() - started);
-      return 0;
-    } finally {
-      await driver.close();
-    }
-  } catch (error) {
+  return runWithGraph('ingest', async (driver, progress) => {
+    const reports = await runIngest(driver, locations.map((location) => parseGitSpec(location)), {
+      allowMassRepeal,
+      onProgress: (stage, done, total) => progress.update(done, total, stage),
+    });
     progress.stop();
-    if (error instanceof SourceError || error instanceof IngestRefusedError || isExplainedError(error)) {
-      console.error(`cgct ingest: ${(error as Error).message}`);
-      return 1;
-    }
-    throw error;
-  }
+    printReports(reports, performance.now() - started);
+    return 0;
+  });
 }
 
 /** "folder@COMMIT" works for checkouts as "file.bundle@COMMIT" does for bundles. */

@@ -4,11 +4,7 @@
  * prints each amendment's change set as one JSON line on stdout.
  */
 import { formatTable } from '../format-table.ts';
-import { createProgress } from '../progress.ts';
-import { openDriver } from '../../neo4j/driver.ts';
-import { isExplainedError } from '../../neo4j/errors.ts';
-import { SourceError } from '../../ingest/read-source.ts';
-import { IngestRefusedError } from '../../ingest/run-ingest.ts';
+import { runWithGraph } from '../run-with-graph.ts';
 import { runReplay, type ReplayReport } from '../../ingest/run-replay.ts';
 
 export const describe = 'apply a corpus history amendment by amendment (replay SOURCE [--from C] [--to C] [--include-deferred] [--json])';
@@ -24,33 +20,20 @@ export async function run(args: string[]): Promise<number> {
     console.error(unknown.length ? `cgct replay: unknown option ${unknown.join(', ')}\n${USAGE}` : USAGE);
     return 2;
   }
-  const progress = createProgress('replay');
   const started = performance.now();
-  try {
-    const driver = await openDriver();
-    try {
-      const report = await runReplay(driver, positional[0]!, {
-        from: valueOf('--from'),
-        to: valueOf('--to'),
-        includeDeferred: args.includes('--include-deferred'),
-        allowMassRepeal: args.includes('--allow-mass-repeal'),
-        onProgress: (done, total, step) => progress.update(done, total, step),
-      });
-      progress.stop();
-      if (args.includes('--json')) for (const changeSet of report.applied) console.log(JSON.stringify(changeSet));
-      printSummary(report, performance.now() - started);
-      return 0;
-    } finally {
-      await driver.close();
-    }
-  } catch (error) {
+  return runWithGraph('replay', async (driver, progress) => {
+    const report = await runReplay(driver, positional[0]!, {
+      from: valueOf('--from'),
+      to: valueOf('--to'),
+      includeDeferred: args.includes('--include-deferred'),
+      allowMassRepeal: args.includes('--allow-mass-repeal'),
+      onProgress: (done, total, step) => progress.update(done, total, step),
+    });
     progress.stop();
-    if (error instanceof SourceError || error instanceof IngestRefusedError || isExplainedError(error)) {
-      console.error(`cgct replay: ${(error as Error).message}`);
-      return 1;
-    }
-    throw error;
-  }
+    if (args.includes('--json')) for (const changeSet of report.applied) console.log(JSON.stringify(changeSet));
+    printSummary(report, performance.now() - started);
+    return 0;
+  });
 }
 
 function printSummary(report: ReplayReport, ms: number): void {
