@@ -32,8 +32,10 @@ const CONTAINER_LEAD = /\s*,?\s+(?:(?:de|à)\s+l['’]\s*|(?:du|des|de\s+la|de|a
 const SEPARATOR = /(?:\s*,\s*(?:et\s+|ou\s+)?|\s+(?:et|ou)\s+)/uy;
 // A law's title after its date is not a container of anything: "l'ordonnance n° 2005-649 du
 // 6 juin 2005 relative aux marchés passés par certaines personnes publiques ou privées non
-// soumises au code des marchés publics" (seed 002) does not cite that code.
-const TITLE = /\s+(?:relati(?:f|ve)s?|portant|pour\s+(?:la|le|l['’]|les|une?|un)|d['’]orientation|de\s+modernisation|de\s+programmation|de\s+finances|de\s+simplification|de\s+réforme|tendant|visant|instituant|créant|autorisant|modifiant|complétant|fixant|organisant|habilitant|concernant|ratifiant|prise?\s+pour|en\s+faveur|sur\s+(?:la|le|les|l['’]))(?![\p{L}])(?:[^,;:.()«»“”\n]|\n(?!\n))*/uy;
+// soumises au code des marchés publics" (seed 002) does not cite that code. A title never runs
+// into a citation: "loi n° 2010-1563 du 16 décembre 2010 de réforme des collectivités territoriales
+// et dans les communes déléguées mentionnées à l'article L. 2113-12" ends before "article".
+const TITLE = /\s+(?:relati(?:f|ve)s?|portant|pour\s+(?:la|le|l['’]|les|une?|un)|d['’]orientation|de\s+modernisation|de\s+programmation|de\s+finances|de\s+simplification|de\s+réforme|tendant|visant|instituant|créant|autorisant|modifiant|complétant|fixant|organisant|habilitant|concernant|ratifiant|prise?\s+pour|en\s+faveur|sur\s+(?:la|le|les|l['’]))(?![\p{L}])(?:(?!articles?\s)(?:[^,;:.()«»“”\n]|\n(?!\n)))*/uy;
 
 /** Reads the list starting at `pos`; returns its items and the offset where it ends. */
 export function readCitationList(text: string, pos: number, options: ReadCitationListOptions): { items: CitationItem[]; end: number } {
