@@ -50,7 +50,7 @@ export interface GraphChangePlan {
   /** Relationships no source asserts any more: citations are closed (validTo) to keep the history, the others deleted. */
   edgeDeletes: Array<Omit<EdgeRow, 'evidence'>>;
   /** New versions of articles whose text changed: the previous version is closed at `validFrom`. */
-  versionWrites: Array<{ articleId: string; validFrom: string; text: string; html: string; contentHash: string; status: string }>;
+  versionWrites: Array<{ articleId: string; validFrom: string; text: string; html: string; contentHash: string; status: string; isFirst: boolean }>;
   /** The snapshot's date: when removals take effect. */
   date: string;
   counts: { articlesAdded: number; articlesChanged: number; articlesUnchanged: number; articlesRemoved: number; edgesAdded: number; edgesChanged: number; edgesRemoved: number };
@@ -99,7 +99,8 @@ function planNodes(records: GraphRecords, state: GraphState, plan: GraphChangePl
     const isTextSource = props ? props.textSource === records.source : stored?.textSource === records.source;
     if (row.label === 'Article' && isTextSource && (textChanged || stored?.versionHash !== versionKeyOf(contentHash, status))) {
       const validFrom = textChanged ? records.date : stored?.validFrom ?? records.date;
-      plan.versionWrites.push({ articleId: row.id, validFrom, text, html, contentHash, status });
+      // The first version of an article the graph did not hold: nothing to close, nothing to merge with.
+      plan.versionWrites.push({ articleId: row.id, validFrom, text, html, contentHash, status, isFirst: !stored });
     }
   }
   for (const [key, stored] of state.nodes) {

@@ -76,6 +76,36 @@ export interface AmendmentInfo {
 /** Relationships whose end is history to keep ("L1115-1 cited L4131-1 until 2015"), closed rather than deleted. */
 const HISTORY_TYPES = new Set(['CITES', 'MENTIONS']);
 
+/** The amendment a batch of versions points to (none for a folder snapshot). */
+const AMENDMENT = `OPTIONAL CALL {
+  WITH $amendment AS amendment WHERE amendment IS NOT NULL
+  MERGE (m:Amendment {id: amendment.id}) SET m.title = amendment.title, m.date = amendment.date, m.source = amendment.source
+  RETURN m
+}`;
+
+/** First versions of articles new to the graph: created outright. */
+const FIRST_VERSIONS = `${AMENDMENT}
+  UNWIND $rows AS row
+  MATCH (a:Article {id: row.articleId})
+  CREATE (a)-[:HAS_VERSION]->(v:ArticleVersion {id: row.articleId + '@' + row.validFrom})
+  SET v.articleId = row.articleId, v.validFrom = row.validFrom, v.text = row.text, v.html = row.html, v.contentHash = row.contentHash, v.status = row.status
+  FOREACH (_ IN CASE WHEN m IS NULL THEN [] ELSE [1] END | CREATE (v)-[:MADE_BY]->(m))`;
+
+/** A new version of an article the graph holds: the open one is closed at the new one's start. */
+const NEXT_VERSIONS = `${AMENDMENT}
+  UNWIND $rows AS row
+  MATCH (a:Article {id: row.articleId})
+  WITH m, a, row, row.articleId + '@' + row.validFrom AS versionId
+  CALL (a, row, versionId) {
+    MATCH (a)-[:HAS_VERSION]->(old:ArticleVersion) WHERE old.validTo IS NULL AND old.id <> versionId
+    SET old.validTo = row.validFrom
+  }
+  MERGE (v:ArticleVersion {id: versionId})
+  SET v.articleId = row.articleId, v.validFrom = row.validFrom, v.validTo = null, v.text = row.text, v.html = row.html,
+      v.contentHash = row.contentHash, v.status = row.status
+  MERGE (a)-[:HAS_VERSION]->(v)
+  FOREACH (_ IN CASE WHEN m IS NULL THEN [] ELSE [1] END | MERGE (v)-[:MADE_BY]->(m))`;
+
 /** Applies a plan: nodes first (so relationships find their ends), then relationships, versions, removals, and orphans last. */
 export async function applyGraphChanges(
   driver: Driver,
@@ -126,22 +156,8 @@ export async function applyGraphChanges(
       const match = `UNWIND $rows AS row MATCH (:${fromLabel} {id: row.from})-[r:${type} {key: row.key}]->(:${toLabel} {id: row.to}) WHERE r.validTo IS NULL`;
       return tx.run(HISTORY_TYPES.has(type!) ? `${match} SET r.validTo = $date` : `${match} DELETE r`, { rows: batch, date: plan.date });
     });
-    await runBatches(plan.versionWrites, () => 'versions', (tx, _group, batch) => tx.run(
-      `UNWIND $rows AS row
-       MATCH (a:Article {id: row.articleId})
-       WITH a, row, row.articleId + '@' + row.validFrom AS versionId
-       CALL (a, row, versionId) {
-         MATCH (a)-[:HAS_VERSION]->(old:ArticleVersion) WHERE old.validTo IS NULL AND old.id <> versionId
-         SET old.validTo = row.validFrom
-       }
-       MERGE (v:ArticleVersion {id: versionId})
-       SET v.articleId = row.articleId, v.validFrom = row.validFrom, v.validTo = null, v.text = row.text, v.html = row.html,
-           v.contentHash = row.contentHash, v.status = row.status
-       MERGE (a)-[:HAS_VERSION]->(v)
-       FOREACH (_ IN CASE WHEN $amendment IS NULL THEN [] ELSE [1] END |
-         MERGE (m:Amendment {id: $amendment.id})
-         SET m.title = $amendment.title, m.date = $amendment.date, m.source = $amendment.source
-         MERGE (v)-[:MADE_BY]->(m))`,
+    await runBatches(plan.versionWrites, (row) => String(row.isFirst), (tx, isFirst, batch) => tx.run(
+      isFirst === 'true' ? FIRST_VERSIONS : NEXT_VERSIONS,
       { rows: batch, amendment: amendment ?? null },
     ));
     await runBatches(plan.nodeRemovals, (row) => row.label, (tx, label, batch) =>
