@@ -15,7 +15,7 @@ const RELATIONSHIP_DATES = new Set(['validFrom', 'validTo']);
 /** Nodes that are current by themselves (the others only through an open relationship). */
 const OWN_LABELS = new Set(['Code', 'Section', 'Article', 'Document']);
 /** History, and runs: not part of the current graph. */
-const HISTORY_LABELS = new Set(['ArticleVersion', 'Amendment', 'IngestRun']);
+const HISTORY_LABELS = new Set(['ArticleVersion', 'Amendment']);
 
 interface NodeRow {
   key: string;
