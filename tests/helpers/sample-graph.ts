@@ -27,6 +27,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { articleSortKeyString, partOfArticle } from '../../ingest/article-id.ts';
+import { clearGraph, openTestDriver } from './neo4j.ts';
 
 /** The text of L1115-1; reference spans point into it. */
 export const SAMPLE_TEXT_L1115_1 = [
@@ -281,5 +282,16 @@ export async function loadSampleGraph(driver: Driver, database?: string): Promis
     await session.executeWrite((tx) => tx.run(SAMPLE_GRAPH_CYPHER, buildSampleGraphParameters()));
   } finally {
     await session.close();
+  }
+}
+
+/** Empties the tests' Neo4j and loads the sample graph into it, with a driver of its own. */
+export async function resetToSampleGraph(): Promise<void> {
+  const driver = await openTestDriver();
+  try {
+    await clearGraph(driver);
+    await loadSampleGraph(driver);
+  } finally {
+    await driver.close();
   }
 }

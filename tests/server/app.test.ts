@@ -9,21 +9,14 @@ import path from 'node:path';
 import { getIntrospectionQuery } from 'graphql';
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clearGraph, openTestDriver } from '../helpers/neo4j.ts';
-import { loadSampleGraph } from '../helpers/sample-graph.ts';
+import { resetToSampleGraph } from '../helpers/sample-graph.ts';
 import { startTestServer, type TestServer } from '../helpers/graphql-server.ts';
 
 let server: TestServer;
 let webDist: string;
 
 beforeAll(async () => {
-  const driver = await openTestDriver();
-  try {
-    await clearGraph(driver);
-    await loadSampleGraph(driver);
-  } finally {
-    await driver.close();
-  }
+  await resetToSampleGraph();
   webDist = mkdtempSync(path.join(tmpdir(), 'cgct-web-dist-'));
   writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>CGCT</title><div id="app"></div>');
   writeFileSync(path.join(webDist, 'app.js'), 'console.log("ui")');

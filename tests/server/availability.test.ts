@@ -5,21 +5,15 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { findRunningPid, startLocalServer, stopLocalServer } from '../../neo4j/local-server.ts';
-import { clearGraph, openTestDriver, resolveTestServerOptions } from '../helpers/neo4j.ts';
-import { loadSampleGraph } from '../helpers/sample-graph.ts';
+import { resolveTestServerOptions } from '../helpers/neo4j.ts';
+import { resetToSampleGraph } from '../helpers/sample-graph.ts';
 import { startTestServer, type TestServer } from '../helpers/graphql-server.ts';
 
 let server: TestServer;
 const options = resolveTestServerOptions();
 
 beforeAll(async () => {
-  const driver = await openTestDriver();
-  try {
-    await clearGraph(driver);
-    await loadSampleGraph(driver);
-  } finally {
-    await driver.close();
-  }
+  await resetToSampleGraph();
   server = await startTestServer();
 });
 

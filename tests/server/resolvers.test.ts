@@ -3,20 +3,13 @@
  * in the real test Neo4j, as a client of the HTTP API sees them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clearGraph, openTestDriver } from '../helpers/neo4j.ts';
-import { loadSampleGraph, SAMPLE_TEXT_CITATIONS, SAMPLE_TEXT_L1115_1 } from '../helpers/sample-graph.ts';
+import { resetToSampleGraph, SAMPLE_TEXT_CITATIONS, SAMPLE_TEXT_L1115_1 } from '../helpers/sample-graph.ts';
 import { startTestServer, type Json, type TestServer } from '../helpers/graphql-server.ts';
 
 let server: TestServer;
 
 beforeAll(async () => {
-  const driver = await openTestDriver();
-  try {
-    await clearGraph(driver);
-    await loadSampleGraph(driver);
-  } finally {
-    await driver.close();
-  }
+  await resetToSampleGraph();
   server = await startTestServer();
 });
 
