@@ -8,7 +8,6 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { applySchema } from '../graph-schema/apply-schema.ts';
-import { readRows, writeRows } from '../neo4j/driver.ts';
 import { buildAccentDictionary, type AccentDictionary } from './restore-accents.ts';
 import { listCommits, type CommitInfo } from './list-commits.ts';
 import { applyPlanToState, planGraphChanges, type GraphChangePlan } from './plan-graph-changes.ts';
@@ -18,7 +17,7 @@ import { IngestRefusedError, MASS_REPEAL_SHARE } from './run-ingest.ts';
 import { createExtractionCache, extractFromSources } from './run-extraction.ts';
 import { labelSource } from './snapshot-date.ts';
 import { toGraphRecords, type RecordsMemo } from './to-graph-records.ts';
-import { applyGraphChanges, deleteOrphanNodes, readGraphState } from './write-graph.ts';
+import { applyGraphChanges, deleteOrphanNodes, markAmendmentApplied, readAppliedAmendments, readArticleStatuses, readGraphState } from './write-graph.ts';
 import path from 'node:path';
 import { stat } from 'node:fs/promises';
 
@@ -73,7 +72,7 @@ export async function runReplay(driver: Driver, location: string, options: Repla
   const commits = await listCommits({ location }, { cacheDir: options.cacheDir });
   const window = selectWindow(commits, options);
   await applySchema(driver);
-  const applied = new Set((await readRows<{ id: string }>(driver, 'MATCH (m:Amendment {source: $source, applied: true}) RETURN m.id AS id', { source })).map((row) => row.id));
+  const applied = await readAppliedAmendments(driver, source);
   const start = firstToApply(commits, window, applied, options.from !== undefined);
   const report: ReplayReport = { source, commits: commits.length, alreadyApplied: start - window.from, applied: [], outOfOrder: [] };
   if (start > window.to) return report;
@@ -81,8 +80,7 @@ export async function runReplay(driver: Driver, location: string, options: Repla
   const files = new Map<string, SourceFile>();
   if (start > 0) for (const file of (await readCommitChanges(repo, null, commits[start - 1]!.hash)).written) files.set(file.path, file);
   const state = await readGraphState(driver);
-  let statuses = new Map((await readRows<{ id: string; status: string | null }>(driver, 'MATCH (a:Article) WHERE $source IN a.sources RETURN a.id AS id, a.status AS status', { source }))
-    .map((row) => [row.id, row.status ?? 'unknown']));
+  let statuses = new Map([...(await readArticleStatuses(driver, source))].map(([id, status]) => [id, status ?? 'unknown']));
   const cache = createExtractionCache();
   const memo: RecordsMemo = new WeakMap();
   let accents: AccentDictionary | undefined;
@@ -105,7 +103,7 @@ export async function runReplay(driver: Driver, location: string, options: Repla
     const amendment = { id: commit.hash, title: commit.subject, date, source };
     await applyGraphChanges(driver, plan, () => {}, amendment, { deleteOrphans: false });
     applyPlanToState(state, plan);
-    await writeRows(driver, 'MERGE (m:Amendment {id: $id}) SET m.title = $title, m.date = $date, m.source = $source, m.applied = true', amendment);
+    await markAmendmentApplied(driver, amendment);
     report.applied.push(describeChangeSet(commit, date, plan, statuses, after, performance.now() - began));
     statuses = after;
     options.onProgress?.(index - start + 1, window.to - start + 1, `${date} ${commit.subject.slice(0, 50)}`);

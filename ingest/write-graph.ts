@@ -5,7 +5,7 @@
  * is and converges (ingest/plan-graph-changes.ts).
  */
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import { openSession } from '../neo4j/driver.ts';
+import { openSession, readRows, writeRows } from '../neo4j/driver.ts';
 import { explainQueryError } from '../neo4j/explain-error.ts';
 import type { Evidence, NodeLabel } from './graph-records.ts';
 import type { GraphChangePlan, GraphState, StoredEdge, StoredNode } from './plan-graph-changes.ts';
@@ -213,4 +213,21 @@ export function groupBy<T>(rows: T[], keyOf: (row: T) => string): Map<string, T[
     else groups.set(key, [row]);
   }
   return groups;
+}
+
+/** The commits of a corpus a replay has already applied (marked on their `:Amendment`). */
+export async function readAppliedAmendments(driver: Driver, source: string): Promise<Set<string>> {
+  const rows = await readRows<{ id: string }>(driver, 'MATCH (m:Amendment {source: $source, applied: true}) RETURN m.id AS id', { source });
+  return new Set(rows.map((row) => row.id));
+}
+
+/** The status of every article a corpus holds, by id. */
+export async function readArticleStatuses(driver: Driver, source: string): Promise<Map<string, string | null>> {
+  const rows = await readRows<{ id: string; status: string | null }>(driver, 'MATCH (a:Article) WHERE $source IN a.sources RETURN a.id AS id, a.status AS status', { source });
+  return new Map(rows.map((row) => [row.id, row.status]));
+}
+
+/** Marks an amendment applied, once everything it changed is written: where an interrupted replay resumes. */
+export async function markAmendmentApplied(driver: Driver, amendment: AmendmentInfo): Promise<void> {
+  await writeRows(driver, 'MERGE (m:Amendment {id: $id}) SET m.title = $title, m.date = $date, m.source = $source, m.applied = true', { ...amendment });
 }
