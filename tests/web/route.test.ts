@@ -34,4 +34,12 @@ describe('routes', () => {
     expect(formatRoute({ view: 'search', query: 'L. 2131' })).toBe('/recherche?q=L.+2131');
     expect(parseRoute('/', '')).toEqual({ view: 'home' });
   });
+
+  it('gives the list of unresolved references the address /renvois-non-resolus, with or without a final slash', () => {
+    expect(formatRoute({ view: 'unresolved' })).toBe('/renvois-non-resolus');
+    expect(parseRoute('/renvois-non-resolus', '')).toEqual({ view: 'unresolved' });
+    expect(parseRoute('/renvois-non-resolus/', '?apres=x')).toEqual({ view: 'unresolved' });
+    // A longer path is not that page: it falls back to the home page like any unknown address.
+    expect(parseRoute('/renvois-non-resolus/L1115-9', '')).toEqual({ view: 'home' });
+  });
 });

@@ -8,6 +8,7 @@ import { renderArticle } from './article-view.ts';
 import { renderNotFound } from './not-found-view.ts';
 import { renderSearchResults } from './search-view.ts';
 import { renderHome } from './home-view.ts';
+import { renderUnresolved } from './unresolved-view.ts';
 import { renderApiError } from './messages.ts';
 import { createSearchBox } from './search-box.ts';
 import { installReferencePreview } from './reference-preview.ts';
@@ -83,9 +84,14 @@ export function startApp(root: HTMLElement): void {
       aside.hidden = true;
       shownArticle = '';
       replaceChildren(reading, h('p', { class: 'loading' }, 'Chargement…'));
-      const view = next.view === 'search' ? await renderSearchResults(next.query, () => void render(next)) : await renderHome();
+      const retry = (): void => void render(next);
+      const view = next.view === 'search' ? await renderSearchResults(next.query, retry)
+        : next.view === 'unresolved' ? await renderUnresolved(retry)
+        : await renderHome();
       if (route === next) replaceChildren(reading, view);
-      document.title = next.view === 'search' ? `Recherche « ${next.query} » — CGCT` : 'CGCT — graphe des citations';
+      document.title = next.view === 'search' ? `Recherche « ${next.query} » — CGCT`
+        : next.view === 'unresolved' ? 'Renvois non résolus — CGCT'
+        : 'CGCT — graphe des citations';
       return;
     }
     // "/articles/l.%202131-1" becomes the canonical "/articles/L2131-1" without a new history entry.
@@ -125,6 +131,7 @@ export function startApp(root: HTMLElement): void {
   const header = h('header', { class: 'site-header' },
     h('a', { href: '/', class: 'site-title' }, 'CGCT', h('span', {}, ' — graphe des citations')),
     search.form,
+    h('a', { href: formatRoute({ view: 'unresolved' }), class: 'header-link' }, 'Renvois non résolus'),
     h('a', { href: '#raccourcis', class: 'shortcuts-link' }, 'Raccourcis clavier'));
   replaceChildren(root, header, h('main', { class: 'layout' }, reading, aside));
   installReferencePreview();

@@ -1,7 +1,11 @@
-/** The home page: what the tool does, the graph's counts and its most cited articles. */
+/**
+ * The home page: what the tool does, the graph's counts, its most cited articles, and the way to
+ * the references that lead nowhere.
+ */
 import { fetchStats } from './api.ts';
 import { h } from './dom.ts';
 import { articleLink } from './article-link.ts';
+import { formatRoute } from './route.ts';
 
 /** Builds the home page; the counts are left out when the API does not answer. */
 export async function renderHome(): Promise<HTMLElement> {
@@ -18,5 +22,8 @@ export async function renderHome(): Promise<HTMLElement> {
       ? [h('p', {}, `${stats.articles.toLocaleString('fr-FR')} articles, ${stats.citations.toLocaleString('fr-FR')} citations.`),
         stats.mostCited.length > 0 && h('h2', {}, 'Articles les plus cités'),
         h('ol', { class: 'most-cited' }, stats.mostCited.map((entry) => h('li', {}, articleLink(entry.article.id, `Article ${entry.article.number}`), ` — cité ${entry.count} fois`)))]
-      : h('p', { class: 'note', role: 'status' }, 'Les statistiques du graphe sont indisponibles : le serveur ne répond pas.'));
+      : h('p', { class: 'note', role: 'status' }, 'Les statistiques du graphe sont indisponibles : le serveur ne répond pas.'),
+    h('h2', {}, 'Vérifier le code'),
+    h('p', {}, h('a', { href: formatRoute({ view: 'unresolved' }) }, 'Renvois non résolus'),
+      ' : les articles cités mais introuvables dans le code (abrogés, hors du code ou inexistants), avec les articles proches et ceux qui les citent.'));
 }

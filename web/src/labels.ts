@@ -57,6 +57,13 @@ export const REASON_LABELS: Record<string, string> = {
   'never-existed': 'cet article n’a jamais existé',
 };
 
+/** The same reasons in a word or two, for the list of unresolved references. */
+export const REASON_SHORT_LABELS: Record<string, string> = {
+  'not-in-code': 'Hors du code',
+  repealed: 'Abrogé',
+  'never-existed': 'Inexistant',
+};
+
 /** The status markers of "Liens relatifs à cet article". */
 export const RELATED_STATUS_LABELS: Record<string, string> = {
   V: 'en vigueur',

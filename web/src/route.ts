@@ -1,7 +1,8 @@
 /**
  * The address of every view. An article lives at `/articles/L1115-1`; the graph panel's state
  * (depth, direction, types, layout, expanded nodes, path target) rides in the query string, so a
- * copied link reproduces the view. Defaults are left out to keep links short. Pure: no DOM.
+ * copied link reproduces the view. Defaults are left out to keep links short. The list of
+ * unresolved references lives at `/renvois-non-resolus`. Pure: no DOM.
  */
 import type { Direction, LinkType } from './types.ts';
 
@@ -28,6 +29,7 @@ export interface GraphState {
 export type Route =
   | { view: 'home' }
   | { view: 'search'; query: string }
+  | { view: 'unresolved' }
   | { view: 'article'; id: string; graph: GraphState; asOf?: string };
 
 export const LINK_TYPES: readonly LinkType[] = ['CITES', 'CREATED_BY', 'MODIFIED_BY', 'REPEALED_BY', 'CODIFIED_BY', 'TRANSFERRED_BY', 'FORMER_TEXT', 'NEW_TEXT', 'RELATED_TO', 'MENTIONS'];
@@ -67,6 +69,7 @@ export function parseRoute(pathname: string, search: string): Route {
     };
   }
   if (/^\/recherche\/?$/.test(pathname)) return { view: 'search', query: params.get('q') ?? '' };
+  if (/^\/renvois-non-resolus\/?$/.test(pathname)) return { view: 'unresolved' };
   return { view: 'home' };
 }
 
@@ -87,6 +90,7 @@ function safeDecode(segment: string): string {
 export function formatRoute(route: Route): string {
   if (route.view === 'home') return '/';
   if (route.view === 'search') return `/recherche?${new URLSearchParams({ q: route.query }).toString()}`;
+  if (route.view === 'unresolved') return '/renvois-non-resolus';
   const { graph } = route;
   const params = new URLSearchParams();
   if (route.asOf) params.set('date', route.asOf);
