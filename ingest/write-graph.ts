@@ -5,7 +5,8 @@
  * is and converges (ingest/plan-graph-changes.ts).
  */
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import { openSession, readRows, writeRows } from '../neo4j/driver.ts';
+import { BUMP_GRAPH_REVISION } from '../graph-schema/graph-revision.ts';
+import { openSession, readRows } from '../neo4j/driver.ts';
 import { explainQueryError } from '../neo4j/explain-error.ts';
 import type { Evidence, NodeLabel } from './graph-records.ts';
 import type { GraphChangePlan, GraphState, StoredEdge, StoredNode } from './plan-graph-changes.ts';
@@ -121,7 +122,10 @@ export async function applyGraphChanges(
     for (const [groupKey, groupRows] of groupBy(rows, group)) {
       for (let start = 0; start < groupRows.length; start += BATCH_SIZE) {
         const batch = groupRows.slice(start, start + BATCH_SIZE);
-        await session.executeWrite((tx) => write(tx, groupKey, batch)).catch((error: unknown) => {
+        await session.executeWrite(async (tx) => {
+          await write(tx, groupKey, batch);
+          await tx.run(BUMP_GRAPH_REVISION);
+        }).catch((error: unknown) => {
           throw explainQueryError(error, `write ${groupKey}`);
         });
         done += batch.length;
@@ -191,16 +195,17 @@ export async function deleteOrphanNodes(driver: Driver): Promise<void> {
 
 /** Sections left empty and targets nobody cites any more go: they only exist through relationships. */
 async function deleteOrphans(session: ReturnType<Driver['session']>): Promise<void> {
+  // Each statement bumps the revision only when it deleted something: a rerun that changes nothing leaves it alone.
+  const deleteAndBump = (statement: string) => session.executeWrite(async (tx) => {
+    const deleted = (await tx.run(statement)).summary.counters.updates().nodesDeleted;
+    if (deleted > 0) await tx.run(BUMP_GRAPH_REVISION);
+    return deleted;
+  });
   for (let level = 0; level < 10; level++) {
-    const result = await session.executeWrite((tx) => tx.run(
-      `MATCH (n:Section) WHERE NOT (n)-[:CONTAINS]->() DETACH DELETE n RETURN count(*) AS deleted`,
-    ));
-    if (Number(result.records[0]?.get('deleted') ?? 0) === 0) break;
+    if ((await deleteAndBump('MATCH (n:Section) WHERE NOT (n)-[:CONTAINS]->() DETACH DELETE n')) === 0) break;
   }
-  await session.executeWrite((tx) => tx.run(
-    `MATCH (n) WHERE (n:ExternalArticle OR n:UnresolvedTarget) AND NOT (n)<-[]-() AND NOT (n)-[:CITES]->() DETACH DELETE n`,
-  ));
-  await session.executeWrite((tx) => tx.run(`MATCH (n:LegalText) WHERE NOT (n)--() DELETE n`));
+  await deleteAndBump('MATCH (n) WHERE (n:ExternalArticle OR n:UnresolvedTarget) AND NOT (n)<-[]-() AND NOT (n)-[:CITES]->() DETACH DELETE n');
+  await deleteAndBump('MATCH (n:LegalText) WHERE NOT (n)--() DELETE n');
 }
 
 /** Groups rows by a key, keeping their order (Map.groupBy arrives only with Node 21). */
@@ -229,5 +234,13 @@ export async function readArticleStatuses(driver: Driver, source: string): Promi
 
 /** Marks an amendment applied, once everything it changed is written: where an interrupted replay resumes. */
 export async function markAmendmentApplied(driver: Driver, amendment: AmendmentInfo): Promise<void> {
-  await writeRows(driver, 'MERGE (m:Amendment {id: $id}) SET m.title = $title, m.date = $date, m.source = $source, m.applied = true', { ...amendment });
+  const session = openSession(driver, 'WRITE');
+  try {
+    await session.executeWrite(async (tx) => {
+      await tx.run('MERGE (m:Amendment {id: $id}) SET m.title = $title, m.date = $date, m.source = $source, m.applied = true', { ...amendment });
+      await tx.run(BUMP_GRAPH_REVISION);
+    });
+  } finally {
+    await session.close();
+  }
 }

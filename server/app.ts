@@ -15,6 +15,7 @@ import { createHealthRouter } from './health.ts';
 import { readBoundedBody, refuseBadBodies, refuseUnsupportedMediaType } from './http-guards.ts';
 import { ARMOR_CONFIG, DEFAULT_QUERY_TIMEOUT_MS } from './limits.ts';
 import { createServerContext, resolvers } from './resolvers.ts';
+import { createResponseCache } from './response-cache.ts';
 import { createWebUiRouter } from './web-ui.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,7 +35,18 @@ export interface AppOptions {
   webDistDir?: string;
   /** Log masked errors and warnings (default true). */
   logging?: boolean;
+  /** Keep whole answers while the graph's revision stands (server/response-cache.ts); false: off. */
+  responseCache?: ResponseCacheSettings | false;
 }
+
+/** The response cache's size and how often it asks Neo4j whether the graph changed. */
+export interface ResponseCacheSettings {
+  maxBytes: number;
+  revisionCheckMs: number;
+}
+
+/** 64 MB of answers; a write shows within one second. */
+export const DEFAULT_RESPONSE_CACHE: ResponseCacheSettings = { maxBytes: 64 * 1024 * 1024, revisionCheckMs: 1000 };
 
 /** The app and the repository it reads through (for the benchmark's direct comparison). */
 export interface BuiltApp {
@@ -59,6 +71,8 @@ export function buildApp(options: AppOptions): BuiltApp {
   app.disable('x-powered-by');
   app.use(createHealthRouter(repository));
   app.use(yoga.graphqlEndpoint, refuseUnsupportedMediaType, readBoundedBody, refuseBadBodies);
+  const cache = options.responseCache ?? DEFAULT_RESPONSE_CACHE;
+  if (cache) app.use(yoga.graphqlEndpoint, createResponseCache({ ...cache, readRevision: () => repository.getGraphRevision() }));
   app.use(yoga.graphqlEndpoint, yoga);
   app.use(createWebUiRouter(options.webDistDir ?? path.join(ROOT, 'web', 'dist')));
   return { app, repository };

@@ -5,6 +5,7 @@
  * a follower) with the per-query timeout, and every result leaves as plain JS.
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { NO_GRAPH_REVISION } from '../graph-schema/graph-revision.ts';
 import { toGraphNode, toPart, toStatus, type RawNode } from './graph-node.ts';
 import { asString, asStrings, toPlain } from './to-plain.ts';
 import { toExcerpt } from './excerpt.ts';
@@ -108,6 +109,8 @@ MATCH (:Article {id: $id})-[:HAS_VERSION]->(v:ArticleVersion)
 OPTIONAL MATCH (v)-[:MADE_BY]->(m:Amendment)
 RETURN v {.validFrom, .validTo, .text} AS version, m.title AS amendedBy
 ORDER BY toString(v.validFrom) DESC`;
+
+const GRAPH_REVISION = "MATCH (r:GraphRevision {key: 'graph'}) RETURN r.value AS value";
 
 const SECTION = 'MATCH (s:Section {id: $id}) RETURN s {.id, .kind, .title} AS section';
 // Sections in order: CONTAINS.order when the ingest gave one, else the section's sortKey (the
@@ -290,6 +293,12 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
     /** Answers when Neo4j accepts a read (for /ready). */
     async ping(): Promise<void> {
       await query('RETURN 1 AS ok');
+    },
+
+    /** The graph's revision (graph-schema/graph-revision.ts): it changes whenever the data does. */
+    async getGraphRevision(): Promise<string> {
+      const [row] = await query(GRAPH_REVISION);
+      return asString(row?.value) ?? NO_GRAPH_REVISION;
     },
 
     async getArticle(id: string, asOf: AsOf): Promise<ArticleRecord | null> {

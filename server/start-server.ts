@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { resolveConnectionSettings, type ConnectionSettings } from '../neo4j/connection-settings.ts';
 import { explainConnectionError } from '../neo4j/explain-error.ts';
-import { buildApp } from './app.ts';
+import { buildApp, DEFAULT_RESPONSE_CACHE, type ResponseCacheSettings } from './app.ts';
 
 /**
  * The server's driver: fails fast while Neo4j is away (2 s of retries instead of 30 s), so a
@@ -21,6 +21,21 @@ export function createServerDriver(settings: ConnectionSettings = resolveConnect
     connectionTimeout: 3000,
     maxConnectionPoolSize: 50,
   });
+}
+
+/** CGCT_RESPONSE_CACHE_MB (0: off) and CGCT_GRAPH_REVISION_CHECK_MS, over the defaults. */
+export function responseCacheFromEnvironment(environment: NodeJS.ProcessEnv = process.env): ResponseCacheSettings | false {
+  const megabytes = readNumber(environment, 'CGCT_RESPONSE_CACHE_MB', DEFAULT_RESPONSE_CACHE.maxBytes / (1024 * 1024));
+  if (megabytes === 0) return false;
+  return { maxBytes: megabytes * 1024 * 1024, revisionCheckMs: readNumber(environment, 'CGCT_GRAPH_REVISION_CHECK_MS', DEFAULT_RESPONSE_CACHE.revisionCheckMs) };
+}
+
+function readNumber(environment: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = environment[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name}=${raw}: expected a number ≥ 0.`);
+  return value;
 }
 
 /** Where to listen. */
@@ -46,7 +61,7 @@ export async function startServer(options: StartServerOptions): Promise<StartedS
   await driver.getServerInfo({ database: settings.database }).catch((error: unknown) => {
     console.warn(`cgct serve: ${explainConnectionError(error, settings).message}`);
   });
-  const { app } = buildApp({ driver, database: settings.database, queryTimeoutMs: Number(process.env.CGCT_QUERY_TIMEOUT_MS) || undefined });
+  const { app } = buildApp({ driver, database: settings.database, queryTimeoutMs: Number(process.env.CGCT_QUERY_TIMEOUT_MS) || undefined, responseCache: responseCacheFromEnvironment() });
   const host = options.host ?? '127.0.0.1';
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(options.port, host, (error?: Error) => (error ? reject(error) : resolve(listening)));

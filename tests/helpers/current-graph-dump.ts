@@ -32,7 +32,7 @@ interface RelationshipRow {
 
 /** Sorted lines describing the current graph; two graphs with the same present give equal arrays. */
 export async function dumpCurrentGraph(driver: Driver): Promise<string[]> {
-  const nodes = await readRows<NodeRow>(driver, 'MATCH (n) RETURN labels(n)[0] + ":" + n.id AS key, labels(n)[0] AS label, properties(n) AS props');
+  const nodes = await readRows<NodeRow>(driver, 'MATCH (n) WHERE NOT n:GraphRevision RETURN labels(n)[0] + ":" + n.id AS key, labels(n)[0] AS label, properties(n) AS props');
   const relationships = await readRows<RelationshipRow>(
     driver,
     `MATCH (a)-[r]->(b) WHERE r.validTo IS NULL AND NOT type(r) IN ['HAS_VERSION', 'MADE_BY']

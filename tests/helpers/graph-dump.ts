@@ -10,7 +10,8 @@ import { readRows } from '../../neo4j/driver.ts';
 export async function dumpGraph(driver: Driver): Promise<string[]> {
   const nodes = await readRows<{ labels: string[]; props: Record<string, unknown> }>(
     driver,
-    'MATCH (n) RETURN labels(n) AS labels, properties(n) AS props',
+    // The revision node is a cache token that changes with every write, not part of the graph compared.
+    'MATCH (n) WHERE NOT n:GraphRevision RETURN labels(n) AS labels, properties(n) AS props',
   );
   const relationships = await readRows<{ from: string; type: string; to: string; props: Record<string, unknown> }>(
     driver,

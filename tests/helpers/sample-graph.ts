@@ -27,6 +27,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { articleSortKeyString, partOfArticle } from '../../ingest/article-id.ts';
+import { BUMP_GRAPH_REVISION } from '../../graph-schema/graph-revision.ts';
 import { clearGraph, openTestDriver } from './neo4j.ts';
 
 /** The text of L1115-1; reference spans point into it. */
@@ -279,7 +280,10 @@ RETURN count(*) AS done`;
 export async function loadSampleGraph(driver: Driver, database?: string): Promise<void> {
   const session = driver.session({ database });
   try {
-    await session.executeWrite((tx) => tx.run(SAMPLE_GRAPH_CYPHER, buildSampleGraphParameters()));
+    await session.executeWrite(async (tx) => {
+      await tx.run(SAMPLE_GRAPH_CYPHER, buildSampleGraphParameters());
+      await tx.run(BUMP_GRAPH_REVISION);
+    });
   } finally {
     await session.close();
   }
