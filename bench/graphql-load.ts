@@ -7,10 +7,12 @@
  *
  * Measures, for "an article with its references + its depth-2 neighbourhood":
  *   1. the same repository calls (the same Cypher) run directly through the driver, one at a time;
- *   2. the GraphQL request with one connection (latency, and its ratio to 1.);
- *   3. the GraphQL request with `--connections` at once (requests per second, p50, p99);
- * and a word search with `--connections`. Aims: p50 ≤ 10 ms, p99 ≤ 50 ms, ≥ 1,000 req/s,
- * ratio ≤ 1.5. Reads whatever graph Neo4j holds (NEO4J_URI or the local server); with
+ *   2. a server without its response cache: one connection (latency, ratio to 1.), then
+ *      `--connections` at once, then a word search: what every first request of a kind costs;
+ *   3. the server as `npm start` runs it (response cache on): the same article repeated, with one
+ *      and `--connections` connections; then a different article for every request (all misses,
+ *      in a fixed shuffled order of the articles in force); then the same search repeated.
+ * Aims: p50 ≤ 10 ms, p99 ≤ 50 ms, ≥ 1,000 req/s, ratio ≤ 1.5. Reads whatever graph Neo4j holds (NEO4J_URI or the local server); with
  * --load-sample and an EMPTY database it first writes tests/helpers/sample-graph.ts.
  * Results go to bench/results/graphql-load.json. Every phase is bounded in time.
  */
@@ -74,21 +76,22 @@ async function measureDirect(): Promise<{ p50: number; p99: number; count: numbe
   return { p50: percentile(timings, 50), p99: percentile(timings, 99), count: timings.length, nodes };
 }
 
-async function load(query: string, variables: Record<string, unknown>, connections: number) {
+/** Loads the server: every request the same body, or the next of `bodies` in turn. */
+async function load(port: number, connections: number, body: string | (() => string)) {
   const result = await autocannon({
-    url: `http://127.0.0.1:${PORT}/graphql`,
+    url: `http://127.0.0.1:${port}/graphql`,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
+    ...(typeof body === 'string' ? { body } : { requests: [{ setupRequest: (request: object) => ({ ...request, body: body() }) }] }),
     connections,
     duration: DURATION,
   });
   return { p50: result.latency.p50, p99: result.latency.p99, requestsPerSecond: result.requests.average, non2xx: result.non2xx, errors: result.errors, total: result.requests.total };
 }
 
-async function startServerProcess(): Promise<ChildProcess> {
+async function startServerProcess(port: number, environment: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server', 'main.ts')], {
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1' },
+    env: { ...process.env, ...environment, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
@@ -104,7 +107,8 @@ async function startServerProcess(): Promise<ChildProcess> {
   return child;
 }
 
-async function prepareGraph(): Promise<string> {
+/** Describes the graph and lists its articles in a shuffled order (for the "another article each time" phase). */
+async function prepareGraph(): Promise<{ graph: string; articleIds: string[] }> {
   const driver = createServerDriver();
   try {
     const count = async () => (await driver.executeQuery('MATCH (a:Article) RETURN count(a) AS n')).records[0]!.get('n').toNumber() as number;
@@ -114,29 +118,67 @@ async function prepareGraph(): Promise<string> {
       articles = await count();
     }
     if (articles === 0) throw new Error('The graph is empty: run the ingest, or pass --load-sample to write the sample graph into this empty database.');
-    return articles > 100 ? `ingested corpus (${articles} articles)` : `sample graph (${articles} articles)`;
+    const ids = (await driver.executeQuery("MATCH (a:Article) WHERE a.status = 'in-force' RETURN a.id AS id")).records.map((record) => String(record.get('id')));
+    // A fixed shuffle (same order every run), so that runs compare.
+    let seed = 1;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let i = ids.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [ids[i], ids[j]] = [ids[j]!, ids[i]!];
+    }
+    return { graph: articles > 100 ? `ingested corpus (${articles} articles)` : `sample graph (${articles} articles)`, articleIds: ids };
   } finally {
     await driver.close();
   }
 }
 
-const graph = await prepareGraph();
+const { graph, articleIds } = await prepareGraph();
 console.log(`Graph: ${graph}; article ${ARTICLE}; ${DURATION} s per phase; ${CONNECTIONS} connections.`);
 const direct = await measureDirect();
-console.log(`direct driver (same Cypher):        p50 ${direct.p50.toFixed(2)} ms  p99 ${direct.p99.toFixed(2)} ms  (${direct.count} runs, ${direct.nodes} nodes in the neighbourhood)`);
-const server = await startServerProcess();
+console.log(`direct driver (same Cypher):                   p50 ${direct.p50.toFixed(2)} ms  p99 ${direct.p99.toFixed(2)} ms  (${direct.count} runs, ${direct.nodes} nodes in the neighbourhood)`);
+const articleBody = (id: string) => JSON.stringify({ query: ARTICLE_QUERY, variables: { id } });
+const searchBody = JSON.stringify({ query: SEARCH_QUERY, variables: { q: WORDS } });
+const report = (label: string, figures: Awaited<ReturnType<typeof load>>) =>
+  console.log(`${label.padEnd(46)} p50 ${String(figures.p50).padStart(3)} ms  p99 ${String(figures.p99).padStart(4)} ms  ${figures.requestsPerSecond.toFixed(0).padStart(5)} req/s  non-2xx ${figures.non2xx}`);
+
+// Without the response cache: every request runs its Cypher (the ratio to the driver is taken here).
+let server = await startServerProcess(PORT, { CGCT_RESPONSE_CACHE_MB: '0' });
+let uncached;
 try {
-  await load(ARTICLE_QUERY, { id: ARTICLE }, 1); // warm-up: JIT, connection pool, query plans
-  const single = await load(ARTICLE_QUERY, { id: ARTICLE }, 1);
-  console.log(`GraphQL article+neighbourhood, 1 conn:  p50 ${single.p50} ms  p99 ${single.p99} ms  ${single.requestsPerSecond} req/s  ratio p50 ${(single.p50 / direct.p50).toFixed(2)}x`);
-  const loaded = await load(ARTICLE_QUERY, { id: ARTICLE }, CONNECTIONS);
-  console.log(`GraphQL article+neighbourhood, ${CONNECTIONS} conn: p50 ${loaded.p50} ms  p99 ${loaded.p99} ms  ${loaded.requestsPerSecond} req/s  non-2xx ${loaded.non2xx}`);
-  const search = await load(SEARCH_QUERY, { q: WORDS }, CONNECTIONS);
-  console.log(`GraphQL search "${WORDS}", ${CONNECTIONS} conn: p50 ${search.p50} ms  p99 ${search.p99} ms  ${search.requestsPerSecond} req/s  non-2xx ${search.non2xx}`);
-  mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
-  const file = path.join(ROOT, 'bench', 'results', 'graphql-load.json');
-  writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), graph, article: ARTICLE, words: WORDS, durationSeconds: DURATION, connections: CONNECTIONS, direct, single, loaded, search, ratioP50: single.p50 / direct.p50 }, null, 2)}\n`);
-  console.log(`Written ${path.relative(ROOT, file)}`);
+  await load(PORT, 1, articleBody(ARTICLE)); // warm-up: JIT, connection pool, query plans
+  const single = await load(PORT, 1, articleBody(ARTICLE));
+  report('no cache, article+neighbourhood, 1 conn', single);
+  console.log(`  ratio to the driver (p50): ${(single.p50 / direct.p50).toFixed(2)}x`);
+  const loaded = await load(PORT, CONNECTIONS, articleBody(ARTICLE));
+  report(`no cache, article+neighbourhood, ${CONNECTIONS} conn`, loaded);
+  const search = await load(PORT, CONNECTIONS, searchBody);
+  report(`no cache, search, ${CONNECTIONS} conn`, search);
+  uncached = { single, loaded, search, ratioP50: single.p50 / direct.p50 };
 } finally {
   server.kill('SIGTERM');
 }
+
+// With the response cache, as `npm start` serves: a repeated request, then a different article each time.
+server = await startServerProcess(PORT + 1, {});
+let cached;
+try {
+  await load(PORT + 1, 1, articleBody(ARTICLE));
+  const single = await load(PORT + 1, 1, articleBody(ARTICLE));
+  report('cache, same article, 1 conn', single);
+  const loaded = await load(PORT + 1, CONNECTIONS, articleBody(ARTICLE));
+  report(`cache, same article, ${CONNECTIONS} conn`, loaded);
+  let next = 0;
+  const everyTimeAnother = await load(PORT + 1, CONNECTIONS, () => articleBody(articleIds[next++ % articleIds.length]!));
+  report(`cache, another article each time, ${CONNECTIONS} conn`, everyTimeAnother);
+  if (next > articleIds.length) console.log(`  (only ${articleIds.length} articles: some requests were repeats)`);
+  const search = await load(PORT + 1, CONNECTIONS, searchBody);
+  report(`cache, same search, ${CONNECTIONS} conn`, search);
+  cached = { single, loaded, everyTimeAnother, search };
+} finally {
+  server.kill('SIGTERM');
+}
+
+mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
+const file = path.join(ROOT, 'bench', 'results', 'graphql-load.json');
+writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), graph, article: ARTICLE, words: WORDS, durationSeconds: DURATION, connections: CONNECTIONS, direct, uncached, cached }, null, 2)}\n`);
+console.log(`Written ${path.relative(ROOT, file)}`);
