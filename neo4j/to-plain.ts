@@ -24,6 +24,11 @@ export interface PlainRelationship {
 /** Converts any value returned by the driver. */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  // Strings, numbers and booleans are most of what a query returns: answer them first.
+  if (typeof value !== 'object' && typeof value !== 'bigint') return value;
+  if (Array.isArray(value)) return value.map(toPlain);
+  // A map the query built ({id: n.id, …}) arrives as a plain object: no driver type to look for.
+  if (Object.getPrototypeOf(value) === Object.prototype) return toPlainMap(value as Record<string, unknown>);
   if (neo4j.isInt(value)) return neo4j.integer.inSafeRange(value) ? neo4j.integer.toNumber(value) : value.toString();
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
   if (Array.isArray(value)) return value.map(toPlain);
@@ -61,7 +66,9 @@ function isTemporal(value: object): boolean {
 }
 
 function toPlainMap(map: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(map).map(([key, item]) => [key, toPlain(item)]));
+  const plain: Record<string, unknown> = {};
+  for (const key of Object.keys(map)) plain[key] = toPlain(map[key]);
+  return plain;
 }
 
 /** One result row as a plain object keyed by the query's column names. */
