@@ -1,4 +1,6 @@
 /** Runs the server: `tsx server/main.ts` (PORT, default 4000); stops cleanly on Ctrl-C. */
+// First: sets NODE_ENV before the server's libraries load.
+import './production-mode.ts';
 import { startServer } from './start-server.ts';
 
 const started = await startServer({ port: Number(process.env.PORT) || 4000, host: process.env.HOST });

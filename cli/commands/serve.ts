@@ -1,4 +1,6 @@
 /** `cgct serve [--port N] [--host H]`: the GraphQL API, GraphiQL and the web UI on one port. */
+// First: sets NODE_ENV before the server's libraries load.
+import '../../server/production-mode.ts';
 import { startServer } from '../../server/start-server.ts';
 
 export const describe = 'serve the GraphQL API (/graphql) and the web UI (default port 4000, or PORT)';

@@ -3,6 +3,8 @@
  * the corpora when the graph is empty, builds the web UI if needed, and serves the UI and the
  * GraphQL API until Ctrl-C, which also stops the Neo4j it started.
  */
+// First: sets NODE_ENV before the server's libraries load.
+import '../../server/production-mode.ts';
 import path from 'node:path';
 import { ensureDatabase } from '../../neo4j/ensure-database.ts';
 import { isExplainedError } from '../../neo4j/errors.ts';
