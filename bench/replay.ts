@@ -77,6 +77,7 @@ async function measureOneAmendment(driver: Driver, log: (line: string) => void):
     { name: '  replay --from C --to C, whole command', value: coldTotal, unit: 's' },
     { name: '  of which the amendment (reads the whole parent)', value: changeSet.ms / 1000, unit: 's' },
     { name: '  the amendment alone, after its parent', value: warm.applied[1]!.ms / 1000, unit: 's' },
+    ...Object.entries(warm.applied[1]!.stagesMs).map(([stage, ms]) => ({ name: `    of which ${stage}`, value: ms / 1000, unit: 's' })),
     { name: '  replay --from parent --to C, whole command', value: warmTotal, unit: 's' },
   ];
 }

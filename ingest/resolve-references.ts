@@ -14,7 +14,7 @@
  * - 'text-only': a CGCT reference naming no article.
  */
 import { compareArticleIds, tocPositionOf } from './article-id.ts';
-import { createSuggestionIndex, suggestArticleIds, type SuggestionIndex } from './suggest-article-ids.ts';
+import { createSuggestionIndex, suggestArticleIds, type SuggestionIndex, type SuggestionMemo } from './suggest-article-ids.ts';
 import { THIS_CODE } from './text-name.ts';
 import type { Article, Reference, ResolvedReference, UnresolvedReason } from './types.ts';
 
@@ -23,6 +23,8 @@ export interface ResolveReferencesInput {
   articles: Article[];
   references: Array<{ from: string; references: Reference[] }>;
   repealedIds?: Set<string>;
+  /** Suggestions kept from the previous run (a replay), updated here. */
+  suggestionMemo?: SuggestionMemo;
 }
 
 interface Lookup {
@@ -36,11 +38,11 @@ interface Lookup {
 
 /** Every reference resolved, in the order given. */
 export function resolveReferences(input: ResolveReferencesInput): ResolvedReference[] {
-  const lookup = createLookup(input.articles, input.repealedIds ?? new Set());
+  const lookup = createLookup(input.articles, input.repealedIds ?? new Set(), input.suggestionMemo);
   return input.references.flatMap(({ from, references }) => references.map((reference) => resolveOne(lookup, from, reference)));
 }
 
-function createLookup(articles: Article[], repealedIds: Set<string>): Lookup {
+function createLookup(articles: Article[], repealedIds: Set<string>, suggestionMemo: SuggestionMemo | undefined): Lookup {
   const repealed = new Set(repealedIds);
   const existing = new Set<string>();
   const byLegiarti = new Map<string, string>();
@@ -57,7 +59,7 @@ function createLookup(articles: Article[], repealedIds: Set<string>): Lookup {
     else sortedByFamily.set(family, [id]);
   }
   for (const ids of sortedByFamily.values()) ids.sort(compareArticleIds);
-  return { existing, repealed, sortedByFamily, byLegiarti, suggestions: createSuggestionIndex(existing) };
+  return { existing, repealed, sortedByFamily, byLegiarti, suggestions: createSuggestionIndex(existing, suggestionMemo) };
 }
 
 function resolveOne(lookup: Lookup, from: string, reference: Reference): ResolvedReference {

@@ -9,6 +9,7 @@ import { mergeLinkReferences } from './merge-link-references.ts';
 import { parseFile } from './parse-file.ts';
 import { readSource, type SourceFile, type SourceSpec } from './read-source.ts';
 import { resolveReferences } from './resolve-references.ts';
+import { createSuggestionMemo, type SuggestionMemo } from './suggest-article-ids.ts';
 import type { Article, FreeTextDocument, IngestMessage, Reference, ResolvedReference } from './types.ts';
 
 /** What an extraction run gives. */
@@ -84,11 +85,13 @@ export interface ExtractionCache {
   /** Resolved references by article object, valid while the articles and their statuses stay `idsKey`. */
   resolved: WeakMap<Article, ResolvedReference[]>;
   idsKey: string;
+  /** "Did you mean" suggestions, kept while no id near their target comes or goes. */
+  suggestions: SuggestionMemo;
 }
 
 /** An empty cache for extractFromSources. */
 export function createExtractionCache(): ExtractionCache {
-  return { parsed: new Map(), references: new Map(), titlesKey: '', sectionTitles: new Map(), resolved: new WeakMap(), idsKey: '' };
+  return { parsed: new Map(), references: new Map(), titlesKey: '', sectionTitles: new Map(), resolved: new WeakMap(), idsKey: '', suggestions: createSuggestionMemo() };
 }
 
 export function extractFromSources(sources: SourceFile[][], cache?: ExtractionCache): ExtractionResult {
@@ -172,7 +175,7 @@ function resolveWithCache(articles: Article[], extracted: Array<{ from: string; 
   // When articles came or went, every reference may resolve differently: resolve all again, but
   // keep the previous objects where nothing changed, so that later stages recognise them.
   const pending = extracted.filter((_item, index) => idsChanged || index >= articles.length || !cache.resolved.has(articles[index]!));
-  const fresh = pending.length > 0 ? resolveReferences({ articles, references: pending }) : [];
+  const fresh = pending.length > 0 ? resolveReferences({ articles, references: pending, suggestionMemo: cache.suggestions }) : [];
   const result: ResolvedReference[] = [];
   let offset = 0;
   for (const [index, item] of extracted.entries()) {

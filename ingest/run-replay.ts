@@ -17,7 +17,7 @@ import { IngestRefusedError, MASS_REPEAL_SHARE } from './run-ingest.ts';
 import { createExtractionCache, extractFromSources } from './run-extraction.ts';
 import { labelSource } from './snapshot-date.ts';
 import { toGraphRecords, type RecordsMemo } from './to-graph-records.ts';
-import { applyGraphChanges, deleteOrphanNodes, markAmendmentApplied, readAppliedAmendments, readArticleStatuses, readGraphState } from './write-graph.ts';
+import { applyGraphChanges, deleteOrphanNodes, readAppliedAmendments, readArticleStatuses, readGraphState } from './write-graph.ts';
 import path from 'node:path';
 import { stat } from 'node:fs/promises';
 
@@ -52,6 +52,8 @@ export interface AmendmentChangeSet {
   references: { gained: Array<{ from: string; to: string }>; lost: Array<{ from: string; to: string }> };
   /** Milliseconds spent on this amendment. */
   ms: number;
+  /** Of which, by stage: reading the changed files, parse + extract + resolve, graph rows, the plan, the writes. */
+  stagesMs: { read: number; extract: number; records: number; plan: number; write: number };
 }
 
 /** What a replay did. */
@@ -87,24 +89,30 @@ export async function runReplay(driver: Driver, location: string, options: Repla
   const dates = dateInOrder(commits);
   for (let index = start; index <= window.to; index++) {
     const began = performance.now();
+    const lap = startLaps();
     const commit = commits[index]!;
     const changes = await readCommitChanges(repo, index > 0 ? commits[index - 1]!.hash : null, commit.hash);
+    const read = lap();
     for (const deleted of changes.deleted) files.delete(deleted);
     for (const written of changes.written) files.set(written.path, written);
     const date = dates[index]!;
     if (date !== commit.date.slice(0, 10)) report.outOfOrder.push(commit.hash);
     // In path order, as a direct ingest reads them: which of two copies of an article is kept must not depend on history.
     const extraction = extractFromSources([[...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))], cache);
+    const extract = lap();
     accents ??= buildAccentDictionary(extraction.articles.map((article) => article.text));
     const records = toGraphRecords({ source, date, articles: extraction.articles, documents: extraction.documents, references: extraction.references, accents }, memo);
+    const recordsMs = lap();
     const plan = planGraphChanges(records, state);
+    const planMs = lap();
     const after = new Map(records.nodes.filter((row) => row.label === 'Article').map((row) => [row.id, String(row.props.status ?? 'unknown')]));
     refuseMassRepeal(location, commit, statuses, after, options.allowMassRepeal === true);
     const amendment = { id: commit.hash, title: commit.subject, date, source };
-    await applyGraphChanges(driver, plan, () => {}, amendment, { deleteOrphans: false });
+    // Written and marked applied in one transaction when the amendment is small (most are).
+    await applyGraphChanges(driver, plan, () => {}, amendment, { deleteOrphans: false, markApplied: amendment });
     applyPlanToState(state, plan);
-    await markAmendmentApplied(driver, amendment);
-    report.applied.push(describeChangeSet(commit, date, plan, statuses, after, performance.now() - began));
+    const stagesMs = { read, extract, records: recordsMs, plan: planMs, write: lap() };
+    report.applied.push(describeChangeSet(commit, date, plan, statuses, after, performance.now() - began, stagesMs));
     statuses = after;
     options.onProgress?.(index - start + 1, window.to - start + 1, `${date} ${commit.subject.slice(0, 50)}`);
   }
@@ -192,7 +200,9 @@ function isInForce(status: string | undefined): boolean {
  * "codes-non-en-vigueur/", so the node stays, with status "repealed"), modified when its text
  * changed while in force on both sides.
  */
-function describeChangeSet(commit: CommitInfo, date: string, plan: GraphChangePlan, before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>, ms: number): AmendmentChangeSet {
+function describeChangeSet(
+  commit: CommitInfo, date: string, plan: GraphChangePlan, before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>, ms: number, stagesMs: AmendmentChangeSet['stagesMs'],
+): AmendmentChangeSet {
   const articles = { added: [] as string[], modified: [] as string[], repealed: [] as string[] };
   const rewritten = new Set(plan.versionWrites.map((version) => version.articleId));
   for (const [id, status] of after) {
@@ -231,5 +241,17 @@ function describeChangeSet(commit: CommitInfo, date: string, plan: GraphChangePl
       lost: [...lost].filter(([key]) => !gained.has(key)).map(([, pair]) => pair),
     },
     ms,
+    stagesMs,
+  };
+}
+
+/** A stopwatch: each call returns the milliseconds since the previous one (or since it started). */
+function startLaps(): () => number {
+  let last = performance.now();
+  return () => {
+    const now = performance.now();
+    const elapsed = now - last;
+    last = now;
+    return elapsed;
   };
 }

@@ -10,27 +10,66 @@ import { distance } from 'fastest-levenshtein';
 
 const DIGITS = '0123456789';
 const MAX_CANDIDATES = 5;
+// Every candidate is within this edit distance of the id asked about (a typo variant is 1 or 2).
+const MAX_EDITS = 2;
+
+/**
+ * Suggestions kept from one run to the next over a set of ids that changes little (a replay,
+ * amendment after amendment): comparing an unknown id with every id of its bucket is most of the
+ * resolution's time. An entry is dropped when an id within MAX_EDITS of its target came or went,
+ * the only change that can alter it.
+ */
+export interface SuggestionMemo {
+  ids: Set<string>;
+  byTarget: Map<string, string[]>;
+}
+
+/** An empty memo, for a replay's cache. */
+export function createSuggestionMemo(): SuggestionMemo {
+  return { ids: new Set(), byTarget: new Map() };
+}
 
 /** An index of existing ids for suggestions: a set and buckets by prefix and length. */
 export interface SuggestionIndex {
   ids: Set<string>;
   byBucket: Map<string, string[]>;
+  memo?: SuggestionMemo;
 }
 
-/** Builds the index once for all the look-ups of a run. */
-export function createSuggestionIndex(ids: Iterable<string>): SuggestionIndex {
-  const index: SuggestionIndex = { ids: new Set(ids), byBucket: new Map() };
+/** Builds the index once for all the look-ups of a run; with a memo, keeps what the changes leave valid. */
+export function createSuggestionIndex(ids: Iterable<string>, memo?: SuggestionMemo): SuggestionIndex {
+  const index: SuggestionIndex = { ids: new Set(ids), byBucket: new Map(), memo };
   for (const id of index.ids) {
     const key = bucketOf(id);
     const bucket = index.byBucket.get(key);
     if (bucket) bucket.push(id);
     else index.byBucket.set(key, [id]);
   }
+  if (memo) forgetChanged(memo, index.ids);
   return index;
+}
+
+function forgetChanged(memo: SuggestionMemo, ids: Set<string>): void {
+  const changed = [...ids].filter((id) => !memo.ids.has(id));
+  for (const id of memo.ids) if (!ids.has(id)) changed.push(id);
+  if (changed.length > 0) {
+    for (const target of [...memo.byTarget.keys()]) {
+      if (changed.some((id) => distance(id, target) <= MAX_EDITS)) memo.byTarget.delete(target);
+    }
+  }
+  memo.ids = ids;
 }
 
 /** Up to five existing ids close to `id`, the likeliest first. */
 export function suggestArticleIds(index: SuggestionIndex, id: string): string[] {
+  const kept = index.memo?.byTarget.get(id);
+  if (kept) return [...kept];
+  const found = findSuggestions(index, id);
+  index.memo?.byTarget.set(id, found);
+  return [...found];
+}
+
+function findSuggestions(index: SuggestionIndex, id: string): string[] {
   const scored = new Map<string, number>();
   const consider = (candidate: string, score: number): void => {
     if (candidate === id || !index.ids.has(candidate)) return;
@@ -40,7 +79,7 @@ export function suggestArticleIds(index: SuggestionIndex, id: string): string[] 
   for (const delta of [-1, 0, 1]) {
     for (const candidate of index.byBucket.get(bucketOf(id, delta)) ?? []) {
       const d = distance(candidate, id);
-      if (d <= 2) consider(candidate, 2 + d);
+      if (d <= MAX_EDITS) consider(candidate, 2 + d);
     }
   }
   return [...scored.entries()]

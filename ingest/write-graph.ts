@@ -107,21 +107,45 @@ const NEXT_VERSIONS = `${AMENDMENT}
   MERGE (a)-[:HAS_VERSION]->(v)
   FOREACH (_ IN CASE WHEN m IS NULL THEN [] ELSE [1] END | MERGE (v)-[:MADE_BY]->(m))`;
 
+/**
+ * Plans up to this many rows are written in one transaction: an amendment then lands whole or
+ * not at all, and pays one commit (a disk flush) instead of one per group of rows, most of the
+ * time of a small amendment. Larger plans (a first ingest) go in batches of BATCH_SIZE.
+ */
+export const SINGLE_TRANSACTION_ROWS = 5000;
+
+/** What applyGraphChanges may do besides the plan. */
+export interface ApplyOptions {
+  /** Delete the nodes left without relationships (default true; a replay does it once at its end). */
+  deleteOrphans?: boolean;
+  /** Mark this amendment applied once its changes are written (in the same transaction when there is one). */
+  markApplied?: AmendmentInfo;
+}
+
+const MARK_APPLIED = 'MERGE (m:Amendment {id: $id}) SET m.title = $title, m.date = $date, m.source = $source, m.applied = true';
+
 /** Applies a plan: nodes first (so relationships find their ends), then relationships, versions, removals, and orphans last. */
 export async function applyGraphChanges(
   driver: Driver,
   plan: GraphChangePlan,
   onProgress: WriteProgress = () => {},
   amendment?: AmendmentInfo,
-  options: { deleteOrphans?: boolean } = {},
+  options: ApplyOptions = {},
 ): Promise<void> {
   const total = plan.nodeUpserts.length + plan.edgeUpserts.length + plan.edgeDeletes.length + plan.nodeRemovals.length + plan.versionWrites.length;
   let done = 0;
   const session = openSession(driver, 'WRITE');
+  const inOneTransaction = total <= SINGLE_TRANSACTION_ROWS;
+  // In one transaction, the writes are gathered here and run together at the end.
+  const gathered: Array<{ groupKey: string; run: (tx: ManagedTransaction) => Promise<unknown> }> = [];
   const runBatches = async <T>(rows: T[], group: (row: T) => string, write: (tx: ManagedTransaction, groupKey: string, batch: T[]) => Promise<unknown>) => {
     for (const [groupKey, groupRows] of groupBy(rows, group)) {
       for (let start = 0; start < groupRows.length; start += BATCH_SIZE) {
         const batch = groupRows.slice(start, start + BATCH_SIZE);
+        if (inOneTransaction) {
+          gathered.push({ groupKey, run: (tx) => write(tx, groupKey, batch) });
+          continue;
+        }
         await session.executeWrite(async (tx) => {
           await write(tx, groupKey, batch);
           await tx.run(BUMP_GRAPH_REVISION);
@@ -132,6 +156,21 @@ export async function applyGraphChanges(
         onProgress(done, total);
       }
     }
+  };
+  const writeGathered = async () => {
+    if (gathered.length === 0 && !options.markApplied) return;
+    let current = 'the amendment mark';
+    await session.executeWrite(async (tx) => {
+      for (const { groupKey, run } of gathered) {
+        current = groupKey;
+        await run(tx);
+      }
+      if (options.markApplied) await tx.run(MARK_APPLIED, { ...options.markApplied });
+      await tx.run(BUMP_GRAPH_REVISION);
+    }).catch((error: unknown) => {
+      throw explainQueryError(error, `write ${current}`);
+    });
+    onProgress(total, total);
   };
   try {
     // Labels and types cannot be parameters in Cypher: they come from the closed lists of graph-records.ts, never from input.
@@ -176,6 +215,8 @@ export async function applyGraphChanges(
              SET v.validTo = row.validTo`,
         { rows: batch },
       ));
+    if (inOneTransaction) await writeGathered();
+    else if (options.markApplied) await markAmendmentApplied(driver, options.markApplied);
     // A replay keeps its in-memory state exact by leaving orphans until its end (deleteOrphanNodes).
     if (options.deleteOrphans !== false && (plan.edgeDeletes.length > 0 || plan.nodeRemovals.length > 0)) await deleteOrphans(session);
   } finally {
@@ -233,11 +274,11 @@ export async function readArticleStatuses(driver: Driver, source: string): Promi
 }
 
 /** Marks an amendment applied, once everything it changed is written: where an interrupted replay resumes. */
-export async function markAmendmentApplied(driver: Driver, amendment: AmendmentInfo): Promise<void> {
+async function markAmendmentApplied(driver: Driver, amendment: AmendmentInfo): Promise<void> {
   const session = openSession(driver, 'WRITE');
   try {
     await session.executeWrite(async (tx) => {
-      await tx.run('MERGE (m:Amendment {id: $id}) SET m.title = $title, m.date = $date, m.source = $source, m.applied = true', { ...amendment });
+      await tx.run(MARK_APPLIED, { ...amendment });
       await tx.run(BUMP_GRAPH_REVISION);
     });
   } finally {
