@@ -17,6 +17,14 @@ const KIND_BY_LABEL: Record<string, NodeKindName> = {
   Document: 'DOCUMENT',
 };
 
+// The titles are shown as they are by the web UI and other clients: in French, as the code is.
+const UNRESOLVED_REASONS: Record<string, string> = {
+  repealed: 'article abrogé',
+  'not-in-code': 'numéro hors du code',
+  'never-existed': 'article qui n’a jamais existé',
+  'text-only': 'aucun article nommé',
+};
+
 /** The graph's `status` property → ArticleStatus. */
 export function toStatus(value: unknown): ArticleStatusName {
   switch (value) {
@@ -83,7 +91,7 @@ export function toGraphNode(raw: RawNode): GraphNode {
       return { ...base, label: `${abbreviateTextName(textId)} ${asString(raw.number) ?? ''}`.trim(), title: `${asString(raw.number) ?? ''} — ${textId}` };
     }
     case 'UNRESOLVED':
-      return { ...base, label: `${asString(raw.number) ?? id} ?`, title: `Introuvable (${asString(raw.reason) ?? 'inconnu'})` };
+      return { ...base, label: `${asString(raw.number) ?? id} ?`, title: `Introuvable : ${UNRESOLVED_REASONS[asString(raw.reason) ?? ''] ?? 'raison inconnue'}` };
     case 'DOCUMENT':
       return { ...base, label: asString(raw.title) ?? id, title: asString(raw.title) };
     default:

@@ -27,7 +27,8 @@ describe('toGraphNode', () => {
     });
   });
 
-  it('marks an unresolved target with a question mark', () => {
-    expect(toGraphNode({ id: 'unresolved:CGCT|L115-1', labels: ['UnresolvedTarget'], number: 'L115-1', reason: 'not-in-code' })).toMatchObject({ kind: 'UNRESOLVED', label: 'L115-1 ?' });
+  it('marks an unresolved target with a question mark, and says why in French', () => {
+    expect(toGraphNode({ id: 'unresolved:CGCT|L115-1', labels: ['UnresolvedTarget'], number: 'L115-1', reason: 'not-in-code' })).toMatchObject({ kind: 'UNRESOLVED', label: 'L115-1 ?', title: 'Introuvable : numéro hors du code' });
+    expect(toGraphNode({ id: 'unresolved:CGCT|L1115-9', labels: ['UnresolvedTarget'], number: 'L1115-9', reason: 'never-existed' }).title).toBe('Introuvable : article qui n’a jamais existé');
   });
 });
