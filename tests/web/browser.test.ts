@@ -7,10 +7,10 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Driver } from 'neo4j-driver';
-import { clearGraph, openTestDriver } from '../helpers/neo4j.ts';
-import { loadSampleGraph, SAMPLE_OLD_TEXT_L1115_1, SAMPLE_TEXT_CITATIONS } from '../helpers/sample-graph.ts';
-import { startTestServer, type TestServer } from '../helpers/graphql-server.ts';
-import { buildWebUi, clickGraphNode, graphNodeIds, launchBrowser, openPage, removeWebUi, saveScreenshot, waitForGraph } from '../helpers/browser.ts';
+import { SAMPLE_OLD_TEXT_L1115_1, SAMPLE_TEXT_CITATIONS } from '../helpers/sample-graph.ts';
+import type { TestServer } from '../helpers/graphql-server.ts';
+import { openWebUiSession, type WebUiSession } from '../helpers/web-ui-session.ts';
+import { clickGraphNode, graphNodeIds, openPage, saveScreenshot, waitForGraph } from '../helpers/browser.ts';
 
 // The page answers after the server does; on a loaded machine that can take a few seconds.
 const POLL = { timeout: 15_000 };
@@ -37,27 +37,16 @@ async function addHostileArticle(driver: Driver): Promise<void> {
 }
 
 describe('the web browser for lawyers', () => {
-  let driver: Driver;
+  let session: WebUiSession;
   let server: TestServer;
   let browser: Browser;
-  let distDir: string;
 
   beforeAll(async () => {
-    driver = await openTestDriver();
-    await clearGraph(driver);
-    await loadSampleGraph(driver);
-    await addHostileArticle(driver);
-    distDir = await buildWebUi();
-    server = await startTestServer({ webDistDir: distDir });
-    browser = await launchBrowser();
+    session = await openWebUiSession(addHostileArticle);
+    ({ server, browser } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await driver?.close();
-    if (distDir) removeWebUi(distDir);
-  });
+  afterAll(() => session?.close());
 
   it('suggests articles as a number is typed in another notation, and Enter opens the best one', async () => {
     const page = await openPage(browser);

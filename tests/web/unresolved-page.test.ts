@@ -6,11 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Driver } from 'neo4j-driver';
-import { clearGraph, openTestDriver } from '../helpers/neo4j.ts';
-import { loadSampleGraph } from '../helpers/sample-graph.ts';
-import { startTestServer, type TestServer } from '../helpers/graphql-server.ts';
-import { buildWebUi, launchBrowser, openPage, removeWebUi, saveScreenshot } from '../helpers/browser.ts';
+import type { TestServer } from '../helpers/graphql-server.ts';
+import { openWebUiSession, type WebUiSession } from '../helpers/web-ui-session.ts';
+import { openPage, saveScreenshot } from '../helpers/browser.ts';
 
 // The page answers after the server does; on a loaded machine that can take a few seconds.
 const POLL = { timeout: 15_000 };
@@ -25,26 +23,16 @@ async function askOnePerPage(page: Page): Promise<void> {
 }
 
 describe('the list of unresolved references', () => {
-  let driver: Driver;
+  let session: WebUiSession;
   let server: TestServer;
   let browser: Browser;
-  let distDir: string;
 
   beforeAll(async () => {
-    driver = await openTestDriver();
-    await clearGraph(driver);
-    await loadSampleGraph(driver);
-    distDir = await buildWebUi();
-    server = await startTestServer({ webDistDir: distDir });
-    browser = await launchBrowser();
+    session = await openWebUiSession();
+    ({ server, browser } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await driver?.close();
-    if (distDir) removeWebUi(distDir);
-  });
+  afterAll(() => session?.close());
 
   it('is reached from the home page and shows the count, each reason, the citers and the candidates; a candidate opens the article', async () => {
     const page = await openPage(browser);
