@@ -3,7 +3,7 @@
  * Articles, their sections, the texts they name, every resolved, external or unresolved
  * reference and every "Liens relatifs" entry become nodes and relationships with evidence.
  */
-import { articleSortKeyString } from './article-id.ts';
+import { articleSortKeyString, tocPositionOf } from './article-id.ts';
 import { canonicalizeToc } from './canonical-toc.ts';
 import { edgeKeyOf, nodeKeyOf } from './graph-records.ts';
 import type { EdgeRow, Evidence, GraphRecords, NodeLabel, NodeRow, RelationshipType } from './graph-records.ts';
@@ -36,14 +36,24 @@ const METADATA_TYPES: Record<Exclude<RelatedLinkType, 'cites' | 'cited-by'>, Rel
   other: 'RELATED_TO',
 };
 
+// Unresolved targets known only from "Liens relatifs" (no suggestions computed for them there):
+// the first row of a node wins, except that one of these gives way to the text's resolution of
+// the same number, which has the likely articles ("Vouliez-vous dire").
+const GUESSED_FROM_METADATA = new WeakSet<NodeRow>();
+
 /** Collects rows; a relationship seen several times gets one row whose evidence merges them all. */
 class RecordCollector {
   readonly nodes = new Map<string, NodeRow>();
   readonly edges = new Map<string, EdgeRow>();
 
   addNode(label: NodeLabel, id: string, props: NodeRow['props'] = {}): void {
-    const key = nodeKeyOf(label, id);
-    if (!this.nodes.has(key)) this.nodes.set(key, { label, id, props });
+    this.addNodeRow({ label, id, props });
+  }
+
+  addNodeRow(row: NodeRow): void {
+    const key = nodeKeyOf(row.label, row.id);
+    const existing = this.nodes.get(key);
+    if (!existing || (GUESSED_FROM_METADATA.has(existing) && !GUESSED_FROM_METADATA.has(row))) this.nodes.set(key, row);
   }
 
   addEdge(edge: Omit<EdgeRow, 'evidence'>, evidence: Partial<Evidence>): void {
@@ -106,7 +116,7 @@ export function toGraphRecords(snapshot: SourceSnapshot, memo?: RecordsMemo): Gr
       rows = collectArticleRows(article, references, articleIds, accents);
       memo?.set(article, rows);
     }
-    for (const node of rows.nodes) collector.addNode(node.label, node.id, node.props);
+    for (const node of rows.nodes) collector.addNodeRow(node);
     for (const edge of rows.edges) collector.addEdgeRow(edge);
   }
   for (const document of snapshot.documents) {
@@ -232,7 +242,13 @@ function metadataEndpoint(collector: RecordCollector, link: RelatedLink, article
     const id = normalizeArticleId(link.article) ?? link.article;
     if (articleIds.has(id)) return { label: 'Article', id };
     const unresolvedId = `unresolved:${THIS_CODE}|${id}`;
-    collector.addNode('UnresolvedTarget', unresolvedId, { code: THIS_CODE, number: id, reason: 'not-in-code', candidates: [] });
+    // Every article read is in articleIds, repealed ones included: an absent number never existed,
+    // unless it cannot be a CGCT number at all (the reasons of resolve-references.ts).
+    const position = tocPositionOf(id);
+    const reason = position && position.partie >= 1 && position.partie <= 7 ? 'never-existed' : 'not-in-code';
+    const row: NodeRow = { label: 'UnresolvedTarget', id: unresolvedId, props: { code: THIS_CODE, number: id, reason, candidates: [] } };
+    GUESSED_FROM_METADATA.add(row);
+    collector.addNodeRow(row);
     return { label: 'UnresolvedTarget', id: unresolvedId };
   }
   return addTextTarget(collector, link.textId, link.textTitle, link.article);
