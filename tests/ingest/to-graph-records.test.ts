@@ -7,8 +7,8 @@ import type { Article, RelatedLink, ResolvedReference } from '../../ingest/types
 function article(id: string, relatedLinks: RelatedLink[] = []): Article {
   return {
     id, number: id, code: 'CGCT', part: id.startsWith('R') ? 'regulatory' : 'legislative', toc: [], text: `Texte de ${id}.`, html: `<p>Texte de ${id}.</p>`,
-    status: 'in-force', links: [], relatedLinks, sourceFile: `${id}.md`, sourceFormat: 'lexlib-md', contentHash: id,
-  } as Article;
+    status: 'in-force', links: [], relatedLinks, sourceFile: `${id}.md`, sourceFormat: 'liens-relatifs-md', contentHash: id,
+  };
 }
 
 const cites = (target: string): RelatedLink => ({ type: 'cites', heading: 'Cite', textTitle: 'Code général des collectivités territoriales', textId: 'CGCT', article: target, line: 3 });
