@@ -109,7 +109,7 @@ export async function runReplay(driver: Driver, location: string, options: Repla
     refuseMassRepeal(location, commit, statuses, after, options.allowMassRepeal === true);
     const amendment = { id: commit.hash, title: commit.subject, date, source };
     // Written and marked applied in one transaction when the amendment is small (most are).
-    await applyGraphChanges(driver, plan, () => {}, amendment, { deleteOrphans: false, markApplied: amendment });
+    await applyGraphChanges(driver, plan, () => {}, amendment, { deleteOrphans: false, markApplied: true });
     applyPlanToState(state, plan);
     const stagesMs = { read, extract, records: recordsMs, plan: planMs, write: lap() };
     report.applied.push(describeChangeSet(commit, date, plan, statuses, after, performance.now() - began, stagesMs));

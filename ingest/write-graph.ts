@@ -4,7 +4,7 @@
  * transaction, so a killed run leaves whole batches; the next run plans against the graph as it
  * is and converges (ingest/plan-graph-changes.ts).
  */
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
 import { BUMP_GRAPH_REVISION } from '../graph-schema/graph-revision.ts';
 import { openSession, readRows } from '../neo4j/driver.ts';
 import { explainQueryError } from '../neo4j/explain-error.ts';
@@ -118,11 +118,18 @@ export const SINGLE_TRANSACTION_ROWS = 5000;
 export interface ApplyOptions {
   /** Delete the nodes left without relationships (default true; a replay does it once at its end). */
   deleteOrphans?: boolean;
-  /** Mark this amendment applied once its changes are written (in the same transaction when there is one). */
-  markApplied?: AmendmentInfo;
+  /** Mark the amendment applied once its changes are written (in the same transaction when there is one). */
+  markApplied?: boolean;
 }
 
 const MARK_APPLIED = 'MERGE (m:Amendment {id: $id}) SET m.title = $title, m.date = $date, m.source = $source, m.applied = true';
+
+/** One statement over a batch of rows; `rows` counts them for the progress. */
+interface Batch {
+  groupKey: string;
+  rows: number;
+  run: (tx: ManagedTransaction) => Promise<unknown>;
+}
 
 /** Applies a plan: nodes first (so relationships find their ends), then relationships, versions, removals, and orphans last. */
 export async function applyGraphChanges(
@@ -133,49 +140,20 @@ export async function applyGraphChanges(
   options: ApplyOptions = {},
 ): Promise<void> {
   const total = plan.nodeUpserts.length + plan.edgeUpserts.length + plan.edgeDeletes.length + plan.nodeRemovals.length + plan.versionWrites.length;
-  let done = 0;
-  const session = openSession(driver, 'WRITE');
-  const inOneTransaction = total <= SINGLE_TRANSACTION_ROWS;
-  // In one transaction, the writes are gathered here and run together at the end.
-  const gathered: Array<{ groupKey: string; run: (tx: ManagedTransaction) => Promise<unknown> }> = [];
-  const runBatches = async <T>(rows: T[], group: (row: T) => string, write: (tx: ManagedTransaction, groupKey: string, batch: T[]) => Promise<unknown>) => {
+  const batches: Batch[] = [];
+  const gather = <T>(rows: T[], group: (row: T) => string, write: (tx: ManagedTransaction, groupKey: string, batch: T[]) => Promise<unknown>) => {
     for (const [groupKey, groupRows] of groupBy(rows, group)) {
       for (let start = 0; start < groupRows.length; start += BATCH_SIZE) {
         const batch = groupRows.slice(start, start + BATCH_SIZE);
-        if (inOneTransaction) {
-          gathered.push({ groupKey, run: (tx) => write(tx, groupKey, batch) });
-          continue;
-        }
-        await session.executeWrite(async (tx) => {
-          await write(tx, groupKey, batch);
-          await tx.run(BUMP_GRAPH_REVISION);
-        }).catch((error: unknown) => {
-          throw explainQueryError(error, `write ${groupKey}`);
-        });
-        done += batch.length;
-        onProgress(done, total);
+        batches.push({ groupKey, rows: batch.length, run: (tx) => write(tx, groupKey, batch) });
       }
     }
   };
-  const writeGathered = async () => {
-    if (gathered.length === 0 && !options.markApplied) return;
-    let current = 'the amendment mark';
-    await session.executeWrite(async (tx) => {
-      for (const { groupKey, run } of gathered) {
-        current = groupKey;
-        await run(tx);
-      }
-      if (options.markApplied) await tx.run(MARK_APPLIED, { ...options.markApplied });
-      await tx.run(BUMP_GRAPH_REVISION);
-    }).catch((error: unknown) => {
-      throw explainQueryError(error, `write ${current}`);
-    });
-    onProgress(total, total);
-  };
+  const session = openSession(driver, 'WRITE');
   try {
     // Labels and types cannot be parameters in Cypher: they come from the closed lists of graph-records.ts, never from input.
     // What the graph does not hold yet is CREATEd (no look-up for an existing match); the rest is MERGEd.
-    await runBatches(plan.nodeUpserts, (row) => `${row.label}|${row.isNew}`, (tx, group, batch) => {
+    gather(plan.nodeUpserts, (row) => `${row.label}|${row.isNew}`, (tx, group, batch) => {
       const [label, isNew] = group.split('|');
       return tx.run(
         isNew === 'true'
@@ -184,7 +162,7 @@ export async function applyGraphChanges(
         { rows: batch.map(({ id, props }) => ({ id, props })) },
       );
     });
-    await runBatches(plan.edgeUpserts, (row) => `${row.fromLabel}|${row.type}|${row.toLabel}|${row.isNew}`, (tx, group, batch) => {
+    gather(plan.edgeUpserts, (row) => `${row.fromLabel}|${row.type}|${row.toLabel}|${row.isNew}`, (tx, group, batch) => {
       const [fromLabel, type, toLabel, isNew] = group.split('|');
       // An existing relationship is the open one (validTo IS NULL): closed ones are history and stay as they are.
       return tx.run(
@@ -194,16 +172,16 @@ export async function applyGraphChanges(
         { rows: batch.map(({ from, to, key, props }) => ({ from, to, key, props })) },
       );
     });
-    await runBatches(plan.edgeDeletes, (row) => `${row.fromLabel}|${row.type}|${row.toLabel}`, (tx, group, batch) => {
+    gather(plan.edgeDeletes, (row) => `${row.fromLabel}|${row.type}|${row.toLabel}`, (tx, group, batch) => {
       const [fromLabel, type, toLabel] = group.split('|');
       const match = `UNWIND $rows AS row MATCH (:${fromLabel} {id: row.from})-[r:${type} {key: row.key}]->(:${toLabel} {id: row.to}) WHERE r.validTo IS NULL`;
       return tx.run(HISTORY_TYPES.has(type!) ? `${match} SET r.validTo = $date` : `${match} DELETE r`, { rows: batch, date: plan.date });
     });
-    await runBatches(plan.versionWrites, (row) => String(row.isFirst), (tx, isFirst, batch) => tx.run(
+    gather(plan.versionWrites, (row) => String(row.isFirst), (tx, isFirst, batch) => tx.run(
       isFirst === 'true' ? FIRST_VERSIONS : NEXT_VERSIONS,
       { rows: batch, amendment: amendment ?? null },
     ));
-    await runBatches(plan.nodeRemovals, (row) => row.label, (tx, label, batch) =>
+    gather(plan.nodeRemovals, (row) => row.label, (tx, label, batch) =>
       tx.run(
         label === 'Document'
           ? `UNWIND $rows AS row MATCH (n:Document {id: row.id}) WHERE size(row.sources) = 0 DETACH DELETE n`
@@ -215,12 +193,33 @@ export async function applyGraphChanges(
              SET v.validTo = row.validTo`,
         { rows: batch },
       ));
-    if (inOneTransaction) await writeGathered();
-    else if (options.markApplied) await markAmendmentApplied(driver, options.markApplied);
+    if (options.markApplied && amendment) batches.push({ groupKey: 'the amendment mark', rows: 0, run: (tx) => tx.run(MARK_APPLIED, { ...amendment }) });
+    // A small plan is one transaction (one commit); a large one, one transaction per batch.
+    await writeTransactions(session, total <= SINGLE_TRANSACTION_ROWS ? [batches] : batches.map((batch) => [batch]), total, onProgress);
     // A replay keeps its in-memory state exact by leaving orphans until its end (deleteOrphanNodes).
     if (options.deleteOrphans !== false && (plan.edgeDeletes.length > 0 || plan.nodeRemovals.length > 0)) await deleteOrphans(session);
   } finally {
     await session.close();
+  }
+}
+
+/** Runs each group of batches in a write transaction of its own, which also changes the graph's revision. */
+async function writeTransactions(session: Session, transactions: Batch[][], total: number, onProgress: WriteProgress): Promise<void> {
+  let done = 0;
+  for (const transaction of transactions) {
+    if (transaction.length === 0) continue;
+    let current = transaction[0]!.groupKey;
+    await session.executeWrite(async (tx) => {
+      for (const batch of transaction) {
+        current = batch.groupKey;
+        await batch.run(tx);
+      }
+      await tx.run(BUMP_GRAPH_REVISION);
+    }).catch((error: unknown) => {
+      throw explainQueryError(error, `write ${current}`);
+    });
+    done += transaction.reduce((sum, batch) => sum + batch.rows, 0);
+    onProgress(done, total);
   }
 }
 
@@ -271,17 +270,4 @@ export async function readAppliedAmendments(driver: Driver, source: string): Pro
 export async function readArticleStatuses(driver: Driver, source: string): Promise<Map<string, string | null>> {
   const rows = await readRows<{ id: string; status: string | null }>(driver, 'MATCH (a:Article) WHERE $source IN a.sources RETURN a.id AS id, a.status AS status', { source });
   return new Map(rows.map((row) => [row.id, row.status]));
-}
-
-/** Marks an amendment applied, once everything it changed is written: where an interrupted replay resumes. */
-async function markAmendmentApplied(driver: Driver, amendment: AmendmentInfo): Promise<void> {
-  const session = openSession(driver, 'WRITE');
-  try {
-    await session.executeWrite(async (tx) => {
-      await tx.run(MARK_APPLIED, { ...amendment });
-      await tx.run(BUMP_GRAPH_REVISION);
-    });
-  } finally {
-    await session.close();
-  }
 }

@@ -62,6 +62,11 @@ export async function openPage(browser: Browser): Promise<Page & { errors: strin
   return page;
 }
 
+/** The page's errors but the browser's own log lines for requests a test refused on purpose. */
+export function errorsBesidesRefusedRequests(page: { errors: string[] }): string[] {
+  return page.errors.filter((error) => !error.includes('Failed to load resource'));
+}
+
 /** Saves a screenshot as tests/artifacts/web/<name>.png and returns its path. */
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });

@@ -10,7 +10,7 @@ import type { Driver } from 'neo4j-driver';
 import { SAMPLE_OLD_TEXT_L1115_1, SAMPLE_TEXT_CITATIONS } from '../helpers/sample-graph.ts';
 import type { TestServer } from '../helpers/graphql-server.ts';
 import { openWebUiSession, type WebUiSession } from '../helpers/web-ui-session.ts';
-import { clickGraphNode, graphNodeIds, openPage, saveScreenshot, waitForGraph } from '../helpers/browser.ts';
+import { clickGraphNode, errorsBesidesRefusedRequests, graphNodeIds, openPage, saveScreenshot, waitForGraph } from '../helpers/browser.ts';
 
 // The page answers after the server does; on a loaded machine that can take a few seconds.
 const POLL = { timeout: 15_000 };
@@ -289,8 +289,7 @@ describe('the web browser for lawyers', () => {
     await page.locator('.api-error button').click();
     await page.locator('.results').waitFor();
     expect(await page.locator('.results').textContent()).toContain('L. 2131-6');
-    // The refused requests were logged by the browser; nothing else went wrong.
-    expect(page.errors.filter((error) => !error.includes('Failed to load resource'))).toEqual([]);
+    expect(errorsBesidesRefusedRequests(page)).toEqual([]);
     await page.close();
   });
 

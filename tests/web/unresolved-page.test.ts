@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { TestServer } from '../helpers/graphql-server.ts';
 import { openWebUiSession, type WebUiSession } from '../helpers/web-ui-session.ts';
-import { openPage, saveScreenshot } from '../helpers/browser.ts';
+import { errorsBesidesRefusedRequests, openPage, saveScreenshot } from '../helpers/browser.ts';
 
 // The page answers after the server does; on a loaded machine that can take a few seconds.
 const POLL = { timeout: 15_000 };
@@ -122,8 +122,7 @@ describe('the list of unresolved references', () => {
     await page.locator('.api-error button').click();
     await page.locator('.unresolved-table').waitFor();
     expect(await page.locator('.unresolved-total').textContent()).toBe('2 renvois non résolus');
-    // The refused requests were logged by the browser; nothing else went wrong.
-    expect(page.errors.filter((error) => !error.includes('Failed to load resource'))).toEqual([]);
+    expect(errorsBesidesRefusedRequests(page)).toEqual([]);
     await page.close();
   });
 });

@@ -3,7 +3,7 @@
  * Every field asked for is in graph-schema/schema.graphql.
  */
 import { requestGraphQL } from './graphql-client.ts';
-import type { Article, Direction, GraphPayload, LinkType, Neighborhood, SearchResults, SearchHit } from './types.ts';
+import type { Article, Direction, GraphPayload, LinkType, Neighborhood, SearchResults, SearchHit, UnresolvedPage, UnresolvedTarget } from './types.ts';
 
 const NODE_FIELDS = 'id label kind partie status title';
 const EDGE_FIELDS = 'id source target type';
@@ -44,6 +44,17 @@ export function fetchExcerpt(id: string): Promise<{ number: string; status: stri
   return pending;
 }
 
+/** A connection's pageInfo, as every paged query asks for it. */
+interface PageInfo {
+  hasNextPage: boolean;
+  endCursor?: string | null;
+}
+
+/** `{ nextCursor }` when there is a next page, else nothing. */
+function nextCursorOf(pageInfo: PageInfo): { nextCursor?: string } {
+  return pageInfo.hasNextPage && pageInfo.endCursor ? { nextCursor: pageInfo.endCursor } : {};
+}
+
 const SEARCH_QUERY = `query Search($query: String!, $first: Int, $after: String) {
   search(query: $query, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor } edges { highlights node { ${SUMMARY_FIELDS} } }
@@ -52,10 +63,24 @@ const SEARCH_QUERY = `query Search($query: String!, $first: Int, $after: String)
 
 /** Searches articles by number or words, best first; `after` continues from a previous page. */
 export async function searchArticles(query: string, first: number, signal?: AbortSignal, after?: string): Promise<SearchResults> {
-  const data = await requestGraphQL<{ search: { totalCount: number; edges: SearchHit[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null } } }>(
+  const data = await requestGraphQL<{ search: { totalCount: number; edges: SearchHit[]; pageInfo: PageInfo } }>(
     SEARCH_QUERY, { query, first, after: after ?? null }, signal);
-  const { pageInfo } = data.search;
-  return { hits: data.search.edges, totalCount: data.search.totalCount, ...(pageInfo.hasNextPage && pageInfo.endCursor ? { nextCursor: pageInfo.endCursor } : {}) };
+  return { hits: data.search.edges, totalCount: data.search.totalCount, ...nextCursorOf(data.search.pageInfo) };
+}
+
+const UNRESOLVED_QUERY = `query Unresolved($first: Int, $after: String) {
+  unresolvedReferences(first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { number code reason candidates citedBy { ${NODE_FIELDS} } }
+  }
+}`;
+
+/** A page of the unresolved targets, most cited first; `after` continues from a previous page. */
+export async function fetchUnresolved(first: number, after?: string): Promise<UnresolvedPage> {
+  const data = await requestGraphQL<{ unresolvedReferences: { totalCount: number; edges: UnresolvedTarget[]; pageInfo: PageInfo } }>(
+    UNRESOLVED_QUERY, { first, after: after ?? null });
+  const { edges, totalCount, pageInfo } = data.unresolvedReferences;
+  return { targets: edges, totalCount, ...nextCursorOf(pageInfo) };
 }
 
 /** What the graph panel asks for around an article. */

@@ -173,3 +173,27 @@ export interface SearchResults {
   /** Where the next page starts, when there is one. */
   nextCursor?: string;
 }
+
+/** One unresolved target (graph-schema/schema.graphql, UnresolvedEdge). */
+export interface UnresolvedTarget {
+  /** The target as written, normalized: "L115-1". */
+  number: string;
+  /** The code the reference named ("CGCT" for this code). */
+  code: string;
+  /** not-in-code, repealed or never-existed. */
+  reason: string;
+  /** Closest existing article ids. */
+  candidates: string[];
+  /** Articles and documents citing it. */
+  citedBy: GraphNode[];
+}
+
+/** A page of unresolved targets. */
+export interface UnresolvedPage {
+  /** The targets, most cited first. */
+  targets: UnresolvedTarget[];
+  /** Number of unresolved targets in the whole graph. */
+  totalCount: number;
+  /** Where the next page starts, when there is one. */
+  nextCursor?: string;
+}

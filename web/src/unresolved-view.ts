@@ -4,52 +4,14 @@
  * cited first, each with the closest articles and who cites it, so that a lawyer or an editor can
  * check them one by one. Further pages follow the API's cursor, appended below the first.
  */
-import { requestGraphQL } from './graphql-client.ts';
+import { fetchUnresolved } from './api.ts';
 import { h } from './dom.ts';
 import { articleLink, nodeItem } from './article-link.ts';
 import { REASON_LABELS, REASON_SHORT_LABELS } from './labels.ts';
 import { renderApiError } from './messages.ts';
-import type { GraphNode } from './types.ts';
+import type { UnresolvedPage, UnresolvedTarget } from './types.ts';
 
 const PAGE = 50;
-
-/** One unresolved target (graph-schema/schema.graphql, UnresolvedEdge). */
-interface UnresolvedTarget {
-  /** The target as written, normalized: "L115-1". */
-  number: string;
-  /** The code the reference named ("CGCT" for this code). */
-  code: string;
-  /** not-in-code, repealed or never-existed. */
-  reason: string;
-  /** Closest existing article ids. */
-  candidates: string[];
-  /** Articles and documents citing it. */
-  citedBy: GraphNode[];
-}
-
-/** A page of targets. */
-interface UnresolvedPage {
-  /** The targets, most cited first. */
-  targets: UnresolvedTarget[];
-  /** Number of unresolved targets in the whole graph. */
-  totalCount: number;
-  /** Where the next page starts, when there is one. */
-  nextCursor?: string;
-}
-
-const UNRESOLVED_QUERY = `query Unresolved($first: Int, $after: String) {
-  unresolvedReferences(first: $first, after: $after) {
-    totalCount pageInfo { hasNextPage endCursor }
-    edges { number code reason candidates citedBy { id label kind partie status title } }
-  }
-}`;
-
-async function fetchUnresolved(after?: string): Promise<UnresolvedPage> {
-  const data = await requestGraphQL<{ unresolvedReferences: { totalCount: number; edges: UnresolvedTarget[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null } } }>(
-    UNRESOLVED_QUERY, { first: PAGE, after: after ?? null });
-  const { edges, totalCount, pageInfo } = data.unresolvedReferences;
-  return { targets: edges, totalCount, ...(pageInfo.hasNextPage && pageInfo.endCursor ? { nextCursor: pageInfo.endCursor } : {}) };
-}
 
 // French plurals of the page: 0 and 1 take the singular ("0 renvoi", "1 renvoi", "2 renvois").
 function count(n: number, singular: string, plural: string): string {
@@ -76,7 +38,7 @@ function renderRow(target: UnresolvedTarget): HTMLTableRowElement {
 export async function renderUnresolved(retry: () => void): Promise<HTMLElement> {
   let first: UnresolvedPage;
   try {
-    first = await fetchUnresolved();
+    first = await fetchUnresolved(PAGE);
   } catch (error) {
     return renderApiError(error, retry);
   }
@@ -100,7 +62,7 @@ export async function renderUnresolved(retry: () => void): Promise<HTMLElement> 
   more.addEventListener('click', () => {
     more.disabled = true;
     more.textContent = 'Chargement…';
-    fetchUnresolved(cursor)
+    fetchUnresolved(PAGE, cursor)
       .then((page) => {
         const added = page.targets.map(renderRow);
         rows.append(...added);
