@@ -8,11 +8,11 @@
  *
  * SOURCE defaults to ../shared/corpus/cgct-lexlib-history.bundle (cloned into .cache/ once).
  */
-import { parseFile } from '../ingest/parse-file.ts';
-import { readSource, parseSourceSpec } from '../ingest/read-source.ts';
-import { extractReferences } from '../ingest/extract-references.ts';
-import { resolveReferences } from '../ingest/resolve-references.ts';
-import { THIS_CODE } from '../ingest/text-name.ts';
+import { parseFile } from '../ingest/parsing/parse-file.ts';
+import { readSource, parseSourceSpec } from '../ingest/sources/read-source.ts';
+import { extractReferences } from '../ingest/references/extract-references.ts';
+import { resolveReferences } from '../ingest/references/resolve-references.ts';
+import { THIS_CODE } from '../ingest/references/text-name.ts';
 import type { Article } from '../ingest/types.ts';
 
 const args = process.argv.slice(2);

@@ -7,7 +7,7 @@
  *     npx tsx bench/extraction-accuracy.ts [SAMPLE.json] [--verbose]
  */
 import { readFileSync } from 'node:fs';
-import { extractReferences } from '../ingest/extract-references.ts';
+import { extractReferences } from '../ingest/references/extract-references.ts';
 import type { Reference } from '../ingest/types.ts';
 
 interface SampleEntry {

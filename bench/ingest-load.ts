@@ -19,10 +19,10 @@ import { PROJECT_ROOT, resolveLocalServerOptions } from '../neo4j/local-server-o
 import { startLocalServer, stopLocalServer } from '../neo4j/local-server.ts';
 import { isPortFree } from '../neo4j/port-owner.ts';
 import { runIngest } from '../ingest/run-ingest.ts';
-import { planGraphChanges, type GraphChangePlan } from '../ingest/plan-graph-changes.ts';
-import { runExtraction } from '../ingest/run-extraction.ts';
-import { toGraphRecords } from '../ingest/to-graph-records.ts';
-import { BATCH_SIZE, groupBy } from '../ingest/write-graph.ts';
+import { planGraphChanges, type GraphChangePlan } from '../ingest/graph/plan-graph-changes.ts';
+import { runExtraction } from '../ingest/references/run-extraction.ts';
+import { toGraphRecords } from '../ingest/graph/to-graph-records.ts';
+import { BATCH_SIZE, groupBy } from '../ingest/graph/write-graph.ts';
 
 const CORPUS = path.join(PROJECT_ROOT, '..', 'shared', 'corpus', 'cgct-legifrance-md-history.bundle');
 

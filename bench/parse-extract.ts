@@ -11,8 +11,8 @@
  * jobs, articles per CPU second is the figure that says what one free core would do.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { parseSourceSpec, readSource } from '../ingest/read-source.ts';
-import { extractFromSources } from '../ingest/run-extraction.ts';
+import { parseSourceSpec, readSource } from '../ingest/sources/read-source.ts';
+import { extractFromSources } from '../ingest/references/run-extraction.ts';
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');

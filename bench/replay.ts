@@ -19,9 +19,9 @@ import { openDriver, runAutoCommit } from '../neo4j/driver.ts';
 import { PROJECT_ROOT, resolveLocalServerOptions } from '../neo4j/local-server-options.ts';
 import { startLocalServer, stopLocalServer } from '../neo4j/local-server.ts';
 import { isPortFree } from '../neo4j/port-owner.ts';
-import { listCommits } from '../ingest/list-commits.ts';
+import { listCommits } from '../ingest/sources/list-commits.ts';
 import { runIngest } from '../ingest/run-ingest.ts';
-import { runReplay } from '../ingest/run-replay.ts';
+import { runReplay } from '../ingest/history/run-replay.ts';
 import { diffDumps, dumpCurrentGraph } from '../tests/helpers/current-graph-dump.ts';
 
 const CORPUS = path.join(PROJECT_ROOT, '..', 'shared', 'corpus', 'cgct-etalab-history.bundle');

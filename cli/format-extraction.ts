@@ -3,7 +3,7 @@
  * for diffing two runs), or a table for people; and the summary on stderr (counts per format,
  * rejected files with their reasons, unresolved references with theirs).
  */
-import type { ExtractionResult, TextReferences } from '../ingest/run-extraction.ts';
+import type { ExtractionResult, TextReferences } from '../ingest/references/run-extraction.ts';
 import type { ResolvedReference } from '../ingest/types.ts';
 
 const REFERENCE_FIELDS = ['target', 'code', 'kind', 'rangeEnd', 'pinpoint', 'start', 'end', 'via', 'resolution', 'targets', 'reason', 'candidates', 'hrefDisagrees'] as const;

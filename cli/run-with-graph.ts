@@ -6,7 +6,7 @@
 import type { Driver } from 'neo4j-driver';
 import { openDriver } from '../neo4j/driver.ts';
 import { isExplainedError } from '../neo4j/errors.ts';
-import { SourceError } from '../ingest/read-source.ts';
+import { SourceError } from '../ingest/sources/read-source.ts';
 import { IngestRefusedError } from '../ingest/run-ingest.ts';
 import { createProgress, type Progress } from './progress.ts';
 

@@ -6,13 +6,13 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { applySchema } from '../graph-schema/apply-schema.ts';
-import { runExtraction, type ExtractionCounts } from './run-extraction.ts';
-import { planGraphChanges, type GraphChangePlan } from './plan-graph-changes.ts';
-import type { SourceSpec } from './read-source.ts';
-import { describeSnapshot, type SnapshotInfo } from './snapshot-date.ts';
-import { toGraphRecords } from './to-graph-records.ts';
+import { runExtraction, type ExtractionCounts } from './references/run-extraction.ts';
+import { planGraphChanges, type GraphChangePlan } from './graph/plan-graph-changes.ts';
+import type { SourceSpec } from './sources/read-source.ts';
+import { describeSnapshot, type SnapshotInfo } from './sources/snapshot-date.ts';
+import { toGraphRecords } from './graph/to-graph-records.ts';
 import type { IngestMessage } from './types.ts';
-import { applyGraphChanges, readGraphState } from './write-graph.ts';
+import { applyGraphChanges, readGraphState } from './graph/write-graph.ts';
 
 /** Options of runIngest. */
 export interface IngestOptions {

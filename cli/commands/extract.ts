@@ -5,8 +5,8 @@
  * when a file was rejected or a source could not be read.
  */
 import { formatJsonLine, formatSummary, formatTable } from '../format-extraction.ts';
-import { parseSourceSpec, SourceError } from '../../ingest/read-source.ts';
-import { runExtraction } from '../../ingest/run-extraction.ts';
+import { parseSourceSpec, SourceError } from '../../ingest/sources/read-source.ts';
+import { runExtraction } from '../../ingest/references/run-extraction.ts';
 
 export const describe = 'print the references of articles and documents (extract PATH… [--format json|table] [--commit REV])';
 

@@ -5,7 +5,7 @@
  */
 import { formatTable } from '../format-table.ts';
 import { runWithGraph } from '../run-with-graph.ts';
-import { parseSourceSpec } from '../../ingest/read-source.ts';
+import { parseSourceSpec } from '../../ingest/sources/read-source.ts';
 import { runIngest, type SourceIngestReport } from '../../ingest/run-ingest.ts';
 
 export const describe = 'load corpus snapshots into Neo4j, writing only what changed (ingest SOURCE… [--allow-mass-repeal])';

@@ -5,7 +5,7 @@
  */
 import { formatTable } from '../format-table.ts';
 import { runWithGraph } from '../run-with-graph.ts';
-import { runReplay, type ReplayReport } from '../../ingest/run-replay.ts';
+import { runReplay, type ReplayReport } from '../../ingest/history/run-replay.ts';
 
 export const describe = 'apply a corpus history amendment by amendment (replay SOURCE [--from C] [--to C] [--include-deferred] [--json])';
 

@@ -4,9 +4,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { collectSectionTitles } from '../../ingest/collect-section-titles.ts';
-import { parseFile } from '../../ingest/parse-file.ts';
-import { readSource } from '../../ingest/read-source.ts';
+import { collectSectionTitles } from '../../ingest/parsing/collect-section-titles.ts';
+import { parseFile } from '../../ingest/parsing/parse-file.ts';
+import { readSource } from '../../ingest/sources/read-source.ts';
 
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
 const CACHE = fileURLToPath(new URL('../../.cache/corpus/', import.meta.url));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { extractReferences } from '../../ingest/extract-references.ts';
+import { extractReferences } from '../../ingest/references/extract-references.ts';
 import type { Reference } from '../../ingest/types.ts';
 
 interface SampleEntry {

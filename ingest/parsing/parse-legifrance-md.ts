@@ -1,0 +1,41 @@
+/**
+ * cgct-legifrance-md files (and seed 000): "# Article L1115-1", a blank line, then the body in
+ * HTML ("<p>… <a href='/code-…/l2131-1.md'>articles L. 2131-1, L. 2131-2</a> …</p>"). The table
+ * of contents comes from the slugged folders; a file outside them gets it from its number.
+ */
+import { hashArticleContent } from './content-hash.ts';
+import { convertHtmlBody } from './html-to-text.ts';
+import { identifyArticle, readArticleHeading } from './read-article-heading.ts';
+import { reportTruncatedHtml } from './report-truncated-html.ts';
+import { inferTocFromNumber } from './toc-from-number.ts';
+import { readTocFromPath } from './toc-from-path.ts';
+import type { IngestMessage, ParsedFile } from '../types.ts';
+
+/** Parses one legifrance-md file; pure. */
+export function parseLegifranceMd(path: string, text: string): ParsedFile {
+  const heading = readArticleHeading(text);
+  if (!heading) return { messages: [{ file: path, line: 1, ruleId: 'no-article-heading', reason: 'no "# Article …" heading at the top of the file', severity: 'error' }] };
+  const { id, part } = identifyArticle(heading.number, path);
+  const body = convertHtmlBody(text.slice(heading.bodyStart));
+  const messages: IngestMessage[] = reportTruncatedHtml(path, text, heading.bodyStart, body);
+  if (body.text === '') messages.push({ file: path, line: heading.line + 1, ruleId: 'empty-article', reason: `article ${id} has no text`, severity: 'warning' });
+  const fromPath = readTocFromPath(path);
+  return {
+    article: {
+      id,
+      number: heading.number,
+      code: 'CGCT',
+      part,
+      toc: fromPath.length > 0 ? fromPath : inferTocFromNumber(id),
+      text: body.text,
+      html: body.html,
+      status: 'in-force',
+      links: body.links,
+      relatedLinks: [],
+      sourceFile: path,
+      sourceFormat: 'legifrance-md',
+      contentHash: hashArticleContent(body.text, body.html, []),
+    },
+    messages,
+  };
+}

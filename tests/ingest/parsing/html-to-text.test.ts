@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { classifyHref } from '../../../ingest/references/classify-href.ts';
+import { convertHtmlBody, convertMarkdownBody } from '../../../ingest/parsing/html-to-text.ts';
+
+describe('convertHtmlBody', () => {
+  it('separates paragraphs by a blank line and collapses white space', () => {
+    expect(convertHtmlBody('<p>Un   premier\n alinéa. </p><p> Un second.</p>').text).toBe('Un premier alinéa.\n\nUn second.');
+  });
+
+  it('reads "<br/><br/>" as a paragraph break and one "<br/>" as a line break', () => {
+    expect(convertHtmlBody('<p>1° Un ;<br/><br/>\n\n2° Deux<br/>suite</p>').text).toBe('1° Un ;\n\n2° Deux\nsuite');
+  });
+
+  it('decodes character references', () => {
+    expect(convertHtmlBody('<p>L&#39;article L.&nbsp;2131-1 &amp; suivants</p>').text).toBe("L'article L.\u00a02131-1 & suivants");
+  });
+
+  it('locates a link by offsets whose slice is the anchor text, trailing space excluded', () => {
+    const body = convertHtmlBody("<p>fixées aux <a href='/code-general-des-collectivites-territoriales/x/l3131-1.md'>L. 3131-1, L. 3131-2, </a>et L. 4141-1.</p>");
+    expect(body.links).toEqual([{ href: '/code-general-des-collectivites-territoriales/x/l3131-1.md', text: 'L. 3131-1, L. 3131-2,', start: 11, end: 32, targetArticle: 'L3131-1' }]);
+    expect(body.text.slice(11, 32)).toBe('L. 3131-1, L. 3131-2,');
+  });
+
+  it('removes scripts, event handlers and javascript: URLs from the HTML but keeps links', () => {
+    const body = convertHtmlBody('<p onclick="steal()">a <a href="javascript:steal()">b</a> <a href="/code-general-des-collectivites-territoriales/l1.md" title="t">c</a><script>steal()</script></p><img src="x" onerror="steal()">');
+    expect(body.html).not.toMatch(/script|onclick|onerror|javascript:/i);
+    expect(body.html).toContain('<a href="/code-general-des-collectivites-territoriales/l1.md" title="t">c</a>');
+    expect(body.text).toBe('a b c');
+  });
+
+  it('reports elements left open at the end and keeps their text', () => {
+    const body = convertHtmlBody('<p>Premier.</p><div>Coupé au milieu <a href="/x">du lien');
+    expect(body.text).toBe('Premier.\n\nCoupé au milieu du lien');
+    expect(body.unclosed.map((open) => open.tagName)).toEqual(['div', 'a']);
+  });
+});
+
+describe('convertMarkdownBody', () => {
+  it('joins hard-wrapped lines of a paragraph with a space, so a split reference is whole again', () => {
+    const body = convertMarkdownBody("aux dispositions du premier alinéa de l'article L.\n2334-33 sont applicables.\n\n1. Un second alinéa numéroté.");
+    expect(body.text).toBe("aux dispositions du premier alinéa de l'article L. 2334-33 sont applicables.\n\n1. Un second alinéa numéroté.");
+    expect(body.html).toBe("<p>aux dispositions du premier alinéa de l'article L.\n2334-33 sont applicables.</p>\n<p>1. Un second alinéa numéroté.</p>");
+  });
+
+  it('reads the raw HTML some Markdown bodies embed', () => {
+    const body = convertMarkdownBody('<div align="left">Selon des conditions fixées.<br/>\n<br/>  Tout autre avantage.</div>');
+    expect(body.text).toBe('Selon des conditions fixées.\n\nTout autre avantage.');
+  });
+
+  it('turns "- " lines into list items and **bold** into strong', () => {
+    const body = convertMarkdownBody('- un ;\n- deux.\n\n**Titre**');
+    expect(body.html).toBe('<ul><li>un ;</li><li>deux.</li></ul>\n<p><strong>Titre</strong></p>');
+    expect(body.text).toBe('un ;\n\ndeux.\n\nTitre');
+  });
+});
+
+describe('classifyHref', () => {
+  it('reads the CGCT article of a corpus path, the dash after the prefix of "r-1424-61.md" dropped', () => {
+    expect(classifyHref('/code-general-des-collectivites-territoriales/partie-reglementaire/x/r-1424-61.md')).toEqual({ targetArticle: 'R1424-61' });
+  });
+
+  it("names another code from the link's title, else from its slug", () => {
+    expect(classifyHref('/code-du-travail/partie-legislative/l1271-1.md', 'Code du travail - art. L1271-1 (V)')).toEqual({ targetCode: 'code du travail' });
+    expect(classifyHref('/code-de-lenvironnement/partie-legislative/l211-7.md')).toEqual({ targetCode: "code de l'environnement" });
+  });
+
+  it('takes the LEGIARTI id of an old affichCodeArticle URL and the article from its title', () => {
+    expect(classifyHref('/affichCodeArticle.do?cidTexte=LEGITEXT000006070633&idArticle=LEGIARTI000006397511&dateTexte=&categorieLien=cid', 'Code général des collectivités territoriales - art. R3533-2 (V)'))
+      .toEqual({ targetArticle: 'R3533-2', legiId: 'LEGIARTI000006397511' });
+  });
+
+  it('takes the JORFTEXT id of an old affichTexte URL', () => {
+    expect(classifyHref('/affichTexte.do?cidTexte=JORFTEXT000000320197&categorieLien=cid', 'Loi n°83-8 du 7 janvier 1983 (V)')).toEqual({ legiId: 'JORFTEXT000000320197' });
+  });
+});
+
+describe('classifyHref on other codes numbered without prefix', () => {
+  it('names the code général des impôts for "…/1609-nonies-c.md"', () => {
+    expect(classifyHref('/code-general-des-impots-cgi/livre-premier/1609-nonies-c.md', 'Code général des impôts, CGI. - art. 1609 nonies C (V)')).toEqual({ targetCode: 'code général des impôts' });
+  });
+});

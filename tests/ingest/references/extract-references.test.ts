@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { extractReferences } from '../../../ingest/references/extract-references.ts';
+import type { Reference } from '../../../ingest/types.ts';
+
+type Expected = Pick<Reference, 'target' | 'code' | 'kind' | 'rangeEnd' | 'pinpoint'>;
+
+/** A reference without its offsets and provenance, and without the fields it lacks. */
+function summarize(reference: Reference): Expected {
+  const { target, code, kind, rangeEnd, pinpoint } = reference;
+  return Object.fromEntries(Object.entries({ target, code, kind, rangeEnd, pinpoint }).filter(([, v]) => v !== undefined)) as Expected;
+}
+
+const cgct = (target: string, extra: Partial<Expected> = {}): Expected => ({ target, code: 'CGCT', kind: 'single', ...extra });
+const other = (code: string, target?: string, extra: Partial<Expected> = {}): Expected => ({ ...(target ? { target } : {}), code, kind: 'single', ...extra });
+
+// One row per form of the grammar (DOMAIN.md), as eyecite tests its citation forms.
+const ROWS: Array<[comment: string, text: string, expected: Expected[]]> = [
+  // Designators: every spelling of a prefix and its dot.
+  ['prefix with dot and space', "à l'article L. 2131-1.", [cgct('L2131-1')]],
+  ['prefix with a space only', "à l'article L 2131-1.", [cgct('L2131-1')]],
+  ['prefix with a dot only', "à l'article L.2131-1.", [cgct('L2131-1')]],
+  ['prefix glued to the number', "à l'article L2131-1.", [cgct('L2131-1')]],
+  ['organic law, "LO"', "à l'article LO 1112-1.", [cgct('LO1112-1')]],
+  ['organic law, "L.O."', "à l'article L.O. 1112-1.", [cgct('LO1112-1')]],
+  ['regulatory article', "à l'article R. 2334-3.", [cgct('R2334-3')]],
+  ['starred regulatory article, "R.*"', "à l'article R.* 2334-3.", [cgct('R*2334-3')]],
+  ['starred regulatory article, "R*." (regression: the dot after the star was not read)', 'les articles R*. 4433-24 et R. 4433-33', [cgct('R*4433-24'), cgct('R4433-33')]],
+  ['simple decree article', "à l'article D. 1611-1.", [cgct('D1611-1')]],
+  ['inserted article, "-1-1"', "à l'article L. 5111-1-1.", [cgct('L5111-1-1')]],
+  ['inserted article, " bis"', "à l'article L. 2333-67 bis.", [cgct('L2333-67 bis')]],
+  ['inserted article, " ter"', "à l'article L. 2123-18 ter.", [cgct('L2123-18 ter')]],
+  ['inserted article, capital letter', "à l'article L. 5210-1-1 A du présent code", [cgct('L5210-1-1 A')]],
+  ['inserted article, "-A" (regression: the dash before the letter was not read)', 'les articles R. 2131-1-A à R. 2131-7', [cgct('R2131-1 A', { kind: 'range', rangeEnd: 'R2131-7' })]],
+  ['number with no "article" before it (a table cell)', 'L. 2213-2 et L. 2213-3', [cgct('L2213-2'), cgct('L2213-3')]],
+  // Lists and ranges.
+  ['list sharing the CGCT', 'aux articles L. 2131-1, L. 2131-2 et L. 3131-1', [cgct('L2131-1'), cgct('L2131-2'), cgct('L3131-1')]],
+  ['list sharing another code', "aux articles L. 211-7 et L. 212-1 du code de l'environnement", [other("code de l'environnement", 'L211-7'), other("code de l'environnement", 'L212-1')]],
+  ['list, each item with its own container', "aux articles L. 2131-1 du présent code et L. 211-7 du code de l'environnement", [cgct('L2131-1'), other("code de l'environnement", 'L211-7')]],
+  ['range', 'articles L. 2131-1 à L. 2131-5', [cgct('L2131-1', { kind: 'range', rangeEnd: 'L2131-5' })]],
+  ['range whose end inherits the prefix', 'articles L. 2334-1 à 2334-3', [cgct('L2334-1', { kind: 'range', rangeEnd: 'L2334-3' })]],
+  ['range inside a list', 'aux articles L. 5711-1 à L. 5711-3 et L. 5721-1', [cgct('L5711-1', { kind: 'range', rangeEnd: 'L5711-3' }), cgct('L5721-1')]],
+  // Containers.
+  ['"du présent code"', "de l'article L. 5210-1-1 du présent code", [cgct('L5210-1-1')]],
+  ['"du même code" after another code', "l'article L. 121-2 du code de l'action sociale et des familles et l'article L. 113-2 du même code", [other("code de l'action sociale et des familles", 'L121-2'), other("code de l'action sociale et des familles", 'L113-2')]],
+  ['"du même code" after "du présent code" (regression: it was dropped)', "de l'article L. 1621-2 du présent code, prévues à l'article L. 2123-22 du même code.", [cgct('L1621-2'), cgct('L2123-22')]],
+  ['"dudit code" (regression: "du" of "dudit" was read as a preposition)', "du code de l'action sociale et des familles ; des articles L. 113-2 et L. 121-1 dudit code", [other("code de l'action sociale et des familles"), other("code de l'action sociale et des familles", 'L113-2'), other("code de l'action sociale et des familles", 'L121-1')]],
+  ['"du nouveau code forestier" (regression: "nouveau" hid the code)', 'aux articles L214-7 et L214-8 du nouveau code forestier', [other('code forestier', 'L214-7'), other('code forestier', 'L214-8')]],
+  ['a code closing two citations joined by "et" covers both when the numbers are of one chapter', "au quatrième alinéa de l'article L. 3111-7 et à l'article L. 3111-8 du code des transports", [other('code des transports', 'L3111-7', { pinpoint: 'quatrième alinéa' }), other('code des transports', 'L3111-8')]],
+  ['… but not a CGCT number of another chapter', "à l'article L. 5217-2 et à l'article L. 2124-4 du code général de la propriété des personnes publiques", [cgct('L5217-2'), other('code général de la propriété des personnes publiques', 'L2124-4')]],
+  ['"du code électoral", undashed number', "à l'article L. 44 du code électoral", [other('code électoral', 'L44')]],
+  ['undashed numbers belong to the code named before', 'les articles suivants du code électoral : 1° L\'article R. 40 relatif', [other('code électoral'), other('code électoral', 'R40')]],
+  ['"du code général des impôts", numeric article with suffixes', "à l'article 1609 nonies C du code général des impôts", [other('code général des impôts', '1609 nonies C')]],
+  ['a code whose name holds "et"', "à l'article L. 111-1 du code de la construction et de l'habitation", [other("code de la construction et de l'habitation", 'L111-1')]],
+  ['"du CGCT" in a guide', "Selon l'article L.1115-1 du CGCT, les collectivités", [cgct('L1115-1')]],
+  ['law by number and date', "de l'article 6 de la loi n° 2015-991 du 7 août 2015", [other('loi n° 2015-991 du 7 août 2015', '6')]],
+  ['"article 1er" of a law', "l'article 1er de la loi n° 83-8 du 7 janvier 1983", [other('loi n° 83-8 du 7 janvier 1983', '1')]],
+  ['list of a law\'s articles', 'les articles 3 et 4 de la loi n°2014-58 du 27 janvier 2014', [other('loi n° 2014-58 du 27 janvier 2014', '3'), other('loi n° 2014-58 du 27 janvier 2014', '4')]],
+  ['ordinance', "de l'article 1er de l'ordonnance n° 2005-649 du 6 juin 2005", [other('ordonnance n° 2005-649 du 6 juin 2005', '1')]],
+  ['decree', "l'article 2 du décret n° 2006-1316 du 26 octobre 2006", [other('décret n° 2006-1316 du 26 octobre 2006', '2')]],
+  ['organic law', "de l'article 57 de la loi organique n° 2001-692 du 1er août 2001", [other('loi organique n° 2001-692 du 1er août 2001', '57')]],
+  ['the Constitution', "l'article 72 de la Constitution", [other('constitution du 4 octobre 1958', '72')]],
+  ['"précitée" names the law named earlier', "la loi n° 82-213 du 2 mars 1982 ; l'article 2 de la loi précitée", [other('loi n° 82-213 du 2 mars 1982'), other('loi n° 82-213 du 2 mars 1982', '2')]],
+  ['"de la loi du … précitée" picks that law by its date', "la loi n° 82-213 du 2 mars 1982 ; l'article 2 de la loi du 2 mars 1982 précitée", [other('loi n° 82-213 du 2 mars 1982'), other('loi n° 82-213 du 2 mars 1982', '2')]],
+  ['"ladite loi"', "la loi n° 82-213 du 2 mars 1982 ; l'article 3 de ladite loi", [other('loi n° 82-213 du 2 mars 1982'), other('loi n° 82-213 du 2 mars 1982', '3')]],
+  ['"de la présente loi" names no text this article cites', "l'article 5 de la présente loi", []],
+  ['a bare number with no container is left out', "l'article 6 est applicable", []],
+  // Whole texts.
+  ['a law\'s title stops before the next citation (regression: R2113-16 lost "L. 2113-12" inside "de réforme des collectivités territoriales …")', "à la loi n° 2010-1563 du 16 décembre 2010 de réforme des collectivités territoriales et dans les communes déléguées mentionnées à l'article L. 2113-12 issu de la même loi", [other('loi n° 2010-1563 du 16 décembre 2010'), cgct('L2113-12')]],
+  ['whole ordinance, its title not read', "par l'ordonnance n° 2005-649 du 6 juin 2005 relative aux marchés passés par certaines personnes non soumises au code des marchés publics", [other('ordonnance n° 2005-649 du 6 juin 2005')]],
+  ['whole code', 'les règles prévues par le code des marchés publics', [other('code des marchés publics')]],
+  ['whole law by date only', 'la loi du 10 juillet 1965 fixant le statut', [other('loi du 10 juillet 1965')]],
+  ['"la loi" alone is no name', 'dans les conditions prévues par la loi', []],
+  ['"code postal" is not a code', 'le code postal de la commune', []],
+  // Pinpoints.
+  ['Roman paragraphs', "prévues aux I et III de l'article L. 5111-1-1", [cgct('L5111-1-1', { pinpoint: 'I et III' })]],
+  ['item of a paragraph', "au 2° du II de l'article L. 2224-11-6", [cgct('L2224-11-6', { pinpoint: '2° du II' })]],
+  ['worded paragraph', "au deuxième alinéa de l'article L. 1621-2", [cgct('L1621-2', { pinpoint: 'deuxième alinéa' })]],
+  ['sentence of a paragraph', "à la première phrase du premier alinéa de l'article L. 2123-24", [cgct('L2123-24', { pinpoint: 'première phrase du premier alinéa' })]],
+  ['list of items', "aux 1°, 2°, 5° et 8° du I de l'article L. 211-7 du code de l'environnement", [other("code de l'environnement", 'L211-7', { pinpoint: '1°, 2°, 5° et 8° du I' })]],
+  ['items listed with ", et" (regression: the list was cut)', "aux 1°,2°, et 3° de l'article L. 5211-43", [cgct('L5211-43', { pinpoint: '1°,2°, et 3°' })]],
+  ['counted paragraphs (regression: not read)', "des deux derniers alinéas de l'article D. 6232-1", [cgct('D6232-1', { pinpoint: 'deux derniers alinéas' })]],
+  ['"antépénultième alinéa" (regression: not read)', "par l'antépénultième alinéa de l'article L. 3334-4", [cgct('L3334-4', { pinpoint: 'antépénultième alinéa' })]],
+  ['lettered sub-paragraph after its paragraph, "II b" (regression: read as "b")', "en application du II b de l'article 82 de la loi n° 83-8 du 7 janvier 1983", [other('loi n° 83-8 du 7 janvier 1983', '82', { pinpoint: 'II b' })]],
+  ['letter of an item', "au a du 1° de l'article L. 2333-64", [cgct('L2333-64', { pinpoint: 'a du 1°' })]],
+  ['pinpoint covering a list', 'au I des articles L. 2131-1 et L. 2131-2', [cgct('L2131-1', { pinpoint: 'I' }), cgct('L2131-2', { pinpoint: 'I' })]],
+  // Anaphora.
+  ['"du même article" repeats the single article cited before', "à l'article L. 2334-4. Au II du même article", [cgct('L2334-4'), cgct('L2334-4', { pinpoint: 'II' })]],
+  ['"ledit article"', "l'article L. 2123-18 ; ledit article", [cgct('L2123-18'), cgct('L2123-18')]],
+  ['"dudit article" with a pinpoint', "l'article L. 2123-18 ; au 3° dudit article", [cgct('L2123-18'), cgct('L2123-18', { pinpoint: '3°' })]],
+  ['"desdits articles" repeats the whole list', 'aux articles L. 1 et L. 2 ; desdits articles', [other('CGCT', 'L1'), other('CGCT', 'L2'), other('CGCT', 'L1'), other('CGCT', 'L2')]],
+  ['"ledit article" after a list is ambiguous: left out', "aux articles L. 2131-1 et L. 2131-2 ; ledit article", [cgct('L2131-1'), cgct('L2131-2')]],
+  ['"du même article" after "du présent article" is this article: left out', "l'article L. 2334-4. Le I du présent article ; au II du même article", [cgct('L2334-4')]],
+  ['"l\'article précédent" depends on where the article stands: left out', "l'article précédent", []],
+  // Not references.
+  ['the article\'s own part', 'les conditions prévues au présent article et au II', []],
+  ['divisions without an article number', 'les dispositions du chapitre III du titre II', []],
+  ['heading of a quoted amending article', "est ainsi rédigé : « Art. L. 322-66. - Le maire … »", []],
+  ['words quoted to be replaced', 'les mots : " aux articles L. 2131-1 et L. 3131-1 " sont remplacés', []],
+  ['a quotation left unclosed ends with its paragraphs (regression: it swallowed the rest of L. 1615-1)', "pour :\n\n“ 1° L'entretien des bâtiments ;\n\n“ 2° L'entretien des réseaux.\n\nIII.- Les régimes définis à l'article L. 1615-6.", [cgct('L1615-6')]],
+  ['a name between quotes is no amendment', "le label « auto-partage » prévu à l'article L. 2213-2", [cgct('L2213-2')]],
+  ['a pinpoint item is not a number: "5°"', "à l'article L. 2334-2, 5° et 6°", [cgct('L2334-2')]],
+  ['sentence-initial "A" is no suffix', "l'article L. 2131-1. A compter de", [cgct('L2131-1')]],
+];
+
+describe('extractReferences: the grammar, one row per form', () => {
+  it.each(ROWS)('%s', (_comment, text, expected) => {
+    expect(extractReferences(text).map(summarize)).toEqual(expected);
+  });
+});
+
+describe('extractReferences: offsets and provenance', () => {
+  it('gives the span of each designator as String.slice offsets', () => {
+    const text = 'aux articles L. 2131-1, L. 2131-2 et L. 3131-1 du présent code';
+    expect(extractReferences(text).map((r) => text.slice(r.start, r.end))).toEqual(['L. 2131-1', 'L. 2131-2', 'L. 3131-1']);
+  });
+
+  it('gives a range the span of both its ends', () => {
+    const text = 'articles L. 2131-1 à L. 2131-5 sont applicables';
+    const [range] = extractReferences(text);
+    expect(text.slice(range!.start, range!.end)).toBe('L. 2131-1 à L. 2131-5');
+  });
+
+  it('reads references split by a hard line break', () => {
+    expect(extractReferences("prévues à l'article L.\n2123-22 du même code").map(summarize)).toEqual([cgct('L2123-22')]);
+  });
+
+  it("marks every reference as found in the text", () => {
+    expect(extractReferences("à l'article L. 2131-1").every((r) => r.via === 'text')).toBe(true);
+  });
+});
+
+const SEEDS = '../shared/seeds';
+const seed = (prefix: string): string => readFileSync(`${SEEDS}/${readdirSync(SEEDS).find((name) => name.startsWith(prefix))!}`, 'utf8');
+/** The body of a seed: after its "# Article" heading, before its "Liens relatifs" block. */
+const bodyOf = (text: string): string => text.replace(/^# .*\n/, '').split('**Liens relatifs')[0]!;
+
+describe('extractReferences: the seeds', () => {
+  it("reads in L1115-1 (seed 000) the nine articles it cites, in order", () => {
+    const text = bodyOf(seed('000_')).replace(/<[^>]+>/g, '');
+    expect(extractReferences(text).map((r) => r.target)).toEqual(['L2131-1', 'L2131-2', 'L3131-1', 'L3131-2', 'L4141-1', 'L4141-2', 'L2131-6', 'L3132-1', 'L4142-1']);
+  });
+
+  it('reads in L5111-1 (seed 002) two articles, a pinpointed one, an ordinance and a code, not the code in the ordinance\'s title', () => {
+    expect(extractReferences(bodyOf(seed('002_'))).map(summarize)).toEqual([
+      cgct('L5711-1'),
+      cgct('L5721-8'),
+      cgct('L5111-1-1', { pinpoint: 'I et III' }),
+      other('code des marchés publics'),
+      other('ordonnance n° 2005-649 du 6 juin 2005'),
+    ]);
+  });
+
+  it('reads in the guide (seed 001) the mistyped "L.115-1" and the two laws it names by date', () => {
+    expect(extractReferences(seed('001_')).map(summarize)).toEqual([
+      other("loi d'orientation du 6 février 1992"),
+      other('loi thiollière du 2 février 2007'),
+      cgct('L115-1'),
+    ]);
+  });
+});
