@@ -153,7 +153,7 @@ export interface Reference {
 }
 
 /** Why a reference resolves to no existing CGCT article. */
-export type UnresolvedReason = 'not-in-code' | 'repealed' | 'never-existed' | 'text-only';
+export type UnresolvedReason = 'not-in-code' | 'repealed' | 'never-existed' | 'text-only' | 'not-yet-in-force';
 
 /** A reference after resolution against every article read. */
 export interface ResolvedReference extends Reference {

@@ -2,25 +2,49 @@
  * `cgct ingest SOURCE… [--allow-mass-repeal]`: loads corpus snapshots into the graph, writing only
  * what changed. A source is a folder, a git checkout (`folder@COMMIT`), or a bundle
  * (`../shared/corpus/cgct-lexlib-history.bundle`, optionally `…bundle@COMMIT`).
+ * `cgct ingest --history BUNDLE… [--documents PATH…]`: builds the whole history of git sources
+ * into an empty graph at once (ingest/history/run-history-build.ts).
  */
 import { formatTable } from '../format-table.ts';
 import { runWithGraph } from '../run-with-graph.ts';
 import { parseSourceSpec } from '../../ingest/sources/read-source.ts';
 import { runIngest, type SourceIngestReport } from '../../ingest/run-ingest.ts';
+import { runHistoryBuild } from '../../ingest/history/run-history-build.ts';
+import { printHistoryReport } from '../format-history-report.ts';
 
-export const describe = 'load corpus snapshots into Neo4j, writing only what changed (ingest SOURCE… [--allow-mass-repeal])';
+export const describe = 'load corpus snapshots into Neo4j, writing only what changed (ingest SOURCE… [--allow-mass-repeal]), or whole histories (ingest --history BUNDLE…)';
 
-const USAGE = 'Usage: cgct ingest SOURCE... [--allow-mass-repeal]\n  SOURCE: a folder, a git checkout (folder@COMMIT) or a git bundle (file.bundle or file.bundle@COMMIT)';
+const USAGE = [
+  'Usage: cgct ingest SOURCE... [--allow-mass-repeal]',
+  '       cgct ingest --history SOURCE... [--documents PATH...] [--allow-mass-repeal]',
+  '  SOURCE: a folder, a git checkout (folder@COMMIT) or a git bundle (file.bundle or file.bundle@COMMIT)',
+  '  --history: every commit of each git source, built at once into an empty graph',
+].join('\n');
+const FLAGS = new Set(['--allow-mass-repeal', '--history', '--documents']);
 
 export async function run(args: string[]): Promise<number> {
   const allowMassRepeal = args.includes('--allow-mass-repeal');
-  const locations = args.filter((arg) => !arg.startsWith('--'));
-  const unknown = args.filter((arg) => arg.startsWith('--') && arg !== '--allow-mass-repeal');
-  if (locations.length === 0 || unknown.length > 0) {
+  const documentsAt = args.indexOf('--documents');
+  const documents = documentsAt < 0 ? [] : args.slice(documentsAt + 1).filter((arg) => !arg.startsWith('--'));
+  const locations = (documentsAt < 0 ? args : args.slice(0, documentsAt)).filter((arg) => !arg.startsWith('--'));
+  const unknown = args.filter((arg) => arg.startsWith('--') && !FLAGS.has(arg));
+  if (locations.length === 0 || unknown.length > 0 || (documents.length > 0 && !args.includes('--history'))) {
     console.error(unknown.length > 0 ? `cgct ingest: unknown option ${unknown.join(', ')}\n${USAGE}` : USAGE);
     return 2;
   }
   const started = performance.now();
+  if (args.includes('--history')) {
+    return runWithGraph('ingest --history', async (driver, progress) => {
+      const report = await runHistoryBuild(driver, locations.map((location) => parseGitSpec(location)), {
+        allowMassRepeal,
+        documents,
+        onProgress: (stage, done, total) => progress.update(done, total, stage),
+      });
+      progress.stop();
+      printHistoryReport(report);
+      return 0;
+    });
+  }
   return runWithGraph('ingest', async (driver, progress) => {
     const reports = await runIngest(driver, locations.map((location) => parseGitSpec(location)), {
       allowMassRepeal,

@@ -210,8 +210,8 @@ export function stableJson(value: unknown): string {
 // from one amendment to the next (cached parses), so their hashes are computed once.
 const contentHashes = new WeakMap<object, string>();
 
-/** The hash of a row's props, memoized by the props object. */
-function contentHashOf(props: NodeRow['props']): string {
+/** The hash of a row's props, memoized by the props object: what `recordHash` holds. */
+export function contentHashOf(props: NodeRow['props']): string {
   let hash = contentHashes.get(props);
   if (hash === undefined) contentHashes.set(props, (hash = hashOf(props)));
   return hash;

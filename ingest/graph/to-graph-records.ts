@@ -23,6 +23,8 @@ export interface SourceSnapshot {
   references: ResolvedReference[];
   /** Spellings for section titles; learnt from the articles when absent (a replay learns them once). */
   accents?: AccentDictionary;
+  /** The CGCT numbers a "Liens relatifs" entry may point to as articles (default: the articles of this snapshot); the history build passes those in force on the snapshot's date in any source. */
+  knownArticleIds?: ReadonlySet<string>;
 }
 
 const METADATA_TYPES: Record<Exclude<RelatedLinkType, 'cites' | 'cited-by'>, RelationshipType> = {
@@ -105,7 +107,7 @@ export type RecordsMemo = WeakMap<Article, ArticleRows>;
 export function toGraphRecords(snapshot: SourceSnapshot, memo?: RecordsMemo): GraphRecords {
   const collector = new RecordCollector();
   const articles = [...snapshot.articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const articleIds = new Set(articles.map((article) => article.id));
+  const articleIds: ReadonlySet<string> = snapshot.knownArticleIds ?? new Set(articles.map((article) => article.id));
   const referencesByFrom = groupReferences(snapshot.references);
   collector.addNode('Code', THIS_CODE, { title: 'Code général des collectivités territoriales' });
   const accents = snapshot.accents ?? buildAccentDictionary(articles.map((article) => article.text));
@@ -126,7 +128,7 @@ export function toGraphRecords(snapshot: SourceSnapshot, memo?: RecordsMemo): Gr
   return { source: snapshot.source, date: snapshot.date, nodes: [...collector.nodes.values()], edges: [...collector.edges.values()] };
 }
 
-function collectArticleRows(article: Article, references: ResolvedReference[], articleIds: Set<string>, accents: AccentDictionary): ArticleRows {
+function collectArticleRows(article: Article, references: ResolvedReference[], articleIds: ReadonlySet<string>, accents: AccentDictionary): ArticleRows {
   const own = new RecordCollector();
   addArticle(own, article, accents);
   for (const reference of references) addReference(own, reference);
@@ -180,6 +182,13 @@ function addArticle(collector: RecordCollector, article: Article, accents: Accen
     parent = { label: 'Section', id: section.id };
   }
   collector.addEdge({ type: 'CONTAINS', fromLabel: parent.label, from: parent.id, toLabel: 'Article', to: article.id, key: '' }, { via: ['toc'], count: 1 });
+}
+
+/** The rows a list of resolved references gives on their own: the relationships and the target nodes (the history build dates them). */
+export function collectReferenceRows(references: ResolvedReference[]): { nodes: NodeRow[]; edges: EdgeRow[] } {
+  const collector = new RecordCollector();
+  for (const reference of references) addReference(collector, reference);
+  return { nodes: [...collector.nodes.values()], edges: [...collector.edges.values()] };
 }
 
 function addReference(collector: RecordCollector, reference: ResolvedReference): void {

@@ -79,7 +79,7 @@ function resolveRange(lookup: Lookup, from: string, reference: Reference): Resol
   const last = reference.rangeEnd!;
   const family = familyOf(first);
   const ids = lookup.sortedByFamily.get(family) ?? [];
-  const targets = family === familyOf(last) ? ids.slice(lowerBound(ids, first), upperBound(ids, last)) : [];
+  const targets = family === familyOf(last) ? idsBetween(ids, first, last) : [];
   if (targets.length > 0) return { ...reference, from, targets, resolution: 'resolved' };
   const reason = family !== familyOf(last) ? 'not-in-code' : reasonFor(lookup, first);
   return unresolved(lookup, from, reference, reason);
@@ -97,13 +97,19 @@ function reasonFor(lookup: Lookup, id: string): UnresolvedReason {
   return 'never-existed';
 }
 
-// The legislative part interleaves L and LO articles, the regulatory part R and R*, D and D*.
-function familyOf(id: string): string {
+/** The family an id sorts in: the legislative part interleaves L and LO articles, the regulatory part R and R*, D and D*. */
+export function familyOf(id: string): string {
   return id.startsWith('L') ? 'L' : id.startsWith('R') ? 'R' : id.startsWith('D') ? 'D' : id;
 }
 
-function legiDigits(id: string): string {
+/** The digits of a LEGIARTI id, without leading zeros (lexlib's file names keep only those). */
+export function legiDigits(id: string): string {
   return id.replace(/^\D+/, '').replace(/^0+/, '');
+}
+
+/** The ids of a sorted list between two ids, both included, in code order (binary search). */
+export function idsBetween(sortedIds: string[], first: string, last: string): string[] {
+  return sortedIds.slice(lowerBound(sortedIds, first), upperBound(sortedIds, last));
 }
 
 /** Index of the first id not before `id`. */
