@@ -22,6 +22,8 @@ export const SCHEMA_STATEMENTS: string[] = [
   'CREATE INDEX article_version_validity IF NOT EXISTS FOR (n:ArticleVersion) ON (n.articleId, n.validFrom)',
   'CREATE INDEX cites_valid_from IF NOT EXISTS FOR ()-[r:CITES]-() ON (r.validFrom)',
   'CREATE INDEX cites_valid_to IF NOT EXISTS FOR ()-[r:CITES]-() ON (r.validTo)',
+  // The `changes` query: amendments in a date range, in date order.
+  'CREATE INDEX amendment_date IF NOT EXISTS FOR (n:Amendment) ON (n.date)',
   // Words: French analyzer (stemming, stop words); `searchText` is an accent-folded copy of the
   // text so that "deliberation" finds "délibération".
   "CREATE FULLTEXT INDEX article_text IF NOT EXISTS FOR (n:Article) ON EACH [n.title, n.text, n.searchText] OPTIONS { indexConfig: { `fulltext.analyzer`: 'french' } }",

@@ -16,6 +16,7 @@ import { readBoundedBody, refuseBadBodies, refuseUnsupportedMediaType } from './
 import { ARMOR_CONFIG, DEFAULT_QUERY_TIMEOUT_MS } from './limits.ts';
 import { createServerContext, resolvers } from './resolvers.ts';
 import { createResponseCache } from './response-cache.ts';
+import { today } from './today.ts';
 import { createWebUiRouter } from './web-ui.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -72,7 +73,9 @@ export function buildApp(options: AppOptions): BuiltApp {
   app.use(createHealthRouter(repository));
   app.use(yoga.graphqlEndpoint, refuseUnsupportedMediaType, readBoundedBody, refuseBadBodies);
   const cache = options.responseCache ?? DEFAULT_RESPONSE_CACHE;
-  if (cache) app.use(yoga.graphqlEndpoint, createResponseCache({ ...cache, readRevision: () => repository.getGraphRevision() }));
+  // An answer read "as of today" goes stale at midnight as surely as after a write: the day is
+  // part of the revision the cache keeps answers for.
+  if (cache) app.use(yoga.graphqlEndpoint, createResponseCache({ ...cache, readRevision: async () => `${await repository.getGraphRevision()}@${today()}` }));
   app.use(yoga.graphqlEndpoint, yoga);
   app.use(createWebUiRouter(options.webDistDir ?? path.join(ROOT, 'web', 'dist')));
   return { app, repository };

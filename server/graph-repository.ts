@@ -9,9 +9,14 @@ import { NO_GRAPH_REVISION } from '../graph-schema/graph-revision.ts';
 import { toGraphNode, toPart, toStatus, type RawNode } from './graph-node.ts';
 import { asString, asStrings, toPlain } from './to-plain.ts';
 import { toExcerpt } from './excerpt.ts';
+import { today } from './today.ts';
 import type {
+  ArticleLifeRecord,
   ArticleRecord,
   ArticleSummary,
+  ChangeRecord,
+  PeriodRecord,
+  RenumberingRecord,
   ArticleVersionRecord,
   DirectionName,
   GraphEdge,
@@ -38,30 +43,59 @@ export interface GraphRepositoryOptions {
   queryTimeoutMs: number;
 }
 
-/** `asOf` as the repository takes it: an ISO date string, or null for the current graph. */
+/**
+ * `asOf` as the repository takes it: an ISO date string, or null for today (server/today.ts).
+ * Every statement runs with a date in `$asOf`: the current graph is the graph as of today.
+ */
 type AsOf = string | null;
+
+// Time (graph-schema/README.md): dates are ISO strings and compare as strings; an interval is
+// half-open, validFrom <= d < validTo. An article's `periods` are "from/to" strings, "to" empty
+// while open ("2004-07-30/"). Loop variables get names no statement uses elsewhere.
+const periodHolds = (p: string) => `(split(${p}, '/')[0] <= $asOf AND (split(${p}, '/')[1] = '' OR split(${p}, '/')[1] > $asOf))`;
+const hasPeriods = (a: string) => `size(coalesce(${a}.periods, [])) > 0`;
+// A graph written before the history build has no `periods`: there an article exists at d when
+// its current version or an older one had begun, and it was not yet repealed.
+const articleInForce = (a: string) =>
+  `(CASE WHEN ${hasPeriods(a)} THEN any(period_ IN ${a}.periods WHERE ${periodHolds('period_')}) ELSE ((${a}.validFrom IS NULL OR ${a}.validFrom <= $asOf OR EXISTS { (${a})-[:HAS_VERSION]->(old_:ArticleVersion) WHERE old_.validFrom <= $asOf }) AND (${a}.validTo IS NULL OR ${a}.validTo > $asOf)) END)`;
+const articleValid = (a: string) => `(NOT ${a}:Article OR ${articleInForce(a)})`;
+// The status at $asOf: in force in one of its periods, deferred before the first, repealed after
+// (or between two). Without periods, the status the ingest wrote.
+const statusAt = (a: string) =>
+  `CASE WHEN NOT ${hasPeriods(a)} THEN ${a}.status WHEN any(period_ IN ${a}.periods WHERE ${periodHolds('period_')}) THEN 'in-force' WHEN all(period_ IN ${a}.periods WHERE split(period_, '/')[0] > $asOf) THEN 'deferred' ELSE 'repealed' END`;
+const citationHolds = (r: string) => `(coalesce(${r}.validFrom, '') <= $asOf AND (${r}.validTo IS NULL OR ${r}.validTo > $asOf))`;
+const citesValid = (r: string) => `(type(${r}) <> 'CITES' OR ${citationHolds(r)})`;
 
 // Projections shared by the statements below (constant text, no input inside).
 const nodeFields = (v: string) =>
-  `{id: ${v}.id, labels: labels(${v}), number: ${v}.number, status: ${v}.status, part: ${v}.part, title: ${v}.title, textId: ${v}.textId, reason: ${v}.reason, excerpt: left(${v}.text, 160)}`;
-const summaryFields = (v: string) => `{id: ${v}.id, number: ${v}.number, status: ${v}.status, excerpt: left(${v}.text, 240)}`;
-// The current graph is what has validTo IS NULL; "as of" d: validFrom <= d < validTo (README, Time).
-// Dates compare as ISO strings, whether stored as strings or as Neo4j dates.
-const citesValid = (r: string) =>
-  `(type(${r}) <> 'CITES' OR ($asOf IS NULL AND ${r}.validTo IS NULL) OR ($asOf IS NOT NULL AND coalesce(toString(${r}.validFrom), '') <= $asOf AND (${r}.validTo IS NULL OR toString(${r}.validTo) > $asOf)))`;
-// An article exists at d when its current version or an older one had begun, and it was not yet repealed.
-const articleValid = (a: string) =>
-  `(NOT ${a}:Article OR $asOf IS NULL OR ((${a}.validFrom IS NULL OR toString(${a}.validFrom) <= $asOf OR EXISTS { (${a})-[:HAS_VERSION]->(old:ArticleVersion) WHERE toString(old.validFrom) <= $asOf }) AND (${a}.validTo IS NULL OR toString(${a}.validTo) > $asOf)))`;
+  `{id: ${v}.id, labels: labels(${v}), number: ${v}.number, status: ${statusAt(v)}, part: ${v}.part, title: ${v}.title, textId: ${v}.textId, reason: ${v}.reason, excerpt: left(${v}.text, 160)}`;
+const summaryFields = (v: string) => `{id: ${v}.id, number: ${v}.number, status: ${statusAt(v)}, excerpt: left(${v}.text, 240)}`;
+// What explains an article's life: its in-force span, its repeal (the REPEALED_IN amendment's
+// title when the article does not carry it), and for graphs without `inForceFrom` the start of
+// its oldest version.
+const lifeFields = (a: string) =>
+  `.inForceFrom, .repealedOn, .periods, repealedBy: coalesce(${a}.repealedBy, head([(${a})-[:REPEALED_IN]->(m_:Amendment) | m_.title])), ` +
+  `oldestVersionFrom: CASE WHEN ${a}.inForceFrom IS NULL THEN reduce(oldest_ = ${a}.validFrom, from_ IN [(${a})-[:HAS_VERSION]->(v_:ArticleVersion) | v_.validFrom] | CASE WHEN oldest_ IS NULL OR from_ < oldest_ THEN from_ ELSE oldest_ END) END`;
 
 const ARTICLE = `
-MATCH (a:Article {id: $id}) WHERE ${articleValid('a')}
+MATCH (a:Article {id: $id}) WHERE ${articleInForce('a')}
 CALL (a) {
   OPTIONAL MATCH (a)-[:HAS_VERSION]->(v:ArticleVersion)
-  WHERE $asOf IS NOT NULL AND toString(v.validFrom) <= $asOf AND (v.validTo IS NULL OR toString(v.validTo) > $asOf)
-  RETURN v ORDER BY toString(v.validFrom) DESC LIMIT 1
+  WHERE v.validFrom <= $asOf AND (v.validTo IS NULL OR v.validTo > $asOf)
+  RETURN v ORDER BY v.validFrom DESC LIMIT 1
 }
-RETURN a {.id, .number, .part, .status, .text, .html, .validFrom, .validTo, .sources, .sortKey, .contentHash} AS article,
+RETURN a {.id, .number, .part, .text, .html, .validFrom, .validTo, .sources, .sortKey, .contentHash, status: ${statusAt('a')}, ${lifeFields('a')}} AS article,
        v {.text, .html, .validFrom, .validTo, .contentHash} AS version`;
+
+// An article whatever the date: what explains why it is or is not in force.
+const ARTICLE_LIFE = `
+MATCH (a:Article {id: $id})
+RETURN a {.id, .number, .part, .sortKey, .sources, .validFrom, .validTo, status: ${statusAt('a')}, ${lifeFields('a')}} AS article`;
+
+const RENUMBERING = `
+MATCH (a:Article {id: $id})
+RETURN [(o:Article)-[r:RENUMBERED_AS]->(a) | {article: ${summaryFields('o')}, date: r.date, evidence: r.evidence}] AS formerNumbers,
+       [(a)-[r:RENUMBERED_AS]->(n:Article) | {article: ${summaryFields('n')}, date: r.date, evidence: r.evidence}] AS renumberedAs`;
 
 // From the part down: the article's sections, or the section's ancestors and itself. The label
 // on x lets the planner start from the id index and walk up.
@@ -73,18 +107,25 @@ RETURN s {.id, .kind, .title} AS section`;
 const ARTICLE_BREADCRUMB = breadcrumb('Article');
 const SECTION_BREADCRUMB = breadcrumb('Section');
 
-// Family bounds: "L|" < every L key < "L}" ('}' follows '|'), so both are range seeks on sortKey.
+// Family bounds: "L|" < every L key < "L}" ('}' follows '|'), so both are range seeks on sortKey,
+// walked in code order up to the first article in force at the date (repealed ones are skipped).
 const PREVIOUS_NEXT = `
-CALL { OPTIONAL MATCH (p:Article) WHERE p.sortKey > $familyStart AND p.sortKey < $key
+CALL { OPTIONAL MATCH (p:Article) WHERE p.sortKey > $familyStart AND p.sortKey < $key AND ${articleInForce('p')}
        RETURN p ORDER BY p.sortKey DESC LIMIT 1 }
-CALL { OPTIONAL MATCH (n:Article) WHERE n.sortKey > $key AND n.sortKey < $familyEnd
+CALL { OPTIONAL MATCH (n:Article) WHERE n.sortKey > $key AND n.sortKey < $familyEnd AND ${articleInForce('n')}
        RETURN n ORDER BY n.sortKey LIMIT 1 }
 RETURN ${summaryFields('p')} AS previous, ${summaryFields('n')} AS next`;
 
+// A citation of a number while no article of it is in force points to its :UnresolvedTarget; the
+// relationship's reason (repealed, not-yet-in-force at the citation's dates) wins over the node's
+// (as of today), and the dates come from the node or from the article of that number.
 const REFERENCES = `
-MATCH (:Article {id: $id})-[r:CITES]->(t) WHERE ${citesValid('r')}
+MATCH (:Article {id: $id})-[r:CITES]->(t) WHERE ${citationHolds('r')}
+OPTIONAL MATCH (same:Article {id: t.number}) WHERE t:UnresolvedTarget AND coalesce(t.code, 'CGCT') = 'CGCT'
 RETURN ${nodeFields('t')} AS target, t.code AS code, t.candidates AS candidates, t.sortKey AS sortKey,
-       r {.via, .sources, .pinpoints, .spans, .hrefDisagrees, .viaRange} AS rel`;
+       r {.via, .sources, .pinpoints, .spans, .hrefDisagrees, .viaRange, .validFrom, .validTo} AS rel, coalesce(r.reason, t.reason) AS reason,
+       CASE WHEN t:UnresolvedTarget THEN {inForceFrom: coalesce(t.inForceFrom, same.inForceFrom), repealedOn: coalesce(t.repealedOn, same.repealedOn),
+         repealedBy: coalesce(t.repealedBy, same.repealedBy, head([(same)-[:REPEALED_IN]->(m:Amendment) | m.title])), article: same.id} END AS life`;
 
 const linkGroups = (pattern: string) => `
 MATCH ${pattern} WHERE type(r) IN $types AND ${citesValid('r')}
@@ -104,11 +145,29 @@ UNION ALL
 MATCH (:Article {id: $id})<-[r:CITES]-(t) WHERE 'metadata' IN r.via AND ${citesValid('r')}
 RETURN 'CITES' AS type, 'Cité par' AS heading, t.number AS article, null AS status, ${nodeFields('t')} AS text`;
 
+// The amending texts of a version in commit order (MADE_BY.order), several when one day saw several.
 const VERSIONS = `
 MATCH (:Article {id: $id})-[:HAS_VERSION]->(v:ArticleVersion)
-OPTIONAL MATCH (v)-[:MADE_BY]->(m:Amendment)
-RETURN v {.validFrom, .validTo, .text} AS version, m.title AS amendedBy
-ORDER BY toString(v.validFrom) DESC`;
+CALL (v) {
+  OPTIONAL MATCH (v)-[made:MADE_BY]->(m:Amendment)
+  WITH made, m ORDER BY made.order, m.date, m.id
+  RETURN collect(m {.id, .title, .date, .source}) AS amendments
+}
+RETURN v {.validFrom, .validTo, .text, .html, .status, .source} AS version, amendments
+ORDER BY v.validFrom DESC`;
+
+// Amendments dated within [since, until], in date then id order: one page and the full count.
+const CHANGES = `
+MATCH (m:Amendment) WHERE m.date >= $since AND m.date <= $until
+WITH m ORDER BY m.date, m.id
+WITH collect(m) AS inRange
+RETURN size(inRange) AS total,
+       [m IN inRange[$skip..$skip + $limit] | m {.id, .title, .date, .source, .added, .modified, .repealed, .citationsGained, .citationsLost}] AS page`;
+
+const ARTICLE_SUMMARIES = `
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN a.id AS id, ${summaryFields('a')} AS article`;
 
 const GRAPH_REVISION = "MATCH (r:GraphRevision {key: 'graph'}) RETURN r.value AS value";
 
@@ -212,28 +271,32 @@ MATCH (d:Article)-[r:CITES]->(f)
 WHERE ${citesValid('r')} AND ${articleValid('d')}
 RETURN DISTINCT elementId(d) AS eid, ${summaryFields('d')} AS article, d.sortKey AS sortKey`;
 
+// The targets cited today (or named by a document), most cited first: a target only a past
+// version cited belongs to that date, not to today's list.
 const UNRESOLVED = `
-CALL { MATCH (u:UnresolvedTarget) RETURN count(u) AS total }
 MATCH (u:UnresolvedTarget)
-OPTIONAL MATCH (s)-[:CITES|MENTIONS]->(u)
-WITH total, u, collect(DISTINCT s) AS citers
-ORDER BY size(citers) DESC, u.id
-SKIP $skip LIMIT $limit
-RETURN total, u {.id, .number, .code, .reason, .candidates} AS target, [x IN citers | ${nodeFields('x')}] AS citedBy`;
+OPTIONAL MATCH (s)-[r:CITES|MENTIONS]->(u) WHERE ${citesValid('r')}
+WITH u, collect(DISTINCT s) AS citers
+WHERE size(citers) > 0
+WITH u, citers ORDER BY size(citers) DESC, u.id
+WITH collect({u: u, citers: citers}) AS targets
+RETURN size(targets) AS total,
+       [x IN targets[$skip..$skip + $limit] | {target: {id: x.u.id, number: x.u.number, code: x.u.code, reason: x.u.reason, candidates: x.u.candidates,
+         inForceFrom: x.u.inForceFrom, repealedOn: x.u.repealedOn, repealedBy: x.u.repealedBy}, citedBy: [c IN x.citers | ${nodeFields('c')}]}] AS page`;
 
 const STATS = `
 CALL { MATCH (a:Article) RETURN count(a) AS articles }
-CALL { MATCH (a:Article {status: 'in-force'}) RETURN count(a) AS articlesInForce }
+CALL { MATCH (a:Article) WHERE ${statusAt('a')} = 'in-force' RETURN count(a) AS articlesInForce }
 CALL { MATCH (s:Section) RETURN count(s) AS sections }
-CALL { MATCH ()-[r:CITES]->() WHERE r.validTo IS NULL RETURN count(r) AS citations }
+CALL { MATCH ()-[r:CITES]->() WHERE ${citationHolds('r')} RETURN count(r) AS citations }
 CALL { MATCH (e:ExternalArticle) RETURN count(e) AS externalArticles }
 CALL { MATCH (t:LegalText) RETURN count(t) AS legalTexts }
-CALL { MATCH (u:UnresolvedTarget) RETURN count(u) AS unresolvedTargets }
+CALL { MATCH (u:UnresolvedTarget) WHERE EXISTS { (s)-[r:CITES|MENTIONS]->(u) WHERE ${citesValid('r')} } RETURN count(u) AS unresolvedTargets }
 CALL { MATCH (d:Document) RETURN count(d) AS documents }
 RETURN articles, articlesInForce, sections, citations, externalArticles + legalTexts AS externalTargets, unresolvedTargets, documents`;
 
 const MOST_CITED = `
-MATCH (a:Article)<-[r:CITES]-(s) WHERE r.validTo IS NULL AND s <> a
+MATCH (a:Article)<-[r:CITES]-(s) WHERE ${citationHolds('r')} AND s <> a
 WITH a, count(DISTINCT s) AS count
 ORDER BY count DESC, a.sortKey LIMIT $limit
 RETURN ${summaryFields('a')} AS article, count`;
@@ -243,6 +306,33 @@ const METADATA_TYPES: LinkTypeName[] = ['CREATED_BY', 'MODIFIED_BY', 'REPEALED_B
 
 function toProvenance(value: unknown): ProvenanceName[] {
   return asStrings(value).flatMap((via) => (PROVENANCE[via] ? [PROVENANCE[via]] : []));
+}
+
+// "1996-02-24/2004-07-30" → {from, to}; "2004-07-30/" is open.
+function toPeriod(value: string): PeriodRecord {
+  const [from = '', to = ''] = value.split('/');
+  return { from, to: to || null };
+}
+
+function toLife(article: Record<string, unknown>): ArticleLifeRecord {
+  const status = toStatus(article.status);
+  const inForceFrom = asString(article.inForceFrom) ?? asString(article.oldestVersionFrom) ?? asString(article.validFrom);
+  const repealedOn = asString(article.repealedOn) ?? (status === 'REPEALED' ? asString(article.validTo) : null);
+  const stored = asStrings(article.periods);
+  // A graph written before the history build has no periods: one, from the oldest version.
+  const periods = stored.length ? stored.map(toPeriod) : inForceFrom ? [{ from: inForceFrom, to: repealedOn }] : [];
+  return {
+    id: String(article.id),
+    number: asString(article.number) ?? String(article.id),
+    part: toPart(article.part),
+    status,
+    sources: asStrings(article.sources),
+    sortKey: asString(article.sortKey) ?? '',
+    inForceFrom,
+    repealedOn,
+    repealedBy: asString(article.repealedBy),
+    periods,
+  };
 }
 
 function toSummary(raw: unknown): ArticleSummary {
@@ -270,10 +360,14 @@ async function readRows(options: GraphRepositoryOptions, work: (tx: ManagedTrans
   }
 }
 
-// JS numbers travel as floats; SKIP, LIMIT and list slices need Cypher integers.
+// JS numbers travel as floats; SKIP, LIMIT and list slices need Cypher integers. `$asOf` is
+// always a date: today when the caller gave none.
 function toCypherParams(params: Record<string, unknown>): Record<string, unknown> {
-  const converted: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(params)) converted[key] = typeof value === 'number' && Number.isInteger(value) ? neo4j.int(value) : value;
+  const converted: Record<string, unknown> = { asOf: today() };
+  for (const [key, value] of Object.entries(params)) {
+    if (key === 'asOf' && (value === null || value === undefined)) continue;
+    converted[key] = typeof value === 'number' && Number.isInteger(value) ? neo4j.int(value) : value;
+  }
   return converted;
 }
 
@@ -307,21 +401,34 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
       const article = row.article as Record<string, unknown>;
       const version = row.version as Record<string, unknown> | null;
       const shown = version ?? article;
+      const life = toLife(article);
       return {
-        id: String(article.id),
-        number: asString(article.number) ?? String(article.id),
-        part: toPart(article.part),
+        ...life,
         // A past version was in force during its interval, whatever became of the article since.
-        status: version && version.validTo !== null ? 'IN_FORCE' : toStatus(article.status),
+        status: version && version.validTo !== null ? 'IN_FORCE' : life.status,
         text: asString(shown.text) ?? '',
         html: asString(shown.html) ?? '',
         validFrom: asString(shown.validFrom),
         validTo: asString(shown.validTo),
-        sources: asStrings(article.sources),
-        sortKey: asString(article.sortKey) ?? '',
-        // Citation spans point into the current text: they mean nothing in an older one.
+        // Citation spans point into the article's current text: they mean nothing in another one.
         spansApply: !version || version.contentHash === article.contentHash,
       };
+    },
+
+    /** An article whatever the date (null: no such number in the graph), its status as of today. */
+    async getArticleLife(id: string): Promise<ArticleLifeRecord | null> {
+      const [row] = await query(ARTICLE_LIFE, { id });
+      return row ? toLife(row.article as Record<string, unknown>) : null;
+    },
+
+    /** The numbers the article had before, and the ones it went to, oldest first. */
+    async getRenumbering(id: string): Promise<{ formerNumbers: RenumberingRecord[]; renumberedAs: RenumberingRecord[] }> {
+      const [row] = await query(RENUMBERING, { id });
+      const read = (raw: unknown): RenumberingRecord[] =>
+        ((raw as Array<Record<string, unknown>> | undefined) ?? [])
+          .map((r) => ({ article: toSummary(r.article), date: asString(r.date), evidence: asString(r.evidence) }))
+          .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.article.id.localeCompare(b.article.id));
+      return { formerNumbers: read(row?.formerNumbers), renumberedAs: read(row?.renumberedAs) };
     },
 
     /** The sections holding an article, or a section's ancestors and itself, from the top. */
@@ -329,9 +436,10 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
       return (await query(of === 'Article' ? ARTICLE_BREADCRUMB : SECTION_BREADCRUMB, { id })).map((row) => row.section as SectionRecord);
     },
 
-    async getPreviousNext(sortKey: string): Promise<{ previous: ArticleSummary | null; next: ArticleSummary | null }> {
+    /** The articles before and after in code order, among those in force at `asOf` (default today). */
+    async getPreviousNext(sortKey: string, asOf: AsOf = null): Promise<{ previous: ArticleSummary | null; next: ArticleSummary | null }> {
       const family = sortKey.slice(0, sortKey.indexOf('|') + 1);
-      const [row] = await query(PREVIOUS_NEXT, { key: sortKey, familyStart: family, familyEnd: `${family.slice(0, -1)}}` });
+      const [row] = await query(PREVIOUS_NEXT, { key: sortKey, familyStart: family, familyEnd: `${family.slice(0, -1)}}`, asOf });
       const pick = (raw: unknown) => (raw && (raw as Record<string, unknown>).id ? toSummary(raw) : null);
       return { previous: pick(row?.previous), next: pick(row?.next) };
     },
@@ -344,6 +452,7 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
         const resolution = target.kind === 'ARTICLE' ? 'RESOLVED' : target.kind === 'UNRESOLVED' ? 'UNRESOLVED' : 'EXTERNAL';
         const raw = row.target as RawNode;
         const code = target.kind === 'ARTICLE' ? 'CGCT' : target.kind === 'EXTERNAL_ARTICLE' ? String(raw.textId) : target.kind === 'LEGAL_TEXT' ? target.id : (asString(row.code) ?? 'CGCT');
+        const life = (row.life as Record<string, unknown> | null) ?? {};
         return {
           reference: {
             target,
@@ -353,10 +462,16 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
             via: toProvenance(rel.via),
             sources: asStrings(rel.sources),
             resolution,
-            reason: resolution === 'UNRESOLVED' ? asString(raw.reason) : null,
+            reason: resolution === 'UNRESOLVED' ? asString(row.reason) : null,
             candidates: asStrings(row.candidates),
             hrefDisagrees: asString(rel.hrefDisagrees),
             viaRange: rel.viaRange === true,
+            validFrom: asString(rel.validFrom),
+            validTo: asString(rel.validTo),
+            inForceFrom: asString(life.inForceFrom),
+            repealedOn: asString(life.repealedOn),
+            repealedBy: asString(life.repealedBy),
+            article: asString(life.article),
           } satisfies ReferenceRecord,
           order: asString(row.sortKey) ?? target.id,
         };
@@ -388,8 +503,49 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
     async getVersions(id: string): Promise<ArticleVersionRecord[]> {
       return (await query(VERSIONS, { id })).map((row) => {
         const version = row.version as Record<string, unknown>;
-        return { validFrom: asString(version.validFrom), validTo: asString(version.validTo), text: asString(version.text) ?? '', amendedBy: asString(row.amendedBy) };
+        const amendments = (row.amendments as Array<Record<string, unknown>>).map((m) => ({
+          id: String(m.id),
+          title: asString(m.title) ?? String(m.id),
+          date: asString(m.date),
+          source: asString(m.source),
+        }));
+        return {
+          validFrom: asString(version.validFrom),
+          validTo: asString(version.validTo),
+          text: asString(version.text) ?? '',
+          html: asString(version.html) ?? '',
+          status: toStatus(version.status),
+          source: asString(version.source),
+          amendments,
+          amendedBy: amendments.length ? amendments.map((m) => m.title).join(' ; ') : null,
+        };
       });
+    },
+
+    /** Amendments dated from `since` to `until` (both included), by date then id. */
+    async getChanges(since: string, until: string, skip: number, limit: number): Promise<{ total: number; changes: ChangeRecord[] }> {
+      const [row] = await query(CHANGES, { since, until, skip, limit });
+      const page = (row?.page as Array<Record<string, unknown>> | undefined) ?? [];
+      return {
+        total: Number(row?.total ?? 0),
+        changes: page.map((m) => ({
+          id: String(m.id),
+          title: asString(m.title) ?? String(m.id),
+          date: asString(m.date),
+          source: asString(m.source),
+          added: asStrings(m.added),
+          modified: asStrings(m.modified),
+          repealed: asStrings(m.repealed),
+          citationsGained: asStrings(m.citationsGained),
+          citationsLost: asStrings(m.citationsLost),
+        })),
+      };
+    },
+
+    /** The summaries of the given article ids that exist (one statement for all), as of today. */
+    async getArticleSummaries(ids: string[]): Promise<Map<string, ArticleSummary>> {
+      const rows = await query(ARTICLE_SUMMARIES, { ids });
+      return new Map(rows.map((row) => [String(row.id), toSummary(row.article)]));
     },
 
     async getSection(id: string): Promise<SectionRecord | null> {
@@ -513,19 +669,22 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
     },
 
     async getUnresolved(skip: number, limit: number): Promise<{ total: number; targets: UnresolvedRecord[] }> {
-      const rows = await query(UNRESOLVED, { skip, limit });
-      const total = rows[0] ? Number(rows[0].total) : (await query('MATCH (u:UnresolvedTarget) RETURN count(u) AS total'))[0]!.total;
+      const [row] = await query(UNRESOLVED, { skip, limit });
+      const page = (row?.page as Array<Record<string, unknown>> | undefined) ?? [];
       return {
-        total: Number(total),
-        targets: rows.map((row) => {
-          const target = row.target as Record<string, unknown>;
+        total: Number(row?.total ?? 0),
+        targets: page.map((entry) => {
+          const target = entry.target as Record<string, unknown>;
           return {
             id: String(target.id),
             number: asString(target.number) ?? String(target.id),
             code: asString(target.code) ?? 'CGCT',
             reason: asString(target.reason) ?? 'not-in-code',
             candidates: asStrings(target.candidates),
-            citedBy: (row.citedBy as RawNode[]).map(toGraphNode),
+            citedBy: (entry.citedBy as RawNode[]).map(toGraphNode),
+            inForceFrom: asString(target.inForceFrom),
+            repealedOn: asString(target.repealedOn),
+            repealedBy: asString(target.repealedBy),
           };
         }),
       };

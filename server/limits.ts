@@ -20,6 +20,7 @@ export const ARGUMENT_LIMITS = {
   impactFirst: { min: 1, max: 1000 },
   unresolvedFirst: { min: 1, max: 200 },
   mostCitedFirst: { min: 1, max: 100 },
+  changesFirst: { min: 1, max: 100 },
 } as const;
 
 /** Request bodies above this many bytes are refused with 413. */

@@ -13,7 +13,8 @@ import type { GraphRepository } from './graph-repository.ts';
 import { highlight } from './highlight.ts';
 import { ARGUMENT_LIMITS as L, checkRange } from './limits.ts';
 import { parseSearch } from './search-query.ts';
-import { LINK_TYPES, type ArticleRecord, type ArticleSummary, type DirectionName, type LinkTypeName, type SectionRecord } from './types.ts';
+import { today } from './today.ts';
+import { LINK_TYPES, type ArticleLifeRecord, type ArticleRecord, type ArticleSummary, type ChangeRecord, type DirectionName, type LinkTypeName, type ReferenceRecord, type SectionRecord } from './types.ts';
 
 /** What every resolver receives; one per request. */
 export interface ServerContext {
@@ -21,6 +22,8 @@ export interface ServerContext {
   /** Batch loaders of the table of contents (one query per level of a nested query). */
   childSections: BatchLoader<string, SectionRecord[]>;
   sectionArticles: BatchLoader<string, ArticleSummary[]>;
+  /** Article summaries by id, for the change sets of `changes` (one query for a whole page). */
+  articleSummaries: BatchLoader<string, ArticleSummary | null>;
 }
 
 /** The context of one request. */
@@ -29,6 +32,7 @@ export function createServerContext(repository: GraphRepository): ServerContext 
     repository,
     childSections: createBatchLoader((ids) => repository.getChildSections(ids), []),
     sectionArticles: createBatchLoader((ids) => repository.getSectionArticles(ids), []),
+    articleSummaries: createBatchLoader<string, ArticleSummary | null>((ids) => repository.getArticleSummaries(ids), null),
   };
 }
 
@@ -36,6 +40,8 @@ type Args = Record<string, unknown>;
 type Resolver<P = unknown> = (parent: P, args: Args, context: ServerContext, info: GraphQLResolveInfo) => unknown;
 /** An article as resolved: the record and the date it was read at, for its fields. */
 type ArticleParent = ArticleRecord & { asOf: string | null };
+/** An article's life (ArticleLife), or an article (whose life fields are the same). */
+type LifeParent = ArticleLifeRecord;
 
 // The window of full-text hits counted: "totalCount may be approximate above 1000" (SDL).
 const COUNT_WINDOW = 1000;
@@ -50,8 +56,33 @@ const asOfOf = (args: Args) => (args.asOf as string | null | undefined) ?? null;
 const previousNextCache = new WeakMap<object, Promise<Awaited<ReturnType<GraphRepository['getPreviousNext']>>>>();
 
 function previousNext(parent: ArticleParent, repository: GraphRepository) {
-  if (!previousNextCache.has(parent)) previousNextCache.set(parent, repository.getPreviousNext(parent.sortKey));
+  if (!previousNextCache.has(parent)) previousNextCache.set(parent, repository.getPreviousNext(parent.sortKey, parent.asOf));
   return previousNextCache.get(parent)!;
+}
+
+// formerNumbers and renumberedAs come from one statement.
+const renumberingCache = new WeakMap<object, ReturnType<GraphRepository['getRenumbering']>>();
+
+function renumbering(parent: LifeParent, repository: GraphRepository) {
+  if (!renumberingCache.has(parent)) renumberingCache.set(parent, repository.getRenumbering(parent.id));
+  return renumberingCache.get(parent)!;
+}
+
+// The fields an Article and an ArticleLife share, read whatever the date.
+const lifeResolvers: Record<string, Resolver<LifeParent>> = {
+  versions: (article, _, { repository }) => repository.getVersions(article.id),
+  formerNumbers: async (article, _, { repository }) => (await renumbering(article, repository)).formerNumbers,
+  renumberedAs: async (article, _, { repository }) => (await renumbering(article, repository)).renumberedAs,
+};
+
+// "L1115-1>L2131-1" → {from, to}; a string without ">" is kept whole as `from` rather than lost.
+function toCitationChange(pair: string): { from: string; to: string } {
+  const at = pair.indexOf('>');
+  return at < 0 ? { from: pair, to: '' } : { from: pair.slice(0, at), to: pair.slice(at + 1) };
+}
+
+function changedArticles(ids: string[], { articleSummaries }: ServerContext) {
+  return ids.map((id) => ({ id, article: articleSummaries(id) }));
 }
 
 const Query: Record<string, Resolver> = {
@@ -123,6 +154,24 @@ const Query: Record<string, Resolver> = {
   },
 
   stats: (_, __, { repository }) => repository.getStats(),
+
+  today: () => today(),
+
+  async articleLife(_, args, { repository }) {
+    const id = normalizeArticleId(String(args.id));
+    return id ? repository.getArticleLife(id) : null;
+  },
+
+  async changes(_, args, { repository }) {
+    const since = String(args.since);
+    const until = (args.until as string | null | undefined) ?? today();
+    if (until < since) throw badUserInput(`"until" (${until}) is before "since" (${since}).`, 'until');
+    const first = checkRange(Number(args.first), L.changesFirst, 'first');
+    const offset = offsetAfter('changes', args.after as string | null);
+    const { total, changes } = await repository.getChanges(since, until, offset, first);
+    const edges = changes.map((node, i) => ({ node, cursor: encodeCursor('changes', offset + i) }));
+    return { edges, totalCount: total, pageInfo: { hasNextPage: offset + edges.length < total, endCursor: edges.at(-1)?.cursor ?? null } };
+  },
 };
 
 const Article: Record<string, Resolver<ArticleParent>> = {
@@ -132,12 +181,27 @@ const Article: Record<string, Resolver<ArticleParent>> = {
   next: async (article, _, { repository }) => (await previousNext(article, repository)).next,
   references: async (article, _, { repository }) => {
     const references = await repository.getReferences(article.id, article.asOf);
-    return article.spansApply ? references : references.map((reference) => ({ ...reference, spans: [] }));
+    if (article.spansApply) return references;
+    // Another text than the current one is shown: a citation read in it (its interval within the
+    // version's, as the history build cuts them) keeps its offsets; the others point elsewhere.
+    const readInShown = (r: ReferenceRecord) =>
+      r.validFrom !== null && article.validFrom !== null && r.validFrom >= article.validFrom && (article.validTo === null || (r.validTo !== null && r.validTo <= article.validTo));
+    return references.map((reference) => (readInShown(reference) ? reference : { ...reference, spans: [] }));
   },
   outgoing: (article, _, { repository }) => repository.getLinkGroups(article.id, 'OUTGOING', article.asOf),
   incoming: (article, _, { repository }) => repository.getLinkGroups(article.id, 'INCOMING', article.asOf),
   relatedLinks: (article, _, { repository }) => repository.getRelatedLinks(article.id, article.asOf),
-  versions: (article, _, { repository }) => repository.getVersions(article.id),
+  ...lifeResolvers,
+};
+
+const ArticleLife: Record<string, Resolver<LifeParent>> = lifeResolvers;
+
+const Change: Record<string, Resolver<ChangeRecord>> = {
+  articlesAdded: (change, _, context) => changedArticles(change.added, context),
+  articlesModified: (change, _, context) => changedArticles(change.modified, context),
+  articlesRepealed: (change, _, context) => changedArticles(change.repealed, context),
+  citationsGained: (change) => change.citationsGained.map(toCitationChange),
+  citationsLost: (change) => change.citationsLost.map(toCitationChange),
 };
 
 const Section: Record<string, Resolver<SectionRecord>> = {
@@ -151,4 +215,4 @@ const Stats: Record<string, Resolver> = {
 };
 
 /** The resolver map for createSchema. */
-export const resolvers = { Date: DateScalar, Query, Article, Section, Stats };
+export const resolvers = { Date: DateScalar, Query, Article, ArticleLife, Change, Section, Stats };

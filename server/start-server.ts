@@ -8,6 +8,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { resolveConnectionSettings, type ConnectionSettings } from '../neo4j/connection-settings.ts';
 import { explainConnectionError } from '../neo4j/explain-error.ts';
 import { buildApp, DEFAULT_RESPONSE_CACHE, type ResponseCacheSettings } from './app.ts';
+import { today } from './today.ts';
 
 /**
  * The server's driver: fails fast while Neo4j is away (2 s of retries instead of 30 s), so a
@@ -55,6 +56,8 @@ export interface StartedServer {
 
 /** Starts the GraphQL server and web UI. */
 export async function startServer(options: StartServerOptions): Promise<StartedServer> {
+  // A malformed CGCT_TODAY is a setting to fix before serving, not an error in every answer.
+  today();
   const settings = resolveConnectionSettings();
   const driver = createServerDriver(settings);
   // Serve even when Neo4j is down (/ready says so, the API answers 503 until it is back), but say why.

@@ -48,21 +48,39 @@ export interface GraphNode {
   title: string | null;
 }
 
-/** An article, the version shown being the current one or the one valid at `asOf`. */
-export interface ArticleRecord {
+/** One in-force interval of an article (Period): half-open, `to` null while open. */
+export interface PeriodRecord {
+  from: string;
+  to: string | null;
+}
+
+/** What explains an article's life, whatever the date (ArticleLife; also on Article). */
+export interface ArticleLifeRecord {
   /** Normalized number. */
   id: string;
   /** Number as printed. */
   number: string;
   part: CodePartName;
+  /** As of the date read (today for ArticleLife). */
   status: ArticleStatusName;
+  sources: string[];
+  /** Place in the code order (graph `sortKey`). */
+  sortKey: string;
+  /** Start of its first in-force period. */
+  inForceFrom: string | null;
+  /** End of its last period, when closed. */
+  repealedOn: string | null;
+  /** The amending text that repealed it. */
+  repealedBy: string | null;
+  periods: PeriodRecord[];
+}
+
+/** An article, the version shown being the one in force at `asOf` (default today). */
+export interface ArticleRecord extends ArticleLifeRecord {
   text: string;
   html: string;
   validFrom: string | null;
   validTo: string | null;
-  sources: string[];
-  /** Place in the code order (graph `sortKey`). */
-  sortKey: string;
   /** False when the text shown is an older version than the one the citations' spans were read in. */
   spansApply: boolean;
 }
@@ -88,6 +106,15 @@ export interface ReferenceRecord {
   candidates: string[];
   hrefDisagrees: string | null;
   viaRange: boolean;
+  /** The citation's own interval (null validFrom: since always; null validTo: open). */
+  validFrom: string | null;
+  validTo: string | null;
+  /** Unresolved CGCT targets: when the number was in force, and its repeal. */
+  inForceFrom: string | null;
+  repealedOn: string | null;
+  repealedBy: string | null;
+  /** Unresolved CGCT targets: the article of that number, when the graph holds one. */
+  article: string | null;
 }
 
 /** Relationships of one type and direction (LinkGroup). */
@@ -104,12 +131,44 @@ export interface RelatedLinkGroup {
   entries: Array<{ text: GraphNode; article: string | null; status: string | null }>;
 }
 
+/** An amending text as a version names it (Amendment without its change set). */
+export interface AmendmentRecord {
+  /** The corpus commit hash. */
+  id: string;
+  title: string;
+  date: string | null;
+  source: string | null;
+}
+
+/** An amendment with its change set, as `changes` lists it. */
+export interface ChangeRecord extends AmendmentRecord {
+  added: string[];
+  modified: string[];
+  repealed: string[];
+  /** "L1115-1>L2131-1" strings. */
+  citationsGained: string[];
+  citationsLost: string[];
+}
+
 /** One version of an article (ArticleVersion). */
 export interface ArticleVersionRecord {
   validFrom: string | null;
   validTo: string | null;
   text: string;
+  html: string;
+  status: ArticleStatusName;
+  /** The corpus the text came from. */
+  source: string | null;
+  amendments: AmendmentRecord[];
+  /** The amendments' titles joined by " ; ", null when none. */
   amendedBy: string | null;
+}
+
+/** An article renumbered, seen from the other number (Renumbering). */
+export interface RenumberingRecord {
+  article: ArticleSummary;
+  date: string | null;
+  evidence: string | null;
 }
 
 /** A section of the table of contents, without its children (resolved on demand). */
@@ -171,6 +230,9 @@ export interface UnresolvedRecord {
   reason: string;
   candidates: string[];
   citedBy: GraphNode[];
+  inForceFrom: string | null;
+  repealedOn: string | null;
+  repealedBy: string | null;
 }
 
 /** Counts of the graph (Stats without mostCited). */

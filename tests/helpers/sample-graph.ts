@@ -24,6 +24,26 @@
  *   with `asOf` inside that interval).
  * - `:Document {id:'doc:guide-du-maire.md'}` MENTIONS L1115-1 and the typo target
  *   'unresolved:CGCT|L115-1' (candidates L1115-1).
+ *
+ * History (graph-schema/README.md, "Time"); every article has `periods` and `inForceFrom`:
+ * - Renumbering: L1114-1 (in force 1996-02-24 → 2004-07-30, outside the table of contents)
+ *   RENUMBERED_AS L1115-1 on 2004-07-30 (evidence git-rename). L1115-1 has three versions:
+ *   2004-07-30 (the text of L1114-1), 2007-02-02 (`SAMPLE_OLD_TEXT_L1115_1`), 2014-01-29 (made
+ *   by two amendments of that day, in order: the law 2014-58, then the ordinance 2014-60).
+ * - Repeal: L4131-1 in force 1996-02-24 → 2009-03-12, REPEALED_IN the amendment of the law
+ *   2009-257 (its `repealedBy`). L4141-2 cites it in text: the `:Article` until 2009-03-12, then
+ *   'unresolved:CGCT|L4131-1' with `r.reason: 'repealed'` (the node still says 'not-in-code',
+ *   as an ingest before the history build wrote it: the relationship's reason wins; the dates
+ *   come from the article L4131-1).
+ * - Deferred: the law 2024-5 takes effect on 2038-01-01 (`SAMPLE_DEFERRED_DATE`): it adds
+ *   L2131-7 (status deferred, outside the table of contents) and gives L2131-2 a new version
+ *   (`SAMPLE_DEFERRED_TEXT_L2131_2`). L2131-2's citation of L2131-1 ends on 2038-01-01 (current
+ *   today), its citation of L2131-7 starts then (not current today). L2131-6 cites "L. 2131-7"
+ *   until then as 'unresolved:CGCT|L2131-7' with `r.reason: 'not-yet-in-force'` (the node has
+ *   `inForceFrom`).
+ * - Amendments (ids, dates): 'c0ffee01' 2004-07-30 (renumbering; its `modified` list names
+ *   'L9999-9', which is no article), 'c0ffee02' 2009-03-12 (repeal), 'a1b2c3d4' and 'a1b2c3d5'
+ *   2014-01-29, 'd3f3e4e5' 2038-01-01; each with its change-set lists.
  */
 import type { Driver } from 'neo4j-driver';
 import { articleSortKeyString, partOfArticle } from '../../ingest/article-id.ts';
@@ -41,6 +61,20 @@ export const SAMPLE_TEXT_L1115_1 = [
 /** The older version of L1115-1, valid from 2007-02-02 to 2014-01-29. */
 export const SAMPLE_OLD_TEXT_L1115_1 =
   'Les collectivités territoriales et leurs groupements peuvent, dans les limites de leurs compétences, conclure des conventions avec des autorités locales étrangères.';
+
+/** The text of L1114-1, which became L1115-1 on 2004-07-30 (L1115-1's first version). */
+export const SAMPLE_TEXT_L1114_1 =
+  'Les collectivités territoriales peuvent conclure des conventions avec des collectivités territoriales étrangères et leurs groupements.';
+
+/** The day the law 2024-5 takes effect: L2131-2's next version, L2131-7's start. */
+export const SAMPLE_DEFERRED_DATE = '2038-01-01';
+
+/** L2131-2's deferred version, in force from 2038-01-01. */
+export const SAMPLE_DEFERRED_TEXT_L2131_2 =
+  "Sont soumis aux dispositions de l'article L. 2131-7 les actes suivants : les délibérations du conseil municipal, y compris celles prises par voie électronique.";
+
+/** The amending text that repealed L4131-1 on 2009-03-12. */
+export const SAMPLE_REPEALED_BY = 'LOI n° 2009-257 du 5 mars 2009 - art. 12';
 
 /** Ids of the CGCT articles L1115-1 cites in its text, in text order. */
 export const SAMPLE_TEXT_CITATIONS = ['L2131-1', 'L2131-2', 'L3131-1', 'L3131-2', 'L4141-1', 'L4141-2', 'L2131-6', 'L3132-1', 'L4142-1'];
@@ -79,22 +113,43 @@ const SECTIONS: SectionRow[] = [
   { id: 'partie-reglementaire/deuxieme-partie', parent: 'partie-reglementaire', order: 1, kind: 'partie', title: 'Deuxième partie : La commune' },
 ];
 
-interface ArticleSeed { id: string; number: string; section: string; order: number; text: string; status?: string }
+interface ArticleSeed {
+  id: string;
+  number: string;
+  /** Null: outside the table of contents (repealed long ago, or not yet in force). */
+  section: string | null;
+  order: number;
+  text: string;
+  status?: string;
+  /** In-force periods "from/to" (default: one open period from 2004-01-01). */
+  periods?: string[];
+  /** The current version's dates (default: the last period's). */
+  validFrom?: string;
+  validTo?: string | null;
+  repealedBy?: string;
+}
 const ARTICLES: ArticleSeed[] = [
   { id: 'L1112-1', number: 'L. 1112-1', section: `${P1}/chapitre-ii`, order: 1, text: "Les électeurs de la collectivité territoriale peuvent être consultés sur les décisions que les autorités de cette collectivité envisagent de prendre." },
-  { id: 'L1115-1', number: 'L. 1115-1', section: `${P1}/chapitre-v`, order: 1, text: SAMPLE_TEXT_L1115_1 },
+  { id: 'L1115-1', number: 'L. 1115-1', section: `${P1}/chapitre-v`, order: 1, text: SAMPLE_TEXT_L1115_1, periods: ['2004-07-30/'], validFrom: '2014-01-29' },
   { id: 'L2131-1', number: 'L. 2131-1', section: `${P2}/chapitre-ier`, order: 1, text: "Les actes pris par les autorités communales sont exécutoires de plein droit dès qu'il a été procédé à leur publication ou affichage ainsi qu'à leur transmission au représentant de l'État dans le département." },
   { id: 'L2131-2', number: 'L. 2131-2', section: `${P2}/chapitre-ier`, order: 2, text: "Sont soumis aux dispositions de l'article L. 2131-1 les actes suivants : les délibérations du conseil municipal ou les décisions prises par délégation du conseil municipal." },
-  { id: 'L2131-6', number: 'L. 2131-6', section: `${P2}/chapitre-ier`, order: 3, text: "Le représentant de l'État dans le département défère au tribunal administratif les actes mentionnés à l'article L. 2131-2 qu'il estime contraires à la légalité dans les deux mois suivant leur transmission, dans les conditions de l'article L. 2131-1." },
+  { id: 'L2131-6', number: 'L. 2131-6', section: `${P2}/chapitre-ier`, order: 3, text: "Le représentant de l'État dans le département défère au tribunal administratif les actes mentionnés à l'article L. 2131-2 qu'il estime contraires à la légalité dans les deux mois suivant leur transmission, dans les conditions de l'article L. 2131-1 et, le moment venu, de l'article L. 2131-7." },
   { id: 'L3131-1', number: 'L. 3131-1', section: `${P3}/chapitre-ier`, order: 1, text: "Les actes pris par les autorités départementales sont exécutoires de plein droit dès qu'il a été procédé à leur publication et à leur transmission au représentant de l'État." },
   { id: 'L3131-2', number: 'L. 3131-2', section: `${P3}/chapitre-ier`, order: 2, text: "Sont soumis aux dispositions de l'article L. 3131-1 les délibérations du conseil départemental." },
   { id: 'L3132-1', number: 'L. 3132-1', section: `${P3}/chapitre-ii`, order: 1, text: "Le représentant de l'État dans le département défère au tribunal administratif les actes qu'il estime contraires à la légalité, selon les règles de l'article L. 2131-6." },
-  { id: 'L4131-1', number: 'L. 4131-1', section: `${P4}/titre-iii/chapitre-ier`, order: 1, text: 'Les régions sont administrées par un conseil régional élu au suffrage universel direct.', status: 'repealed' },
+  { id: 'L4131-1', number: 'L. 4131-1', section: `${P4}/titre-iii/chapitre-ier`, order: 1, text: 'Les régions sont administrées par un conseil régional élu au suffrage universel direct.', status: 'repealed', periods: ['1996-02-24/2009-03-12'], validFrom: '1996-02-24', validTo: '2009-03-12', repealedBy: SAMPLE_REPEALED_BY },
   { id: 'L4141-1', number: 'L. 4141-1', section: `${P4}/titre-iv/chapitre-ier`, order: 1, text: "Les actes pris par les autorités régionales sont exécutoires de plein droit dès leur publication et leur transmission au représentant de l'État dans la région." },
-  { id: 'L4141-2', number: 'L. 4141-2', section: `${P4}/titre-iv/chapitre-ier`, order: 2, text: 'Sont soumis aux dispositions de l\'article L. 4141-1 les délibérations du conseil régional.' },
+  { id: 'L4141-2', number: 'L. 4141-2', section: `${P4}/titre-iv/chapitre-ier`, order: 2, text: "Sont soumis aux dispositions de l'article L. 4141-1 les délibérations du conseil régional et les actes du conseil mentionné à l'article L. 4131-1." },
   { id: 'L4142-1', number: 'L. 4142-1', section: `${P4}/titre-iv/chapitre-ii`, order: 1, text: "Le représentant de l'État dans la région défère au tribunal administratif les actes qu'il estime contraires à la légalité, comme le prévoit l'article L. 3132-1." },
   { id: 'R2131-1', number: 'R. 2131-1', section: 'partie-reglementaire/deuxieme-partie', order: 1, text: "La transmission des actes au représentant de l'État peut s'effectuer par voie électronique." },
+  { id: 'L1114-1', number: 'L. 1114-1', section: null, order: 0, text: SAMPLE_TEXT_L1114_1, status: 'repealed', periods: ['1996-02-24/2004-07-30'], validFrom: '1996-02-24', validTo: '2004-07-30' },
+  { id: 'L2131-7', number: 'L. 2131-7', section: null, order: 0, text: "Les actes transmis par voie électronique sont réputés reçus à la date de l'accusé de réception.", status: 'deferred', periods: [`${SAMPLE_DEFERRED_DATE}/`] },
 ];
+
+
+function textOf(id: string): string {
+  return ARTICLES.find((a) => a.id === id)!.text;
+}
 
 // Folds accents as the ingest does for `searchText`, so that "deliberation" finds "délibération".
 function foldAccents(text: string): string {
@@ -143,7 +198,15 @@ function buildCitations(): CitesRow[] {
     fromText('unresolved:CGCT|L1115-9', 'L. 1115-9'),
     { from: 'L1115-1', to: 'L1112-1', props: { via: ['metadata'], sources: ['legifrance-md'], pinpoints: [], spans: [], count: 0, viaRange: false } },
     { from: 'L1115-1', to: 'loi n° 92-125 du 6 février 1992', props: { via: ['metadata'], sources: ['legifrance-md'], pinpoints: [], spans: [], count: 0, viaRange: false } },
-    inText('L2131-2', 'L2131-1', 'L. 2131-1'),
+    // Current today, though it ends on 2038-01-01 when L2131-2's deferred version cites L2131-7 instead.
+    { ...inText('L2131-2', 'L2131-1', 'L. 2131-1'), props: { ...inText('L2131-2', 'L2131-1', 'L. 2131-1').props, validFrom: '2004-01-01', validTo: SAMPLE_DEFERRED_DATE } },
+    { from: 'L2131-2', to: 'L2131-7', props: { via: ['text'], sources: ['legifrance-md'], pinpoints: [], spans: spanOf(SAMPLE_DEFERRED_TEXT_L2131_2, 'L. 2131-7'), count: 1, viaRange: false, validFrom: SAMPLE_DEFERRED_DATE, validTo: null } },
+    // "L. 2131-7" before it exists: the unresolved target, with the relationship's reason.
+    { ...inText('L2131-6', 'unresolved:CGCT|L2131-7', 'L. 2131-7'), props: { ...inText('L2131-6', 'unresolved:CGCT|L2131-7', 'L. 2131-7').props, validFrom: '2024-01-03', validTo: SAMPLE_DEFERRED_DATE, reason: 'not-yet-in-force' } },
+    { ...inText('L2131-6', 'L2131-7', 'L. 2131-7'), props: { ...inText('L2131-6', 'L2131-7', 'L. 2131-7').props, validFrom: SAMPLE_DEFERRED_DATE } },
+    // "L. 4131-1": the article while it was in force, then its unresolved target.
+    { ...inText('L4141-2', 'L4131-1', 'L. 4131-1'), props: { ...inText('L4141-2', 'L4131-1', 'L. 4131-1').props, validFrom: '2004-01-01', validTo: '2009-03-12' } },
+    { ...inText('L4141-2', 'unresolved:CGCT|L4131-1', 'L. 4131-1'), props: { ...inText('L4141-2', 'unresolved:CGCT|L4131-1', 'L. 4131-1').props, validFrom: '2009-03-12', reason: 'repealed' } },
     inText('L2131-6', 'L2131-2', 'L. 2131-2'),
     inText('L2131-6', 'L2131-1', 'L. 2131-1'),
     inText('L3131-2', 'L3131-1', 'L. 3131-1'),
@@ -161,21 +224,25 @@ function buildCitations(): CitesRow[] {
 export function buildSampleGraphParameters() {
   return {
     sections: SECTIONS.map(({ parent, order, ...props }) => ({ parent, order, props: { ...props, inferred: false, depth: props.id.split('/').length } })),
-    articles: ARTICLES.map(({ section, order, status, ...seed }) => ({
+    articles: ARTICLES.map(({ section, order, status, periods = ['2004-01-01/'], validFrom, validTo, repealedBy, ...seed }) => ({
       section,
       order,
       props: {
         ...seed,
         part: partOfArticle(seed.id),
         status: status ?? 'in-force',
+        periods,
+        inForceFrom: periods[0]!.split('/')[0],
+        repealedOn: periods.at(-1)!.split('/')[1] || null,
+        repealedBy: repealedBy ?? null,
         html: toHtml(seed.text),
         searchText: foldAccents(seed.text),
         sortKey: articleSortKeyString(seed.id),
         legiarti: `LEGIARTI0000${seed.id.replace(/\D/g, '').padStart(8, '0')}`,
         sources: ['legifrance-md'],
         contentHash: `hash-${seed.id}`,
-        validFrom: seed.id === 'L1115-1' ? '2014-01-29' : '2004-01-01',
-        validTo: null,
+        validFrom: validFrom ?? periods.at(-1)!.split('/')[0],
+        validTo: validTo ?? null,
         sourceFile: `${seed.id.toLowerCase()}.md`,
       },
     })),
@@ -192,12 +259,41 @@ export function buildSampleGraphParameters() {
     unresolved: [
       { id: 'unresolved:CGCT|L1115-9', code: 'CGCT', number: 'L1115-9', reason: 'never-existed', candidates: ['L1115-1'] },
       { id: 'unresolved:CGCT|L115-1', code: 'CGCT', number: 'L115-1', reason: 'not-in-code', candidates: ['L1115-1'] },
+      { id: 'unresolved:CGCT|L4131-1', code: 'CGCT', number: 'L4131-1', reason: 'not-in-code', candidates: ['L4141-1'] },
+      { id: 'unresolved:CGCT|L2131-7', code: 'CGCT', number: 'L2131-7', reason: 'not-yet-in-force', candidates: ['L2131-6'], inForceFrom: SAMPLE_DEFERRED_DATE },
     ],
     citations: buildCitations(),
-    versions: [
-      { articleId: 'L1115-1', id: 'L1115-1@2007-02-02', validFrom: '2007-02-02', validTo: '2014-01-29', text: SAMPLE_OLD_TEXT_L1115_1, html: toHtml(SAMPLE_OLD_TEXT_L1115_1), contentHash: 'hash-old', amendment: null },
-      { articleId: 'L1115-1', id: 'L1115-1@2014-01-29', validFrom: '2014-01-29', validTo: null, text: SAMPLE_TEXT_L1115_1, html: toHtml(SAMPLE_TEXT_L1115_1), contentHash: 'hash-L1115-1', amendment: { id: 'a1b2c3d4', title: 'Loi n° 2014-58 du 27 janvier 2014', date: '2014-01-29', source: 'etalab' } },
+    amendments: [
+      { id: 'c0ffee01', title: 'LOI n° 2004-809 du 13 août 2004 - art. 139', date: '2004-07-30', source: 'legifrance-md', applied: true,
+        added: ['L1115-1'], modified: ['L9999-9'], repealed: ['L1114-1'], citationsGained: [], citationsLost: [] },
+      { id: 'c0ffee02', title: SAMPLE_REPEALED_BY, date: '2009-03-12', source: 'legifrance-md', applied: true,
+        added: [], modified: ['L4141-2'], repealed: ['L4131-1'], citationsGained: ['L4141-2>L4131-1'], citationsLost: ['L4141-2>L4131-1'] },
+      { id: 'a1b2c3d4', title: 'Loi n° 2014-58 du 27 janvier 2014', date: '2014-01-29', source: 'etalab', applied: true,
+        added: [], modified: ['L1115-1', 'L2131-1'], repealed: [], citationsGained: ['L1115-1>L4142-1', 'L1115-1>L1115-9'], citationsLost: [] },
+      { id: 'a1b2c3d5', title: 'Ordonnance n° 2014-60 du 27 janvier 2014', date: '2014-01-29', source: 'etalab', applied: true,
+        added: [], modified: ['L1115-1'], repealed: [], citationsGained: [], citationsLost: [] },
+      { id: 'd3f3e4e5', title: 'LOI n° 2024-5 du 3 janvier 2024 - art. 12 (VD)', date: SAMPLE_DEFERRED_DATE, source: 'legifrance-md', applied: true,
+        added: ['L2131-7'], modified: ['L2131-2'], repealed: [], citationsGained: ['L2131-2>L2131-7', 'L2131-6>L2131-7'], citationsLost: ['L2131-2>L2131-1'] },
     ],
+    // status and source (provenance) as the history build writes them on each version.
+    versions: [
+      { articleId: 'L1114-1', validFrom: '1996-02-24', validTo: '2004-07-30', text: SAMPLE_TEXT_L1114_1, status: 'repealed', source: 'etalab', amendments: [] },
+      { articleId: 'L1115-1', validFrom: '2004-07-30', validTo: '2007-02-02', text: SAMPLE_TEXT_L1114_1, status: 'in-force', source: 'etalab', amendments: ['c0ffee01'] },
+      { articleId: 'L1115-1', validFrom: '2007-02-02', validTo: '2014-01-29', text: SAMPLE_OLD_TEXT_L1115_1, status: 'in-force', source: 'legifrance-md', amendments: [] },
+      { articleId: 'L1115-1', validFrom: '2014-01-29', validTo: null, text: SAMPLE_TEXT_L1115_1, status: 'in-force', source: 'legifrance-md', amendments: ['a1b2c3d4', 'a1b2c3d5'] },
+      { articleId: 'L4131-1', validFrom: '1996-02-24', validTo: '2009-03-12', text: textOf('L4131-1'), status: 'repealed', source: 'legifrance-md', amendments: [] },
+      { articleId: 'L2131-2', validFrom: '2004-01-01', validTo: SAMPLE_DEFERRED_DATE, text: textOf('L2131-2'), status: 'in-force', source: 'legifrance-md', amendments: [] },
+      { articleId: 'L2131-2', validFrom: SAMPLE_DEFERRED_DATE, validTo: null, text: SAMPLE_DEFERRED_TEXT_L2131_2, status: 'deferred', source: 'legifrance-md', amendments: ['d3f3e4e5'] },
+      { articleId: 'L2131-7', validFrom: SAMPLE_DEFERRED_DATE, validTo: null, text: textOf('L2131-7'), status: 'deferred', source: 'legifrance-md', amendments: ['d3f3e4e5'] },
+    ].map((v) => ({
+      ...v,
+      id: `${v.articleId}@${v.validFrom}`,
+      html: toHtml(v.text),
+      // The version whose text is the article's has the article's hash: citation spans apply to it.
+      contentHash: v.text === textOf(v.articleId) ? `hash-${v.articleId}` : `hash-${v.articleId}@${v.validFrom}`,
+    })),
+    renumbering: [{ from: 'L1114-1', to: 'L1115-1', props: { date: '2004-07-30', source: 'etalab', evidence: 'git-rename' } }],
+    repeals: [{ article: 'L4131-1', amendment: 'c0ffee02' }],
     metadataLinks: [
       { from: 'L1115-1', type: 'MODIFIED_BY', to: 'loi n° 2014-58 du 27 janvier 2014', props: { article: '3', status: 'V', heading: 'Modifié par', sources: ['legifrance-md'] } },
       { from: 'L2131-1', type: 'MODIFIED_BY', to: 'loi n° 2014-58 du 27 janvier 2014', props: { article: '5', status: 'V', heading: 'Modifié par', sources: ['legifrance-md'] } },
@@ -225,9 +321,10 @@ CALL (code) {
 }
 CALL {
   UNWIND $articles AS row
+  CREATE (a:Article) SET a = row.props
+  WITH a, row WHERE row.section IS NOT NULL
   MATCH (s:Section {id: row.section})
-  CREATE (s)-[:CONTAINS {order: row.order}]->(a:Article)
-  SET a = row.props
+  CREATE (s)-[:CONTAINS {order: row.order}]->(a)
 }
 CALL {
   UNWIND $legalTexts AS row
@@ -251,13 +348,28 @@ CALL {
   SET r = row.props
 }
 CALL {
+  UNWIND $amendments AS row
+  CREATE (m:Amendment) SET m = row
+}
+CALL {
   UNWIND $versions AS row
   MATCH (a:Article {id: row.articleId})
   CREATE (a)-[:HAS_VERSION]->(v:ArticleVersion)
-  SET v = row {.id, .articleId, .validFrom, .validTo, .text, .html, .contentHash}
-  WITH v, row WHERE row.amendment IS NOT NULL
-  CREATE (v)-[:MADE_BY]->(m:Amendment)
-  SET m = row.amendment
+  SET v = row {.id, .articleId, .validFrom, .validTo, .text, .html, .contentHash, .status, .source}
+  WITH v, row
+  UNWIND range(0, size(row.amendments) - 1) AS i
+  MATCH (m:Amendment {id: row.amendments[i]})
+  CREATE (v)-[:MADE_BY {order: i}]->(m)
+}
+CALL {
+  UNWIND $renumbering AS row
+  MATCH (old:Article {id: row.from}), (new:Article {id: row.to})
+  CREATE (old)-[r:RENUMBERED_AS]->(new) SET r = row.props
+}
+CALL {
+  UNWIND $repeals AS row
+  MATCH (a:Article {id: row.article}), (m:Amendment {id: row.amendment})
+  CREATE (a)-[:REPEALED_IN]->(m)
 }
 CALL {
   UNWIND $metadataLinks AS row

@@ -87,8 +87,9 @@ describe('article', () => {
     const { article } = await data('{ article(id: "L1115-1") { relatedLinks { type heading entries { text { label } article status } } versions { validFrom validTo amendedBy } } }');
     expect(article.relatedLinks[0]).toEqual({ type: 'MODIFIED_BY', heading: 'Modifié par', entries: [{ text: { label: 'Loi 2014-58' }, article: '3', status: 'V' }] });
     expect(article.versions).toEqual([
-      { validFrom: '2014-01-29', validTo: null, amendedBy: 'Loi n° 2014-58 du 27 janvier 2014' },
+      { validFrom: '2014-01-29', validTo: null, amendedBy: 'Loi n° 2014-58 du 27 janvier 2014 ; Ordonnance n° 2014-60 du 27 janvier 2014' },
       { validFrom: '2007-02-02', validTo: '2014-01-29', amendedBy: null },
+      { validFrom: '2004-07-30', validTo: '2007-02-02', amendedBy: 'LOI n° 2004-809 du 13 août 2004 - art. 139' },
     ]);
   });
 
@@ -254,19 +255,25 @@ describe('path and impact', () => {
 });
 
 describe('unresolved references and stats', () => {
-  it('lists unresolved targets with their candidates and who cites them', async () => {
-    const { unresolvedReferences } = await data('{ unresolvedReferences(first: 1) { totalCount pageInfo { hasNextPage endCursor } edges { number reason candidates citedBy { id } } } }');
-    expect(unresolvedReferences.totalCount).toBe(2);
-    expect(unresolvedReferences.pageInfo.hasNextPage).toBe(true);
-    const next = await data('query ($after: String) { unresolvedReferences(first: 1, after: $after) { pageInfo { hasNextPage } edges { number citedBy { id } } } }', { after: unresolvedReferences.pageInfo.endCursor });
-    const numbers = [unresolvedReferences.edges[0].number, next.unresolvedReferences.edges[0].number].sort();
-    expect(numbers).toEqual(['L1115-9', 'L115-1']);
-    expect(next.unresolvedReferences.pageInfo.hasNextPage).toBe(false);
+  it('lists unresolved targets with their candidates and who cites them, page by page', async () => {
+    const query = 'query ($after: String) { unresolvedReferences(first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { number reason candidates citedBy { id } } } }';
+    const { unresolvedReferences: first } = await data(query);
+    expect(first.totalCount).toBe(4);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const { unresolvedReferences: next } = await data(query, { after: first.pageInfo.endCursor });
+    expect(next.pageInfo.hasNextPage).toBe(false);
+    const edges = [...first.edges, ...next.edges];
+    expect(edges.map((e: { number: string }) => e.number).sort()).toEqual(['L1115-9', 'L115-1', 'L2131-7', 'L4131-1']);
+    expect(edges.find((e: { number: string }) => e.number === 'L2131-7')).toEqual({ number: 'L2131-7', reason: 'not-yet-in-force', candidates: ['L2131-6'], citedBy: [{ id: 'L2131-6' }] });
   });
 
   it('counts the graph and ranks the most cited articles', async () => {
     const { stats } = await data('{ stats { articles articlesInForce sections citations externalTargets unresolvedTargets documents mostCited(first: 2) { count article { id } } } }');
-    expect(stats).toMatchObject({ articles: 13, articlesInForce: 12, sections: 24, citations: 21, unresolvedTargets: 2, documents: 1 });
+    // 15 articles, of which L4131-1 and L1114-1 are repealed and L2131-7 is deferred. Citations in
+    // force today: 21 between articles and texts (L2131-2 → L2131-1 among them: it ends in 2038)
+    // and two towards unresolved targets (L4131-1 repealed, L2131-7 not yet in force); those
+    // starting on 2038-01-01 are not counted, nor L4141-2 → L4131-1, which ended in 2009.
+    expect(stats).toMatchObject({ articles: 15, articlesInForce: 12, sections: 24, citations: 23, unresolvedTargets: 4, documents: 1 });
     expect(stats.mostCited[0]).toEqual({ count: 4, article: { id: 'L2131-1' } });
   });
 });

@@ -23,12 +23,15 @@ async function start(options: Parameters<typeof startTestServer>[0] = {}): Promi
   return server;
 }
 
-/** Changes L1115-1's text the way the product's writers do: data and revision in one transaction. */
+/**
+ * Changes L1115-1's text the way the product's writers do: the article and its open version (the
+ * text shown today), and the revision, in one transaction.
+ */
 async function rewriteText(text: string): Promise<void> {
   const session = driver.session();
   try {
     await session.executeWrite(async (tx) => {
-      await tx.run("MATCH (a:Article {id: 'L1115-1'}) SET a.text = $text", { text });
+      await tx.run("MATCH (a:Article {id: 'L1115-1'})-[:HAS_VERSION]->(v:ArticleVersion) WHERE v.validTo IS NULL SET a.text = $text, v.text = $text", { text });
       await tx.run(BUMP_GRAPH_REVISION);
     });
   } finally {
@@ -116,6 +119,26 @@ describe('the response cache', () => {
     expect(JSON.parse(soon.body).data.article.text).toBe(SAMPLE_TEXT_L1115_1);
     expect(later.cache).toBe('MISS');
     expect(JSON.parse(later.body).data.article.text).toBe('Texte modifié par la loi.');
+  });
+
+  it('keeps an answer for one day only: read "as of today", it is stale tomorrow', async () => {
+    const server = await start();
+    const saved = process.env.CGCT_TODAY;
+    const query = '{ today article(id: "L2131-2") { references { target { id } } } }';
+    try {
+      process.env.CGCT_TODAY = '2037-12-31';
+      await post(server, query);
+      const kept = await post(server, query);
+      process.env.CGCT_TODAY = '2038-01-01';
+      const nextDay = await post(server, query);
+      expect(kept.cache).toBe('HIT');
+      expect(nextDay.cache).toBe('MISS');
+      // The deferred version took effect that day: it cites L2131-7, no longer L2131-1.
+      expect(JSON.parse(nextDay.body).data).toEqual({ today: '2038-01-01', article: { references: [{ target: { id: 'L2131-7' } }] } });
+    } finally {
+      if (saved === undefined) delete process.env.CGCT_TODAY;
+      else process.env.CGCT_TODAY = saved;
+    }
   });
 
   it('can be turned off', async () => {
