@@ -20,6 +20,7 @@ const KIND_BY_LABEL: Record<string, NodeKindName> = {
 // The titles are shown as they are by the web UI and other clients: in French, as the code is.
 const UNRESOLVED_REASONS: Record<string, string> = {
   repealed: 'article abrogé',
+  'not-yet-in-force': 'article pas encore en vigueur',
   'not-in-code': 'numéro hors du code',
   'never-existed': 'article qui n’a jamais existé',
   'text-only': 'aucun article nommé',

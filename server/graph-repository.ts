@@ -272,17 +272,23 @@ WHERE ${citesValid('r')} AND ${articleValid('d')}
 RETURN DISTINCT elementId(d) AS eid, ${summaryFields('d')} AS article, d.sortKey AS sortKey`;
 
 // The targets cited today (or named by a document), most cited first: a target only a past
-// version cited belongs to that date, not to today's list.
+// version cited belongs to that date, not to today's list. As for a reference, the reason of a
+// citation (repealed, not-yet-in-force) wins over the node's, and the dates come from the node or
+// from the article of that number.
 const UNRESOLVED = `
 MATCH (u:UnresolvedTarget)
 OPTIONAL MATCH (s)-[r:CITES|MENTIONS]->(u) WHERE ${citesValid('r')}
-WITH u, collect(DISTINCT s) AS citers
+WITH u, collect(DISTINCT s) AS citers, collect(r.reason) AS reasons
 WHERE size(citers) > 0
-WITH u, citers ORDER BY size(citers) DESC, u.id
-WITH collect({u: u, citers: citers}) AS targets
+OPTIONAL MATCH (same:Article {id: u.number}) WHERE coalesce(u.code, 'CGCT') = 'CGCT'
+WITH u, citers, reasons, same ORDER BY size(citers) DESC, u.id
+WITH collect({u: u, citers: citers, reason: coalesce(head(reasons), u.reason), same: same}) AS targets
 RETURN size(targets) AS total,
-       [x IN targets[$skip..$skip + $limit] | {target: {id: x.u.id, number: x.u.number, code: x.u.code, reason: x.u.reason, candidates: x.u.candidates,
-         inForceFrom: x.u.inForceFrom, repealedOn: x.u.repealedOn, repealedBy: x.u.repealedBy}, citedBy: [c IN x.citers | ${nodeFields('c')}]}] AS page`;
+       [x IN targets[$skip..$skip + $limit] | {
+         target: {id: x.u.id, number: x.u.number, code: x.u.code, reason: x.reason, candidates: x.u.candidates,
+                  inForceFrom: coalesce(x.u.inForceFrom, x.same.inForceFrom), repealedOn: coalesce(x.u.repealedOn, x.same.repealedOn),
+                  repealedBy: coalesce(x.u.repealedBy, x.same.repealedBy)},
+         citedBy: [c IN x.citers | ${nodeFields('c')}]}] AS page`;
 
 const STATS = `
 CALL { MATCH (a:Article) RETURN count(a) AS articles }

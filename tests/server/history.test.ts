@@ -182,6 +182,13 @@ describe('references to numbers not in force', () => {
     expect(later.references.at(-1)).toMatchObject({ target: { id: 'L2131-7', kind: 'ARTICLE' }, resolution: 'RESOLVED' });
   });
 
+  it('gives the unresolved list the same reasons and dates', async () => {
+    const { unresolvedReferences } = await data('{ unresolvedReferences { edges { number reason inForceFrom repealedOn repealedBy } } }');
+    const byNumber = new Map(unresolvedReferences.edges.map((e: Json) => [e.number, e]));
+    expect(byNumber.get('L4131-1')).toEqual({ number: 'L4131-1', reason: 'repealed', inForceFrom: '1996-02-24', repealedOn: '2009-03-12', repealedBy: SAMPLE_REPEALED_BY });
+    expect(byNumber.get('L2131-7')).toEqual({ number: 'L2131-7', reason: 'not-yet-in-force', inForceFrom: SAMPLE_DEFERRED_DATE, repealedOn: null, repealedBy: null });
+  });
+
   it('keeps "never-existed" and "not-in-code" for numbers with no article', async () => {
     const { article } = await data(query, { id: 'L1115-1' });
     expect(article.references.find((r: Json) => r.target.id === 'unresolved:CGCT|L1115-9')).toMatchObject({ reason: 'never-existed', inForceFrom: null, article: null });

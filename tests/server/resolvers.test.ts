@@ -265,6 +265,8 @@ describe('unresolved references and stats', () => {
     const edges = [...first.edges, ...next.edges];
     expect(edges.map((e: { number: string }) => e.number).sort()).toEqual(['L1115-9', 'L115-1', 'L2131-7', 'L4131-1']);
     expect(edges.find((e: { number: string }) => e.number === 'L2131-7')).toEqual({ number: 'L2131-7', reason: 'not-yet-in-force', candidates: ['L2131-6'], citedBy: [{ id: 'L2131-6' }] });
+    // The node says not-in-code (an older ingest's word); its citation today says repealed.
+    expect(edges.find((e: { number: string }) => e.number === 'L4131-1')).toMatchObject({ reason: 'repealed', citedBy: [{ id: 'L4141-2' }] });
   });
 
   it('counts the graph and ranks the most cited articles', async () => {
