@@ -49,11 +49,11 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * A page the size of a laptop screen, in French, collecting in `errors` the page's uncaught errors and what
+ * A page the size of a laptop screen, in French (or `locale`), collecting in `errors` the page's uncaught errors and what
  * it logs as errors (a failed request the test did not provoke shows up there too).
  */
-export async function openPage(browser: Browser): Promise<Page & { errors: string[] }> {
-  const page = (await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'fr-FR' })) as Page & { errors: string[] };
+export async function openPage(browser: Browser, locale = 'fr-FR'): Promise<Page & { errors: string[] }> {
+  const page = (await browser.newPage({ viewport: { width: 1400, height: 900 }, locale })) as Page & { errors: string[] };
   page.errors = [];
   page.on('pageerror', (error) => page.errors.push(error.message));
   page.on('console', (message) => {

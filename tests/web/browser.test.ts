@@ -244,7 +244,7 @@ describe('the web browser for lawyers', () => {
     await waitForGraph(page);
     // L2131-1 cited L3131-2 from 2004 to 2010 only.
     expect(await graphNodeIds(page)).not.toContain('L3131-2');
-    await page.fill('#as-of', '2008-06-01');
+    await page.fill('#as-of', '01/06/2008');
     await page.click('.as-of button[type="submit"]');
     await page.waitForURL(/date=2008-06-01/);
     await expect.poll(() => graphNodeIds(page), POLL).toContain('L3131-2');
@@ -253,7 +253,8 @@ describe('the web browser for lawyers', () => {
     await page.waitForURL(/\/articles\/L1115-1\?date=2008-06-01$/);
     await page.locator('h1', { hasText: 'Article L. 1115-1' }).waitFor();
     expect(await page.locator('.article-text').textContent()).toBe(SAMPLE_OLD_TEXT_L1115_1);
-    expect(await page.locator('.meta').textContent()).toContain('Version du 2 février 2007 au 29 janvier 2014');
+    expect(await page.locator('.meta').textContent()).toContain('Version du 02/02/2007 au 29/01/2014');
+    expect(await page.inputValue('#as-of')).toBe('01/06/2008');
     expect(page.errors).toEqual([]);
     await page.close();
   });

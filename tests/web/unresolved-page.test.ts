@@ -1,8 +1,9 @@
 /**
  * End to end, "Renvois non résolus": the real server app over the tests' Neo4j holding the sample
- * graph, whose two unresolved targets are 'L1115-9' (never existed, cited by L1115-1) and 'L115-1'
- * (not in the code, mentioned by the guide du maire), both with the candidate L1115-1. Driven in
- * Debian's chromium; screenshots land in tests/artifacts/web/.
+ * graph, whose four unresolved targets cited today are, in the list's order, 'L1115-9' (never
+ * existed, cited by L1115-1) and 'L115-1' (not in the code, mentioned by the guide du maire), both
+ * with the candidate L1115-1, then 'L2131-7' (not yet in force, until 2038) and 'L4131-1'
+ * (repealed in 2009). Driven in Debian's chromium; screenshots land in tests/artifacts/web/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -13,7 +14,7 @@ import { errorsBesidesRefusedRequests, openPage, saveScreenshot } from '../helpe
 // The page answers after the server does; on a loaded machine that can take a few seconds.
 const POLL = { timeout: 15_000 };
 
-/** Asks the real server for one target per page, so that two targets make two pages. */
+/** Asks the real server for one target per page, so that four targets make four pages. */
 async function askOnePerPage(page: Page): Promise<void> {
   await page.route('**/graphql', async (route) => {
     const body = route.request().postDataJSON() as { query: string; variables?: Record<string, unknown> };
@@ -43,10 +44,10 @@ describe('the list of unresolved references', () => {
     await page.waitForURL(/\/renvois-non-resolus$/);
     await page.locator('.unresolved-table').waitFor();
     expect(await page.title()).toBe('Renvois non résolus — CGCT');
-    expect(await page.locator('.unresolved-total').textContent()).toBe('2 renvois non résolus');
+    expect(await page.locator('.unresolved-total').textContent()).toBe('4 renvois non résolus');
     expect(await page.locator('.site-header a', { hasText: 'Renvois non résolus' }).getAttribute('href')).toBe('/renvois-non-resolus');
     const rows = page.locator('.unresolved-table tbody tr');
-    expect(await rows.count()).toBe(2);
+    expect(await rows.count()).toBe(4);
     const neverExisted = page.locator('tr[data-target="L1115-9"]');
     expect(await neverExisted.locator('th').textContent()).toBe('L1115-9');
     expect(await neverExisted.locator('.reason').textContent()).toBe('Inexistant');
@@ -55,7 +56,14 @@ describe('the list of unresolved references', () => {
     const notInCode = page.locator('tr[data-target="L115-1"]');
     expect(await notInCode.locator('.reason').textContent()).toBe('Hors du code');
     expect(await notInCode.locator('.cited-by').textContent()).toBe('Guide du maire : la coopération décentralisée');
-    expect(await page.locator('.unresolved [role="status"]').textContent()).toBe('2 renvois affichés sur 2.');
+    // A repealed or future number says when, and by which text.
+    const repealed = page.locator('tr[data-target="L4131-1"]');
+    expect(await repealed.locator('.reason').textContent()).toBe('Abrogé');
+    expect(await repealed.locator('.reason-detail').textContent()).toBe('Abrogé le 12/03/2009 par LOI n° 2009-257 du 5 mars 2009 - art. 12.');
+    const notYet = page.locator('tr[data-target="L2131-7"]');
+    expect(await notYet.locator('.reason').textContent()).toBe('Pas encore en vigueur');
+    expect(await notYet.locator('.reason-detail').textContent()).toBe('Pas encore en vigueur (à partir du 01/01/2038).');
+    expect(await page.locator('.unresolved [role="status"]').textContent()).toBe('4 renvois affichés sur 4.');
     expect(await page.locator('.unresolved button.more').isHidden()).toBe(true);
     await saveScreenshot(page, 'unresolved-references');
     await notInCode.locator('.candidates a', { hasText: 'L1115-1' }).click();
@@ -74,17 +82,17 @@ describe('the list of unresolved references', () => {
     await page.locator('.unresolved-table').waitFor();
     const rows = page.locator('.unresolved-table tbody tr');
     expect(await rows.count()).toBe(1);
-    expect(await page.locator('.unresolved-total').textContent()).toBe('2 renvois non résolus');
-    expect(await page.locator('.unresolved [role="status"]').textContent()).toBe('1 renvoi affiché sur 2.');
+    expect(await page.locator('.unresolved-total').textContent()).toBe('4 renvois non résolus');
+    expect(await page.locator('.unresolved [role="status"]').textContent()).toBe('1 renvoi affiché sur 4.');
     const more = page.locator('.unresolved button.more');
-    expect(await more.textContent()).toBe('Afficher les suivants (1 restant)');
+    expect(await more.textContent()).toBe('Afficher les suivants (3 restants)');
     await saveScreenshot(page, 'unresolved-references-first-page');
     await more.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => rows.count(), POLL).toBe(2);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('L115-1');
-    expect(await more.isHidden()).toBe(true);
-    expect(await page.locator('.unresolved [role="status"]').textContent()).toBe('2 renvois affichés sur 2.');
+    expect(await more.textContent()).toBe('Afficher les suivants (2 restants)');
+    expect(await page.locator('.unresolved [role="status"]').textContent()).toBe('2 renvois affichés sur 4.');
     // From the new row, Tab reaches its candidate, and Enter opens it.
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('/articles/L1115-1');
@@ -121,7 +129,7 @@ describe('the list of unresolved references', () => {
     await page.unroute('**/graphql');
     await page.locator('.api-error button').click();
     await page.locator('.unresolved-table').waitFor();
-    expect(await page.locator('.unresolved-total').textContent()).toBe('2 renvois non résolus');
+    expect(await page.locator('.unresolved-total').textContent()).toBe('4 renvois non résolus');
     expect(errorsBesidesRefusedRequests(page)).toEqual([]);
     await page.close();
   });

@@ -3,30 +3,47 @@
  * Every field asked for is in graph-schema/schema.graphql.
  */
 import { requestGraphQL } from './graphql-client.ts';
-import type { Article, Direction, GraphPayload, LinkType, Neighborhood, SearchResults, SearchHit, UnresolvedPage, UnresolvedTarget } from './types.ts';
+import type { Article, ArticleLife, Direction, GraphPayload, LinkType, Neighborhood, SearchResults, SearchHit, UnresolvedPage, UnresolvedTarget } from './types.ts';
 
 const NODE_FIELDS = 'id label kind partie status title';
 const EDGE_FIELDS = 'id source target type';
 const SUMMARY_FIELDS = 'id number status excerpt';
 
+// What explains an article's life, on its page and on the page saying it is not in force.
+const LIFE_FIELDS = `id number status sources inForceFrom repealedOn repealedBy periods { from to }
+    versions { validFrom validTo text status source amendedBy amendments { id title date source } }
+    formerNumbers { article { ${SUMMARY_FIELDS} } date evidence }
+    renumberedAs { article { ${SUMMARY_FIELDS} } date evidence }`;
+
 const ARTICLE_QUERY = `query Article($id: String!, $asOf: Date) {
+  today
   article(id: $id, asOf: $asOf) {
-    id number status text validFrom validTo
+    ${LIFE_FIELDS}
+    text validFrom validTo
     breadcrumb { id kind title }
     previous { ${SUMMARY_FIELDS} }
     next { ${SUMMARY_FIELDS} }
-    references { target { ${NODE_FIELDS} } code pinpoints spans resolution reason candidates }
+    references { target { ${NODE_FIELDS} } code pinpoints spans resolution reason candidates inForceFrom repealedOn repealedBy article }
     outgoing { type count nodes { ${NODE_FIELDS} } }
     incoming { type count nodes { ${NODE_FIELDS} } }
     relatedLinks { type heading entries { text { ${NODE_FIELDS} } article status } }
-    versions { validFrom validTo text amendedBy }
   }
 }`;
 
-/** Fetches an article as it stood on `asOf` (default today); null when no such article exists. */
-export async function fetchArticle(id: string, asOf?: string): Promise<Article | null> {
-  const data = await requestGraphQL<{ article: Article | null }>(ARTICLE_QUERY, { id, asOf: asOf ?? null });
-  return data.article;
+/**
+ * Fetches an article as it stood on `asOf` (default today), and the server's today; the article
+ * is null when no such article is in force that day.
+ */
+export async function fetchArticle(id: string, asOf?: string): Promise<{ article: Article | null; today: string }> {
+  return requestGraphQL<{ article: Article | null; today: string }>(ARTICLE_QUERY, { id, asOf: asOf ?? null });
+}
+
+const LIFE_QUERY = `query ArticleLife($id: String!) { today articleLife(id: $id) { ${LIFE_FIELDS} } }`;
+
+/** The life of an article whatever the date (null: the graph never held that number). */
+export async function fetchArticleLife(id: string): Promise<{ life: ArticleLife | null; today: string }> {
+  const data = await requestGraphQL<{ articleLife: ArticleLife | null; today: string }>(LIFE_QUERY, { id });
+  return { life: data.articleLife, today: data.today };
 }
 
 const EXCERPT_QUERY = 'query Excerpt($id: String!) { article(id: $id) { id number status excerpt } }';
@@ -71,7 +88,7 @@ export async function searchArticles(query: string, first: number, signal?: Abor
 const UNRESOLVED_QUERY = `query Unresolved($first: Int, $after: String) {
   unresolvedReferences(first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
-    edges { number code reason candidates citedBy { ${NODE_FIELDS} } }
+    edges { number code reason candidates inForceFrom repealedOn repealedBy citedBy { ${NODE_FIELDS} } }
   }
 }`;
 

@@ -2,7 +2,7 @@
  * The page's controller: reads the address, shows the view it names, and turns every user action
  * into a new address (History API), so back / forward and copied links reproduce the view.
  */
-import { fetchArticle } from './api.ts';
+import { fetchArticle, fetchArticleLife } from './api.ts';
 import { h, replaceChildren } from './dom.ts';
 import { renderArticle } from './article-view.ts';
 import { renderNotFound } from './not-found-view.ts';
@@ -14,6 +14,8 @@ import { createSearchBox } from './search-box.ts';
 import { installReferencePreview } from './reference-preview.ts';
 import { installShortcuts } from './shortcuts.ts';
 import { createDateForm } from './date-form.ts';
+import { formatDate } from './french-date.ts';
+import { renderNotInForce } from './life-view.ts';
 import { createDefaultGraphState, formatRoute, parseRoute, type GraphState, type Route } from './route.ts';
 import type { GraphPanel } from './graph-panel.ts';
 import { normalizeArticleId } from '../../ingest/article-id.ts';
@@ -102,8 +104,12 @@ export function startApp(root: HTMLElement): void {
     replaceChildren(reading, h('p', { class: 'loading' }, `Chargement de l’article ${next.id}…`));
     const graphReady = id ? showGraph(next.id, next.graph, next.asOf) : Promise.resolve();
     let article;
+    let today;
+    let life = null;
     try {
-      article = id ? await fetchArticle(id, next.asOf) : null;
+      ({ article, today } = id ? await fetchArticle(id, next.asOf) : { article: null, today: '' });
+      // Not in force on that date: its life says why, if the graph ever held the number.
+      if (id && !article) ({ life, today } = await fetchArticleLife(id));
     } catch (error) {
       if (route !== next) return;
       aside.hidden = true;
@@ -111,6 +117,14 @@ export function startApp(root: HTMLElement): void {
       return;
     }
     if (route !== next) return;
+    const dateForm = createDateForm(next.asOf, today, changeDate);
+    if (!article && life) {
+      aside.hidden = true;
+      shownArticle = '';
+      document.title = `Article ${life.number} — pas en vigueur ${next.asOf ? `le ${formatDate(next.asOf)}` : 'aujourd’hui'} — CGCT`;
+      replaceChildren(reading, dateForm, renderNotInForce(life, next.asOf, today));
+      return;
+    }
     if (!article) {
       aside.hidden = true;
       shownArticle = '';
@@ -120,8 +134,8 @@ export function startApp(root: HTMLElement): void {
       return;
     }
     shownArticle = shownKey;
-    document.title = `Article ${article.number}${next.asOf ? ` au ${next.asOf}` : ''} — CGCT`;
-    replaceChildren(reading, createDateForm(next.asOf, changeDate), renderArticle(article));
+    document.title = `Article ${article.number}${next.asOf ? ` au ${formatDate(next.asOf)}` : ''} — CGCT`;
+    replaceChildren(reading, dateForm, renderArticle(article, { asOf: next.asOf, today }));
     window.scrollTo(0, 0);
     // For the benchmark: when the text is on screen (bench/web-load.ts reads the marks).
     performance.mark('article-shown', { detail: article.id });

@@ -3,14 +3,17 @@ import { h } from './dom.ts';
 import { formatRoute, createDefaultGraphState } from './route.ts';
 import type { GraphNode } from './types.ts';
 
-/** The address of an article with the default graph. */
-export function articleHref(id: string): string {
-  return formatRoute({ view: 'article', id, graph: createDefaultGraphState() });
+/** The address of an article with the default graph, read at `asOf` (default today). */
+export function articleHref(id: string, asOf?: string): string {
+  return formatRoute({ view: 'article', id, graph: createDefaultGraphState(), ...(asOf ? { asOf } : {}) });
 }
 
-/** A link to an article (the page's router intercepts same-site links). */
-export function articleLink(id: string, label: string, attributes: Record<string, string> = {}): HTMLAnchorElement {
-  return h('a', { href: articleHref(id), 'data-article': id, ...attributes }, label);
+/**
+ * A link to an article (the page's router intercepts same-site links). Without `asOf` it opens
+ * at the date being read; with one, at that date.
+ */
+export function articleLink(id: string, label: string, attributes: Record<string, string> = {}, asOf?: string): HTMLAnchorElement {
+  return h('a', { href: articleHref(id, asOf), 'data-article': id, ...attributes }, label);
 }
 
 /** A graph node shown in a list: a link for a CGCT article, plain text for anything else. */

@@ -7,7 +7,10 @@ import { articleLink } from './article-link.ts';
 import { segmentArticleText, type TextSegment } from './article-text.ts';
 import { renderLinkGroups, renderRelatedLinks } from './link-groups-view.ts';
 import { renderVersions } from './versions-view.ts';
-import { formatDate, REASON_LABELS, STATUS_LABELS } from './labels.ts';
+import { renderLifeFacts } from './life-view.ts';
+import { formatDate } from './french-date.ts';
+import { describeReason } from './life-text.ts';
+import { STATUS_LABELS } from './labels.ts';
 import type { Article, ArticleSummary } from './types.ts';
 
 function renderBreadcrumb(article: Article): HTMLElement {
@@ -44,18 +47,27 @@ function renderSegment(segment: TextSegment): Node {
     return articleLink(target.id, segment.text, { class: repealed ? 'ref ref-resolved ref-repealed' : 'ref ref-resolved', 'data-preview': target.id, 'data-pinpoints': pinpoints });
   }
   if (reference.resolution === 'UNRESOLVED') {
+    // « abrogé le 12/03/2009 par LOI n° … », « pas encore en vigueur (à partir du …) », « hors du
+    // code », « n’a jamais existé »: the preview says it, and links the article of that number.
     return h('span', {
-      class: 'ref ref-unresolved', tabindex: 0, role: 'note',
+      class: `ref ref-unresolved reason-${reference.reason ?? 'unknown'}`, tabindex: 0, role: 'note',
       'data-target': target.label,
-      'data-reason': (reference.reason && REASON_LABELS[reference.reason]) || reference.reason || 'raison inconnue',
+      'data-reason': describeReason(reference.reason, reference),
       'data-candidates': reference.candidates.join(', '),
+      'data-number-article': reference.article ?? undefined,
     }, segment.text);
   }
   return h('span', { class: 'ref ref-external', tabindex: 0, role: 'note', 'data-target': target.title || target.label, 'data-code': reference.code, 'data-pinpoints': pinpoints }, segment.text);
 }
 
+/** The date read (undefined: today) and the server's today. */
+export interface ReadingDate {
+  asOf?: string;
+  today: string;
+}
+
 /** Builds the whole reading view of an article. */
-export function renderArticle(article: Article): HTMLElement {
+export function renderArticle(article: Article, { asOf, today }: ReadingDate): HTMLElement {
   const paragraphs = segmentArticleText(article.text, article.references);
   const statusClass = `status status-${article.status.toLowerCase().replace(/_/g, '-')}`;
   const unresolved = article.references.filter((r) => r.resolution === 'UNRESOLVED').length;
@@ -64,13 +76,14 @@ export function renderArticle(article: Article): HTMLElement {
     h('nav', { class: 'neighbours', 'aria-label': 'Articles voisins' }, renderNeighbour(article.previous, 'prev'), renderNeighbour(article.next, 'next')),
     h('header', { class: 'article-header' },
       h('h1', {}, `Article ${article.number}`),
-      h('p', { class: 'meta' }, h('span', { class: statusClass }, STATUS_LABELS[article.status] ?? article.status), ' · ', renderValidity(article))),
+      h('p', { class: 'meta' }, h('span', { class: statusClass }, STATUS_LABELS[article.status] ?? article.status), ' · ', renderValidity(article)),
+      renderLifeFacts(article, asOf ?? today, today)),
     article.status === 'REPEALED' && h('p', { class: 'warning', role: 'note' }, 'Cet article est abrogé : vérifiez la version applicable à la date qui vous intéresse.'),
     h('section', { class: 'article-text', 'aria-label': 'Texte de l’article' },
       paragraphs.length ? paragraphs.map((segments) => h('p', {}, segments.map(renderSegment))) : h('p', { class: 'empty' }, 'Texte non disponible.')),
     unresolved > 0 && h('p', { class: 'note' }, `${unresolved} référence${unresolved > 1 ? 's' : ''} non résolue${unresolved > 1 ? 's' : ''} dans ce texte (soulignée${unresolved > 1 ? 's' : ''} en pointillés rouges).`),
     renderLinkGroups(article),
     renderRelatedLinks(article.relatedLinks),
-    renderVersions(article.versions),
+    renderVersions(article.versions, { articleId: article.id, today, shownFrom: article.validFrom }),
   );
 }

@@ -54,6 +54,7 @@ export const NODE_KIND_LABELS: Record<NodeKind, string> = {
 export const REASON_LABELS: Record<string, string> = {
   'not-in-code': 'cet article n’existe pas dans le code',
   repealed: 'cet article a été abrogé',
+  'not-yet-in-force': 'cet article n’est pas encore en vigueur',
   'never-existed': 'cet article n’a jamais existé',
 };
 
@@ -61,6 +62,7 @@ export const REASON_LABELS: Record<string, string> = {
 export const REASON_SHORT_LABELS: Record<string, string> = {
   'not-in-code': 'Hors du code',
   repealed: 'Abrogé',
+  'not-yet-in-force': 'Pas encore en vigueur',
   'never-existed': 'Inexistant',
 };
 
@@ -86,12 +88,3 @@ export const PARTIE_LABELS: readonly string[] = [
   '6e partie : collectivités d’outre-mer (art. 74)',
   '7e partie : Guyane et Martinique',
 ];
-
-/** "2014-01-29" → "29 janvier 2014"; other strings unchanged. */
-export function formatDate(iso: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!match) return iso;
-  const months = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-  const day = Number(match[3]);
-  return `${day === 1 ? '1er' : day} ${months[Number(match[2]) - 1] ?? match[2]} ${match[1]}`;
-}

@@ -46,9 +46,12 @@ async function show(anchor: Element): Promise<void> {
   }
   if (anchor.classList.contains('ref-unresolved')) {
     const candidates = anchor.getAttribute('data-candidates');
+    const numberArticle = anchor.getAttribute('data-number-article');
     replaceChildren(tooltip,
       h('p', { class: 'preview-title' }, `Référence non résolue : ${anchor.getAttribute('data-target') ?? ''}`),
       h('p', {}, `Raison : ${anchor.getAttribute('data-reason') ?? 'inconnue'}.`),
+      // A repealed or future number: its own page tells its life (the date being read is kept).
+      numberArticle && h('p', {}, 'Voir l’article ', articleLink(numberArticle, numberArticle, { class: 'number-article' }), ' et ses versions.'),
       // The candidates are links: the preview stays open while the pointer is on it.
       candidates
         ? h('p', {}, 'Articles proches : ', candidates.split(', ').flatMap((id, i) => [i ? ', ' : '', articleLink(id, id)]), '.')

@@ -4,7 +4,10 @@
  * copied link reproduces the view. Defaults are left out to keep links short. The list of
  * unresolved references lives at `/renvois-non-resolus`. Pure: no DOM.
  */
+import { isIsoDate } from './french-date.ts';
 import type { Direction, LinkType } from './types.ts';
+
+export { isIsoDate };
 
 /** The graph layouts offered: fcose for citation graphs, dagre for a hierarchical reading. */
 export type LayoutName = 'fcose' | 'dagre';
@@ -71,11 +74,6 @@ export function parseRoute(pathname: string, search: string): Route {
   if (/^\/recherche\/?$/.test(pathname)) return { view: 'search', query: params.get('q') ?? '' };
   if (/^\/renvois-non-resolus\/?$/.test(pathname)) return { view: 'unresolved' };
   return { view: 'home' };
-}
-
-/** True for a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 }
 
 function safeDecode(segment: string): string {

@@ -90,6 +90,14 @@ export interface Reference {
   reason?: string | null;
   /** Closest existing articles when unresolved. */
   candidates: string[];
+  /** A repealed or not-yet-in-force number: when it came (or comes) into force. */
+  inForceFrom?: string | null;
+  /** A repealed number: the day it was repealed. */
+  repealedOn?: string | null;
+  /** A repealed number: the amending text. */
+  repealedBy?: string | null;
+  /** A repealed or not-yet-in-force number: the id of the article of that number. */
+  article?: string | null;
 }
 
 /** Relationships of one type and direction. */
@@ -112,6 +120,18 @@ export interface RelatedLinkGroup {
   entries: { text: GraphNode; article?: string | null; status?: string | null }[];
 }
 
+/** An amending text (a law, ordinance or decree applied on a date). */
+export interface Amendment {
+  /** The corpus commit that applied it. */
+  id: string;
+  /** "LOI n° 2014-58 du 27 janvier 2014 - art. 3". */
+  title: string;
+  /** The day it took effect. */
+  date?: string | null;
+  /** The corpus whose history holds it. */
+  source?: string | null;
+}
+
 /** One version of an article. */
 export interface ArticleVersion {
   /** Start of validity. */
@@ -120,18 +140,62 @@ export interface ArticleVersion {
   validTo?: string | null;
   /** Its text. */
   text: string;
-  /** The amending text, when known. */
+  /** The status the source gave it. */
+  status?: ArticleStatus | null;
+  /** The corpus its text was read from. */
+  source?: string | null;
+  /** The amending texts that made it, in order. */
+  amendments: Amendment[];
+  /** The amending texts' titles joined, when known. */
   amendedBy?: string | null;
 }
 
-/** An article, as the reading view shows it. */
-export interface Article {
+/** A half-open interval in force: `to` excluded, null while open. */
+export interface Period {
+  /** First day. */
+  from: string;
+  /** The day it ended (excluded); null: open. */
+  to?: string | null;
+}
+
+/** An article's text moved from one number to another. */
+export interface Renumbering {
+  /** The article at the other number. */
+  article: ArticleSummary;
+  /** The day the text took its new number. */
+  date?: string | null;
+  /** git-rename or metadata. */
+  evidence?: string | null;
+}
+
+/** What explains an article's life, whatever the date (ArticleLife of the API). */
+export interface ArticleLife {
   /** Normalized number. */
   id: string;
   /** Number as printed. */
   number: string;
-  /** In force, repealed, … */
+  /** Today's status (ArticleLife), or at the date read (Article). */
   status: ArticleStatus;
+  /** The corpora it was read from. */
+  sources: string[];
+  /** Start of its first period in force. */
+  inForceFrom?: string | null;
+  /** The day it left the code. */
+  repealedOn?: string | null;
+  /** The amending text that repealed it. */
+  repealedBy?: string | null;
+  /** Its periods in force, oldest first. */
+  periods: Period[];
+  /** Every known version, newest first. */
+  versions: ArticleVersion[];
+  /** The numbers its text had before. */
+  formerNumbers: Renumbering[];
+  /** The numbers its text moved to. */
+  renumberedAs: Renumbering[];
+}
+
+/** An article, as the reading view shows it. */
+export interface Article extends ArticleLife {
   /** Plain text; paragraphs separated by a blank line. */
   text: string;
   /** Place in the table of contents. */
@@ -152,8 +216,6 @@ export interface Article {
   incoming: LinkGroup[];
   /** Légifrance's metadata, by heading. */
   relatedLinks: RelatedLinkGroup[];
-  /** Every known version, newest first. */
-  versions: ArticleVersion[];
 }
 
 /** One search result. */
@@ -180,8 +242,14 @@ export interface UnresolvedTarget {
   number: string;
   /** The code the reference named ("CGCT" for this code). */
   code: string;
-  /** not-in-code, repealed or never-existed. */
+  /** not-in-code, repealed, not-yet-in-force or never-existed. */
   reason: string;
+  /** When the number did exist: the day it came into force. */
+  inForceFrom?: string | null;
+  /** When it was repealed: the day. */
+  repealedOn?: string | null;
+  /** When it was repealed: the amending text. */
+  repealedBy?: string | null;
   /** Closest existing article ids. */
   candidates: string[];
   /** Articles and documents citing it. */

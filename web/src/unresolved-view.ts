@@ -1,13 +1,14 @@
 /**
- * "Renvois non résolus": the targets of references written in articles that match no article
- * read (repealed, a number that cannot be the CGCT's, a CGCT number that never existed), most
- * cited first, each with the closest articles and who cites it, so that a lawyer or an editor can
- * check them one by one. Further pages follow the API's cursor, appended below the first.
+ * "Renvois non résolus": the targets of references written in articles today that match no article
+ * in force (repealed or not yet in force, with their dates; a number that cannot be the CGCT's; a
+ * CGCT number that never existed), most cited first, each with the closest articles and who cites
+ * it, so that a lawyer or an editor can check them one by one. Further pages follow the API's cursor, appended below the first.
  */
 import { fetchUnresolved } from './api.ts';
 import { h } from './dom.ts';
 import { articleLink, nodeItem } from './article-link.ts';
 import { REASON_LABELS, REASON_SHORT_LABELS } from './labels.ts';
+import { describeNotYet, describeRepeal } from './life-text.ts';
 import { renderApiError } from './messages.ts';
 import type { UnresolvedPage, UnresolvedTarget } from './types.ts';
 
@@ -19,7 +20,9 @@ function count(n: number, singular: string, plural: string): string {
 }
 
 function renderRow(target: UnresolvedTarget): HTMLTableRowElement {
-  const detail = REASON_LABELS[target.reason];
+  // A repealed or future number says when: « abrogé le 12/03/2009 par … ».
+  const dated = target.reason === 'repealed' ? describeRepeal(target) : target.reason === 'not-yet-in-force' && target.inForceFrom ? describeNotYet(target) : null;
+  const detail = dated ?? REASON_LABELS[target.reason];
   return h('tr', { 'data-target': target.number },
     // Focusable from script only: "Afficher les suivants" moves the focus to the first new row.
     h('th', { scope: 'row', tabindex: -1 }, target.number, target.code !== 'CGCT' && h('span', { class: 'note' }, ` (${target.code})`)),
@@ -78,7 +81,7 @@ export async function renderUnresolved(retry: () => void): Promise<HTMLElement> 
   return h('section', { class: 'unresolved' },
     h('h1', {}, 'Renvois non résolus'),
     h('p', { class: 'unresolved-total' }, count(totalCount, 'renvoi non résolu', 'renvois non résolus')),
-    h('p', {}, 'Les articles visés par une référence, dans le texte d’un article ou dans un document, mais introuvables dans le code : article abrogé, numéro hors du code (celui d’un autre code dont le nom n’est pas écrit, ou une coquille), ou article qui n’a jamais existé. Les plus cités d’abord.'),
+    h('p', {}, 'Les articles visés aujourd’hui par une référence, dans le texte d’un article ou dans un document, mais qui n’y mènent à aucun article en vigueur : article abrogé ou pas encore en vigueur, numéro hors du code (celui d’un autre code dont le nom n’est pas écrit, ou une coquille), ou article qui n’a jamais existé. Les plus cités d’abord.'),
     h('table', { class: 'unresolved-table' },
       h('thead', {}, h('tr', {},
         h('th', { scope: 'col' }, 'Article visé'),

@@ -1,0 +1,204 @@
+/**
+ * End to end, the code's history in the web UI, over the sample graph (tests/helpers/sample-graph.ts)
+ * with "today" fixed at 01/12/2026 (CGCT_TODAY, read by the server running in this process):
+ * dates typed and shown jj/mm/aaaa, the page of an article not in force on the date read (which
+ * keeps the date), versions with their amending texts and a comparison of any two, and the
+ * renumbering L1114-1 → L1115-1 followed both ways. Screenshots land in tests/artifacts/web/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { SAMPLE_OLD_TEXT_L1115_1, SAMPLE_REPEALED_BY, SAMPLE_TEXT_L1114_1 } from '../helpers/sample-graph.ts';
+import type { TestServer } from '../helpers/graphql-server.ts';
+import { openWebUiSession, type WebUiSession } from '../helpers/web-ui-session.ts';
+import { openPage, saveScreenshot } from '../helpers/browser.ts';
+
+// The page answers after the server does; on a loaded machine that can take a few seconds.
+const POLL = { timeout: 15_000 };
+const TODAY = '2026-12-01';
+
+async function typeDate(page: Page, typed: string): Promise<void> {
+  await page.fill('#as-of', typed);
+  await page.press('#as-of', 'Enter');
+}
+
+describe('the code\'s history in the web UI', () => {
+  let session: WebUiSession;
+  let server: TestServer;
+  let browser: Browser;
+  const savedToday = process.env.CGCT_TODAY;
+
+  beforeAll(async () => {
+    process.env.CGCT_TODAY = TODAY;
+    session = await openWebUiSession();
+    ({ server, browser } = session);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    if (savedToday === undefined) delete process.env.CGCT_TODAY;
+    else process.env.CGCT_TODAY = savedToday;
+  });
+
+  it('takes and shows dates as jj/mm/aaaa even in a browser set to English, and explains a wrong one in French', async () => {
+    const page = await openPage(browser, 'en-US');
+    await page.goto(`${server.origin}/articles/L1115-1`);
+    await page.locator('h1', { hasText: 'Article L. 1115-1' }).waitFor();
+    expect(await page.getAttribute('#as-of', 'placeholder')).toBe('jj/mm/aaaa');
+    expect(await page.locator('.as-of-note').textContent()).toBe(' Version en vigueur aujourd’hui (01/12/2026).');
+    expect(await page.locator('.meta').textContent()).toContain('Version en vigueur depuis le 29/01/2014');
+    for (const [typed, message] of [
+      ['31/02/2010', 'Le 31/02/2010 n’existe pas dans le calendrier.'],
+      ['mars 2010', '« mars 2010 » n’est pas une date : écrivez-la jj/mm/aaaa, par exemple 01/01/2010.'],
+      ['01/01/1990', 'Choisissez une date du 24/02/1996 au 01/12/2026.'],
+      ['02/12/2026', 'Choisissez une date du 24/02/1996 au 01/12/2026.'],
+    ]) {
+      await typeDate(page, typed!);
+      await expect.poll(() => page.locator('.as-of-error').textContent(), POLL).toBe(message);
+      // The address does not change, and the typed text stays to be corrected.
+      expect(page.url()).toBe(`${server.origin}/articles/L1115-1`);
+      expect(await page.inputValue('#as-of')).toBe(typed);
+      expect(await page.getAttribute('#as-of', 'aria-invalid')).toBe('true');
+    }
+    await saveScreenshot(page, 'date-error');
+    await typeDate(page, '15/3/2010');
+    await page.waitForURL(/\?date=2010-03-15$/);
+    await expect.poll(() => page.locator('.meta').textContent(), POLL).toContain('Version du 02/02/2007 au 29/01/2014');
+    expect(await page.inputValue('#as-of')).toBe('15/03/2010');
+    expect(await page.locator('.as-of-note').textContent()).toBe(' Version en vigueur le 15/03/2010.');
+    expect(await page.locator('.as-of-error').isHidden()).toBe(true);
+    expect(await page.locator('.article-text').textContent()).toBe(SAMPLE_OLD_TEXT_L1115_1);
+    expect(await page.title()).toBe('Article L. 1115-1 au 15/03/2010 — CGCT');
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a repealed article\'s life instead of an error, keeps the date, and leads to the version in force just before', async () => {
+    const page = await openPage(browser);
+    // L4141-2 in 2005 cites L4131-1, then in force; the reader follows the reference at that date.
+    await page.goto(`${server.origin}/articles/L4141-2?date=2005-01-01`);
+    await page.locator('.article-text a.ref-resolved', { hasText: 'L. 4131-1' }).click();
+    await page.waitForURL(/\/articles\/L4131-1\?date=2005-01-01$/);
+    await page.locator('h1', { hasText: 'Article L. 4131-1' }).waitFor();
+    await typeDate(page, '01/01/2010');
+    await page.waitForURL(/\/articles\/L4131-1\?date=2010-01-01$/);
+    const notInForce = page.locator('.not-in-force');
+    await notInForce.waitFor(POLL);
+    expect(await notInForce.locator('h1').textContent()).toBe('Article L. 4131-1');
+    expect(await notInForce.locator('.not-in-force-date').textContent()).toBe('Cet article n’est pas en vigueur le 01/01/2010.');
+    expect(await notInForce.locator('.not-in-force-reason').textContent()).toBe(`Abrogé le 12/03/2009 par ${SAMPLE_REPEALED_BY}.`);
+    expect(await notInForce.locator('.life-periods').textContent()).toBe('En vigueur du 24/02/1996 au 12/03/2009.');
+    // The date field is still there, with the date read.
+    expect(await page.inputValue('#as-of')).toBe('01/01/2010');
+    expect(await notInForce.locator('.version-after').count()).toBe(0);
+    expect(await page.title()).toBe('Article L. 4131-1 — pas en vigueur le 01/01/2010 — CGCT');
+    await saveScreenshot(page, 'not-in-force-repealed');
+    await notInForce.locator('.version-before a').click();
+    await page.waitForURL(/\/articles\/L4131-1\?date=2009-03-11$/);
+    await page.locator('.article-text').waitFor();
+    expect(await page.locator('.meta').textContent()).toContain('Version du 24/02/1996 au 12/03/2009');
+    expect(await page.inputValue('#as-of')).toBe('11/03/2009');
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says a deferred article is not yet in force, and opens its future version on the day it starts', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${server.origin}/articles/L2131-7`);
+    const notInForce = page.locator('.not-in-force');
+    await notInForce.waitFor(POLL);
+    expect(await notInForce.locator('.not-in-force-date').textContent()).toBe('Cet article n’est pas en vigueur aujourd’hui (01/12/2026).');
+    expect(await notInForce.locator('.not-in-force-reason').textContent()).toBe('Pas encore en vigueur (à partir du 01/01/2038).');
+    expect(await notInForce.locator('.version-list').textContent()).toContain('LOI n° 2024-5 du 3 janvier 2024 - art. 12 (VD)');
+    expect(await page.inputValue('#as-of')).toBe('');
+    await saveScreenshot(page, 'not-in-force-deferred');
+    await notInForce.locator('.version-after a').click();
+    await page.waitForURL(/\/articles\/L2131-7\?date=2038-01-01$/);
+    await page.locator('.article-text').waitFor();
+    expect(await page.locator('.meta').textContent()).toContain('Version en vigueur depuis le 01/01/2038');
+    expect(await page.inputValue('#as-of')).toBe('01/01/2038');
+    expect(await page.locator('.version.shown .status-deferred').textContent()).toBe('à venir');
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('explains references to repealed and future numbers with their dates, and links their articles', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${server.origin}/articles/L4141-2`);
+    const repealed = page.locator('.article-text .ref-unresolved', { hasText: 'L. 4131-1' });
+    await repealed.hover();
+    const preview = page.locator('#reference-preview');
+    await expect.poll(() => preview.textContent(), POLL).toContain(`Raison : abrogé le 12/03/2009 par ${SAMPLE_REPEALED_BY}.`);
+    expect(await preview.locator('a.number-article').getAttribute('href')).toBe('/articles/L4131-1');
+    await saveScreenshot(page, 'reference-repealed');
+    await page.goto(`${server.origin}/articles/L2131-6`);
+    await page.locator('.article-text .ref-unresolved', { hasText: 'L. 2131-7' }).hover();
+    await expect.poll(() => preview.textContent(), POLL).toContain('Raison : pas encore en vigueur (à partir du 01/01/2038).');
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lists the versions with every amending text and the corpus of each text, and compares any two chosen', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${server.origin}/articles/L1115-1`);
+    const versions = page.locator('.version-list > li');
+    await versions.first().waitFor();
+    expect(await versions.count()).toBe(3);
+    const newest = versions.nth(0);
+    expect(await newest.locator('.version-head strong').textContent()).toBe('Depuis le 29/01/2014');
+    expect(await newest.locator('.version-shown').textContent()).toBe('version affichée');
+    expect(await newest.locator('.amendments li').allTextContents()).toEqual(['Loi n° 2014-58 du 27 janvier 2014', 'Ordonnance n° 2014-60 du 27 janvier 2014']);
+    expect(await newest.locator('.provenance').textContent()).toBe('Texte lu dans : legifrance-md');
+    expect(await versions.nth(1).locator('.version-head strong').textContent()).toBe('Du 02/02/2007 au 29/01/2014');
+    expect(await versions.nth(2).locator('.provenance').textContent()).toBe('Texte lu dans : etalab');
+    expect(await page.locator('.life-sources').textContent()).toBe('Sources : legifrance-md.');
+    // By default, the version shown against the one before it.
+    expect(await page.locator('#diff-from option:checked').textContent()).toBe('du 02/02/2007');
+    expect(await page.locator('#diff-to option:checked').textContent()).toBe('du 29/01/2014');
+    await page.selectOption('#diff-from', { label: 'du 30/07/2004' });
+    await page.selectOption('#diff-to', { label: 'du 02/02/2007' });
+    const diff = page.locator('.diff-output .diff-text');
+    await expect.poll(() => page.locator('.diff-output .note').textContent(), POLL).toContain('de la version du 30/07/2004 à la version du 02/02/2007');
+    // Read without the deletions, the comparison is the newer text; without the insertions, the older.
+    const without = (tag: 'ins' | 'del') => diff.evaluate((element, removed) => {
+      const copy = element.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll(removed).forEach((node) => node.remove());
+      return copy.textContent;
+    }, tag);
+    expect(await without('del')).toBe(SAMPLE_OLD_TEXT_L1115_1);
+    expect(await without('ins')).toBe(SAMPLE_TEXT_L1114_1);
+    expect(await diff.locator('ins').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('dans les limites de leurs compétences')]));
+    expect(await diff.locator('del').count()).toBeGreaterThan(0);
+    await page.locator('.version-diff').scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'versions-diff');
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('links a renumbered text both ways: « anciennement L. 1114-1 », « devenu L. 1115-1 le 30/07/2004 »', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${server.origin}/articles/L1115-1`);
+    const former = page.locator('.former-number');
+    await former.waitFor(POLL);
+    expect(await former.textContent()).toBe('Anciennement L. 1114-1 (numéro changé le 30/07/2004).');
+    await saveScreenshot(page, 'article-life');
+    // The old number opens on its last day, when it was in force.
+    await former.locator('a').click();
+    await page.waitForURL(/\/articles\/L1114-1\?date=2004-07-29$/);
+    await page.locator('h1', { hasText: 'Article L. 1114-1' }).waitFor();
+    expect(await page.locator('.article-text').textContent()).toBe(SAMPLE_TEXT_L1114_1);
+    const renumbered = page.locator('.renumbered-as');
+    expect(await renumbered.textContent()).toBe('Devenu L. 1115-1 le 30/07/2004.');
+    await renumbered.locator('a').click();
+    await page.waitForURL(/\/articles\/L1115-1\?date=2004-07-30$/);
+    await expect.poll(() => page.locator('.meta').textContent(), POLL).toContain('Version du 30/07/2004 au 02/02/2007');
+    expect(await page.locator('.article-text').textContent()).toBe(SAMPLE_TEXT_L1114_1);
+    // Today the old number is out of the code: its page says so and leads to the new one.
+    await page.goto(`${server.origin}/articles/L1114-1`);
+    await page.locator('.not-in-force').waitFor(POLL);
+    expect(await page.locator('.not-in-force-reason').textContent()).toBe('Abrogé le 30/07/2004.');
+    expect(await page.locator('.not-in-force .renumbered-as a').getAttribute('href')).toBe('/articles/L1115-1');
+    await saveScreenshot(page, 'not-in-force-renumbered');
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+});
