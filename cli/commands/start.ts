@@ -11,9 +11,9 @@ import { isExplainedError } from '../../neo4j/errors.ts';
 import { openDriver, readRows } from '../../neo4j/driver.ts';
 import { PROJECT_ROOT, resolveLocalServerOptions } from '../../neo4j/local-server-options.ts';
 import { stopLocalServer } from '../../neo4j/local-server.ts';
-import { listCommits } from '../../ingest/sources/list-commits.ts';
-import { runIngest } from '../../ingest/run-ingest.ts';
-import type { SourceSpec } from '../../ingest/sources/read-source.ts';
+import { runHistoryBuild } from '../../ingest/history/run-history-build.ts';
+import { readGraphOccupancy } from '../../ingest/graph/write-history.ts';
+import { printHistoryReport } from '../format-history-report.ts';
 import { startServer } from '../../server/start-server.ts';
 import { ensureWebBuild } from '../build-web.ts';
 import { createProgress } from '../progress.ts';
@@ -21,8 +21,10 @@ import { createProgress } from '../progress.ts';
 export const describe = 'start everything: Neo4j, the ingest of the corpora when the graph is empty, the web UI and GraphQL';
 
 const CORPUS_DIR = path.join(PROJECT_ROOT, '..', 'shared', 'corpus');
-/** The corpora loaded on first start: links and table of contents, then the "Liens relatifs" of the same date. */
+/** The corpora built on first start: links and table of contents, then the "Liens relatifs". */
 const FIRST_START_CORPORA = ['cgct-legifrance-md-history.bundle', 'cgct-lexlib-history.bundle'];
+/** Seed 001, the guide for mayors: a free-text document linked to the articles it mentions. */
+const FIRST_START_DOCUMENTS = [path.join(PROJECT_ROOT, '..', 'shared', 'seeds', '001_27fd45d9f019b6be.txt')];
 
 export async function run(args: string[]): Promise<number> {
   const port = Number(args[args.indexOf('--port') + 1] ?? process.env.PORT ?? 4000) || 4000;
@@ -48,32 +50,23 @@ export async function run(args: string[]): Promise<number> {
   }
 }
 
-/** On a first start the graph is empty: load the corpora as they stand today. */
+/** On a first start the graph is empty: build the code's whole history (and finish a build that was killed). */
 async function ingestIfEmpty(): Promise<void> {
   const driver = await openDriver();
   try {
-    const [{ articles } = { articles: 0 }] = await readRows<{ articles: number }>(driver, 'MATCH (a:Article) RETURN count(a) AS articles');
-    if (articles > 0) {
-      console.log(`The graph holds ${articles} articles: no ingest needed (run \`npx cgct ingest …\` to update it).`);
+    const occupancy = await readGraphOccupancy(driver);
+    if (occupancy.kind === 'complete-build' || occupancy.kind === 'other-data') {
+      const [{ articles } = { articles: 0 }] = await readRows<{ articles: number }>(driver, 'MATCH (a:Article) RETURN count(a) AS articles');
+      console.log(`The graph holds ${articles} articles: no ingest needed (\`npx cgct replay …\` or \`npx cgct ingest …\` bring it up to date).`);
       return;
     }
-    const specs = await Promise.all(FIRST_START_CORPORA.map((bundle) => inForceToday(path.join(CORPUS_DIR, bundle))));
-    console.log(`The graph is empty: ingesting ${specs.map((spec) => `${path.basename(spec.location)}@${spec.commit?.slice(0, 8)}`).join(' and ')}`);
-    const progress = createProgress('ingest');
-    const reports = await runIngest(driver, specs, { onProgress: (stage, done, total) => progress.update(done, total, stage) });
+    const specs = FIRST_START_CORPORA.map((bundle) => ({ location: path.join(CORPUS_DIR, bundle) }));
+    console.log(`The graph is ${occupancy.kind === 'empty' ? 'empty' : 'half built (a build was stopped)'}: building the history of ${FIRST_START_CORPORA.join(' and ')}, with the guide for mayors`);
+    const progress = createProgress('history');
+    const report = await runHistoryBuild(driver, specs, { documents: FIRST_START_DOCUMENTS, onProgress: (stage, done, total) => progress.update(done, total, stage) });
     progress.stop();
-    for (const report of reports) {
-      console.log(`  ${report.snapshot.source} (${report.snapshot.date}): ${report.articles.articlesAdded} articles added, ${report.references.resolved} references resolved, ${report.references.unresolved} unresolved, ${report.rejectedFiles.length} files rejected`);
-    }
+    printHistoryReport(report);
   } finally {
     await driver.close();
   }
-}
-
-/** The bundle at its last commit already in force (the legifrance-md history ends with amendments deferred to 2038). */
-async function inForceToday(location: string): Promise<SourceSpec> {
-  const today = new Date().toISOString().slice(0, 10);
-  const commits = await listCommits({ location });
-  const inForce = commits.filter((commit) => commit.date.slice(0, 10) <= today).pop() ?? commits[commits.length - 1]!;
-  return { location, commit: inForce.hash };
 }

@@ -8,12 +8,17 @@ import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
 import { BUMP_GRAPH_REVISION } from '../../graph-schema/graph-revision.ts';
 import { openSession, readRows } from '../../neo4j/driver.ts';
 import { explainQueryError } from '../../neo4j/explain-error.ts';
-import type { Evidence, NodeLabel } from './graph-records.ts';
+import type { Evidence, NodeLabel, RelationshipType } from './graph-records.ts';
 import type { GraphChangePlan, GraphState, StoredEdge, StoredNode } from './plan-graph-changes.ts';
 import { edgeKeyOf, nodeKeyOf } from './graph-records.ts';
 
 /** Rows per transaction: large enough to amortize the round trip, small enough to keep memory flat. */
 export const BATCH_SIZE = 2000;
+
+/** The relationships the ingest plans (RENUMBERED_AS, HAS_VERSION… are the history build's, never planned). */
+const INGEST_RELATIONSHIP_TYPES: RelationshipType[] = [
+  'CONTAINS', 'CITES', 'MENTIONS', 'PART_OF', 'CREATED_BY', 'MODIFIED_BY', 'REPEALED_BY', 'CODIFIED_BY', 'TRANSFERRED_BY', 'FORMER_TEXT', 'NEW_TEXT', 'RELATED_TO',
+];
 
 const NODE_LABELS: NodeLabel[] = ['Code', 'Section', 'Article', 'LegalText', 'ExternalArticle', 'UnresolvedTarget', 'Document'];
 
@@ -46,9 +51,10 @@ async function readStateIn(session: ReturnType<typeof openSession>): Promise<Gra
     nodes.set(nodeKeyOf(node.label, node.id), node);
   }
   const edgeRows = await session.executeRead((tx) => tx.run(
-    `MATCH (a)-[r]->(b) WHERE r.evidence IS NOT NULL AND r.validTo IS NULL
+    `MATCH (a)-[r]->(b) WHERE type(r) IN $types AND r.evidence IS NOT NULL AND r.validTo IS NULL
      RETURN type(r) AS type, labels(a)[0] AS fromLabel, a.id AS from, labels(b)[0] AS toLabel, b.id AS to,
             r.key AS key, r.evidence AS evidence, r.validFrom AS validFrom`,
+    { types: INGEST_RELATIONSHIP_TYPES },
   ));
   const edges = new Map<string, StoredEdge>();
   for (const record of edgeRows.records) {

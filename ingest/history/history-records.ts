@@ -70,7 +70,7 @@ export function buildHistoryRows(input: HistoryRowsInput): HistoryRows {
   }
   addArticleLives(merged, today, addNode);
   const edges: HistoryEdge[] = [];
-  const citationReasons = addCitations(current, citations, today, edges);
+  const citationReasons = addCitations(current, citations, today, inForceToday, edges);
   markUnresolvedTargets(nodes, lookup, merged, today, citationReasons);
   addVersionsAndAmendments(merged, citations, nodes, edges);
   addRenumberings(merged, edges);
@@ -115,7 +115,12 @@ function planTodaysGraph(merged: MergedHistory, today: string, inForceToday: Rea
     plan(timeline.source, articles, [], []);
   }
   for (const group of documents) plan(group.source, [], group.documents, group.references);
-  return { nodes: [...nodes.values()], edges, factDates };
+  const periodStarts = new Map<string, string>();
+  for (const life of merged.lives.values()) {
+    const period = life.periods.find((item) => periodHolds(item, today));
+    if (period) periodStarts.set(life.id, period.from);
+  }
+  return { nodes: [...nodes.values()], edges, factDates, periodStarts };
 }
 
 /** Every article: today's properties where a source holds it today, else its last (or first, deferred) version's; then its life. */
@@ -163,7 +168,7 @@ function titlesOf(commits: HistoryCommit[]): string {
  * facts of the same relationship (lexlib's "Cite"), and the metadata facts the text does not make.
  * Returns, per unresolved target, the reason of its latest citation.
  */
-function addCitations(current: ReturnType<typeof planTodaysGraph>, citations: DatedCitations, today: string, edges: HistoryEdge[]): Map<string, { date: string; reason: string }> {
+function addCitations(current: ReturnType<typeof planTodaysGraph>, citations: DatedCitations, today: string, inForceToday: ReadonlySet<string>, edges: HistoryEdge[]): Map<string, { date: string; reason: string }> {
   const reasons = new Map<string, { date: string; reason: string }>();
   const metadata = new Map(current.edges);
   for (const dated of citations.edges) {
@@ -183,10 +188,15 @@ function addCitations(current: ReturnType<typeof planTodaysGraph>, citations: Da
     }
   }
   for (const { identity, props, evidence } of metadata.values()) {
+    // A metadata citation is of today: not when one of its articles is out of force today (a repealed copy's "Cité par").
+    const outOfForce = (label: string, id: string) => label === 'Article' && !inForceToday.has(id);
+    if (identity.type === 'CITES' && (outOfForce(identity.fromLabel, identity.from) || outOfForce(identity.toLabel, identity.to))) continue;
     // A fact holds from the date of the state that states it (the citing article's, or the cited one's for "Cité par").
     const sources = Object.keys(evidence);
     const dates = sources.flatMap((source) => [current.factDates.get(`${source}|${identity.from}`), current.factDates.get(`${source}|${identity.to}`)]).filter((date): date is string => date !== undefined);
-    const validFrom = identity.type === 'CITES' || identity.type === 'MENTIONS' ? (dates.sort()[0] ?? today) : props.validFrom;
+    // …and not before either end's current period began (the metadata of today names today's articles).
+    const starts = [identity.from, identity.to].map((id) => current.periodStarts.get(id)).filter((date): date is string => date !== undefined);
+    const validFrom = identity.type === 'CITES' || identity.type === 'MENTIONS' ? ([...dates, ...starts].sort().pop() ?? today) : props.validFrom;
     edges.push({ ...identity, props: { ...props, validFrom, validTo: null, key: identity.key } });
   }
   return reasons;
@@ -198,14 +208,16 @@ function markUnresolvedTargets(nodes: Map<string, HistoryNode>, lookup: TimeLook
     if (node.label !== 'UnresolvedTarget' || node.props.code !== THIS_CODE) continue;
     const number = String(node.props.number);
     const life = merged.lives.get(number);
-    const reason = reasons.get(node.id)?.reason ?? (life ? reasonAt(lookup, number, today) : node.props.reason);
+    // A number only a source's repealed copy holds (lexlib keeps them) did exist: repealed, not "never existed".
+    const knownRepealed = !life && nodes.has(nodeKeyOf('Article', number));
+    const reason = reasons.get(node.id)?.reason ?? (life ? reasonAt(lookup, number, today) : knownRepealed ? 'repealed' : node.props.reason);
     const last = life?.periods[life.periods.length - 1];
     Object.assign(node.props, {
       reason,
       inForceFrom: life?.periods[0]!.from ?? null,
       repealedOn: last?.to ?? null,
       repealedBy: last?.to ? (life!.endNotes.get(last.to) ?? titlesOf(life!.endedBy.get(last.to) ?? [])) : null,
-      ...(life ? { candidates: [] } : {}),
+      ...(life || knownRepealed ? { candidates: [] } : {}),
     });
   }
 }

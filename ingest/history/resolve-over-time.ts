@@ -49,6 +49,8 @@ export interface TimeLookup {
   sortedByFamily: Map<string, string[]>;
   byLegiarti: Map<string, string>;
   suggestions: SuggestionIndex;
+  /** Numbers some source holds only as a repealed copy (lexlib keeps them): they existed, dates unknown. */
+  heldRepealed: Set<string>;
 }
 
 /** Builds the look-up from the merged history. */
@@ -64,7 +66,11 @@ export function createTimeLookup(merged: MergedHistory): TimeLookup {
     sortedByFamily.get(family)!.push(life.id);
   }
   for (const ids of sortedByFamily.values()) ids.sort(compareArticleIds);
-  return { periods, sortedByFamily, byLegiarti, suggestions: createSuggestionIndex(periods.keys()) };
+  const heldRepealed = new Set<string>();
+  for (const timeline of merged.timelines) {
+    for (const [id, states] of timeline.states) if (!periods.has(id) && states.some((state) => state.article)) heldRepealed.add(id);
+  }
+  return { periods, sortedByFamily, byLegiarti, suggestions: createSuggestionIndex(periods.keys()), heldRepealed };
 }
 
 /** Resolves the references of every version of every article over time. */
@@ -167,6 +173,7 @@ function unresolved(lookup: TimeLookup, from: string, reference: Reference, reas
 export function reasonAt(lookup: TimeLookup, id: string, date: string): UnresolvedReason {
   const periods = lookup.periods.get(id);
   if (periods && periods.length > 0) return periods.some((period) => period.from <= date) ? 'repealed' : 'not-yet-in-force';
+  if (lookup.heldRepealed.has(id)) return 'repealed';
   const position = tocPositionOf(id);
   return !position || position.partie < 1 || position.partie > 7 ? 'not-in-code' : 'never-existed';
 }

@@ -26,7 +26,7 @@ import { createTimeLookup, resolveOverTime, resolveReferencesOn } from './resolv
 export interface HistoryBuildOptions {
   /** Where bundles are cloned (default `.cache/corpus`). */
   cacheDir?: string;
-  /** Today, YYYY-MM-DD: what is in force "now" (tests set it). */
+  /** Today, YYYY-MM-DD: what is in force "now" (default: CGCT_TODAY, else the clock; tests set it). */
   today?: string;
   /** Let a commit repeal more than MASS_REPEAL_SHARE of the articles in force. */
   allowMassRepeal?: boolean;
@@ -60,7 +60,7 @@ export interface HistoryBuildReport {
 export async function runHistoryBuild(driver: Driver, specs: SourceSpec[], options: HistoryBuildOptions = {}): Promise<HistoryBuildReport> {
   const started = performance.now();
   const progress = options.onProgress ?? (() => {});
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? process.env.CGCT_TODAY ?? new Date().toISOString().slice(0, 10);
   let peakRss = process.memoryUsage().rss;
   const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
   const lap = startLaps();

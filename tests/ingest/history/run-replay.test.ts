@@ -4,9 +4,8 @@
  * date through GraphQL, a replay killed midway and resumed, and small hand-made histories for the
  * faults (a truncated snapshot, dates going back, a duplicate commit, a date in 2038).
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +17,7 @@ import { clearGraph, openTestDriver, runCgct } from '../../helpers/neo4j.ts';
 import { dumpGraph } from '../../helpers/graph-dump.ts';
 import { diffDumps, dumpCurrentGraph } from '../../helpers/current-graph-dump.ts';
 import { startTestServer, type TestServer } from '../../helpers/graphql-server.ts';
+import { HandMadeHistory } from '../../helpers/hand-made-history.ts';
 
 const ETALAB = path.join(PROJECT_ROOT, '..', 'shared', 'corpus', 'cgct-etalab-history.bundle');
 const FIXTURES = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'amendments');
@@ -36,6 +36,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await driver.close();
   for (const folder of temporary) rmSync(folder, { recursive: true, force: true });
+  HandMadeHistory.removeAll();
 });
 
 /** The change sets `cgct replay --json` printed, one JSON line each. */
@@ -224,39 +225,6 @@ describe('the change sets of hand-checked amendments (tests/fixtures/amendments)
     }, LONG);
   }
 });
-
-/** A small git history written by hand in the etalab layout. */
-class HandMadeHistory {
-  readonly dir: string;
-  constructor() {
-    this.dir = mkdtempSync(path.join(os.tmpdir(), 'cgct-handmade-'));
-    temporary.push(this.dir);
-    this.git(['init', '-q', '-b', 'main']);
-  }
-
-  /**
-   * Writes (or, for null, deletes) articles L1111-n, then commits with this author date; `mirror`
-   * also writes them to "codes-non-en-vigueur/", as etalab does until about 2012.
-   */
-  commit(articles: Record<number, string | null>, date: string, message: string, mirror: 'mirror' | 'in-force-only' = 'in-force-only'): string {
-    for (const status of mirror === 'mirror' ? ['codes-en-vigueur', 'codes-non-en-vigueur'] : ['codes-en-vigueur']) {
-      const folder = path.join(this.dir, status, 'code-general-des-collectivites-territoriales', 'partie-legislative', 'premiere-partie', 'livre-ier', 'titre-ier', 'chapitre-unique');
-      mkdirSync(folder, { recursive: true });
-      for (const [number, text] of Object.entries(articles)) {
-        const file = path.join(folder, `article-l1111-${number}.md`);
-        if (text === null) rmSync(file);
-        else writeFileSync(file, `# Article L1111-${number}\n\n${text}\n`);
-      }
-    }
-    this.git(['add', '-A', '.']);
-    this.git(['commit', '-q', '--allow-empty', '-m', message], { GIT_AUTHOR_DATE: `${date}T00:00:00+00:00`, GIT_COMMITTER_DATE: `${date}T00:00:00+00:00` });
-    return this.git(['rev-parse', 'HEAD']).trim();
-  }
-
-  private git(args: string[], env: Record<string, string> = {}): string {
-    return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', ...args], { cwd: this.dir, env: { ...process.env, ...env }, encoding: 'utf8' });
-  }
-}
 
 /** The text of article n: it cites the next one. */
 function articleText(n: number, words = 'Le conseil délibère'): string {
