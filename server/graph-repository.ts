@@ -54,10 +54,12 @@ type AsOf = string | null;
 // while open ("2004-07-30/"). Loop variables get names no statement uses elsewhere.
 const periodHolds = (p: string) => `(split(${p}, '/')[0] <= $asOf AND (split(${p}, '/')[1] = '' OR split(${p}, '/')[1] > $asOf))`;
 const hasPeriods = (a: string) => `size(coalesce(${a}.periods, [])) > 0`;
-// A graph written before the history build has no `periods`: there an article exists at d when
-// its current version or an older one had begun, and it was not yet repealed.
+// Without `periods` (a graph written before the history build, or an article a source lists as
+// repealed without any dated version: lexlib's repealed files), an article exists at d when its
+// current version or an older one had begun, and it was not yet repealed; one whose status is
+// repealed with no end date is in force on no date we can name.
 const articleInForce = (a: string) =>
-  `(CASE WHEN ${hasPeriods(a)} THEN any(period_ IN ${a}.periods WHERE ${periodHolds('period_')}) ELSE ((${a}.validFrom IS NULL OR ${a}.validFrom <= $asOf OR EXISTS { (${a})-[:HAS_VERSION]->(old_:ArticleVersion) WHERE old_.validFrom <= $asOf }) AND (${a}.validTo IS NULL OR ${a}.validTo > $asOf)) END)`;
+  `(CASE WHEN ${hasPeriods(a)} THEN any(period_ IN ${a}.periods WHERE ${periodHolds('period_')}) ELSE ((${a}.validFrom IS NULL OR ${a}.validFrom <= $asOf OR EXISTS { (${a})-[:HAS_VERSION]->(old_:ArticleVersion) WHERE old_.validFrom <= $asOf }) AND (${a}.validTo IS NULL OR ${a}.validTo > $asOf) AND (${a}.validTo IS NOT NULL OR coalesce(${a}.status, '') <> 'repealed')) END)`;
 const articleValid = (a: string) => `(NOT ${a}:Article OR ${articleInForce(a)})`;
 // The status at $asOf: in force in one of its periods, deferred before the first, repealed after
 // (or between two). Without periods, the status the ingest wrote.
@@ -75,7 +77,7 @@ const summaryFields = (v: string) => `{id: ${v}.id, number: ${v}.number, status:
 // its oldest version.
 const lifeFields = (a: string) =>
   `.inForceFrom, .repealedOn, .periods, repealedBy: coalesce(${a}.repealedBy, head([(${a})-[:REPEALED_IN]->(m_:Amendment) | m_.title])), ` +
-  `oldestVersionFrom: CASE WHEN ${a}.inForceFrom IS NULL THEN reduce(oldest_ = ${a}.validFrom, from_ IN [(${a})-[:HAS_VERSION]->(v_:ArticleVersion) | v_.validFrom] | CASE WHEN oldest_ IS NULL OR from_ < oldest_ THEN from_ ELSE oldest_ END) END`;
+  `oldestVersionFrom: CASE WHEN ${a}.inForceFrom IS NULL THEN reduce(oldest_ = null, from_ IN [(${a})-[:HAS_VERSION]->(v_:ArticleVersion) | v_.validFrom] | CASE WHEN oldest_ IS NULL OR from_ < oldest_ THEN from_ ELSE oldest_ END) END`;
 
 const ARTICLE = `
 MATCH (a:Article {id: $id}) WHERE ${articleInForce('a')}
@@ -322,11 +324,12 @@ function toPeriod(value: string): PeriodRecord {
 
 function toLife(article: Record<string, unknown>): ArticleLifeRecord {
   const status = toStatus(article.status);
-  const inForceFrom = asString(article.inForceFrom) ?? asString(article.oldestVersionFrom) ?? asString(article.validFrom);
+  // Not the article's own validFrom: that is its current version's start (or a snapshot's day).
+  const inForceFrom = asString(article.inForceFrom) ?? asString(article.oldestVersionFrom);
   const repealedOn = asString(article.repealedOn) ?? (status === 'REPEALED' ? asString(article.validTo) : null);
   const stored = asStrings(article.periods);
-  // A graph written before the history build has no periods: one, from the oldest version.
-  const periods = stored.length ? stored.map(toPeriod) : inForceFrom ? [{ from: inForceFrom, to: repealedOn }] : [];
+  // Without periods (see articleInForce): one from the oldest version, when its end is known too.
+  const periods = stored.length ? stored.map(toPeriod) : inForceFrom && (status !== 'REPEALED' || repealedOn) ? [{ from: inForceFrom, to: repealedOn }] : [];
   return {
     id: String(article.id),
     number: asString(article.number) ?? String(article.id),

@@ -41,6 +41,7 @@
  *   today), its citation of L2131-7 starts then (not current today). L2131-6 cites "L. 2131-7"
  *   until then as 'unresolved:CGCT|L2131-7' with `r.reason: 'not-yet-in-force'` (the node has
  *   `inForceFrom`).
+ * - L1112-2: repealed, as a lexlib file says, with no version and no dates at all (`periods: []`).
  * - Amendments (ids, dates): 'c0ffee01' 2004-07-30 (renumbering; its `modified` list names
  *   'L9999-9', which is no article), 'c0ffee02' 2009-03-12 (repeal), 'a1b2c3d4' and 'a1b2c3d5'
  *   2014-01-29, 'd3f3e4e5' 2038-01-01; each with its change-set lists.
@@ -143,6 +144,8 @@ const ARTICLES: ArticleSeed[] = [
   { id: 'L4142-1', number: 'L. 4142-1', section: `${P4}/titre-iv/chapitre-ii`, order: 1, text: "Le représentant de l'État dans la région défère au tribunal administratif les actes qu'il estime contraires à la légalité, comme le prévoit l'article L. 3132-1." },
   { id: 'R2131-1', number: 'R. 2131-1', section: 'partie-reglementaire/deuxieme-partie', order: 1, text: "La transmission des actes au représentant de l'État peut s'effectuer par voie électronique." },
   { id: 'L1114-1', number: 'L. 1114-1', section: null, order: 0, text: SAMPLE_TEXT_L1114_1, status: 'repealed', periods: ['1996-02-24/2004-07-30'], validFrom: '1996-02-24', validTo: '2004-07-30' },
+  // A file of lexlib's that says "abrogé" and no more: no version, no dates (validFrom is the snapshot's day).
+  { id: 'L1112-2', number: 'L. 1112-2', section: null, order: 0, text: 'Article abrogé.', status: 'repealed', periods: [], validFrom: '2020-10-28' },
   { id: 'L2131-7', number: 'L. 2131-7', section: null, order: 0, text: "Les actes transmis par voie électronique sont réputés reçus à la date de l'accusé de réception.", status: 'deferred', periods: [`${SAMPLE_DEFERRED_DATE}/`] },
 ];
 
@@ -232,8 +235,8 @@ export function buildSampleGraphParameters() {
         part: partOfArticle(seed.id),
         status: status ?? 'in-force',
         periods,
-        inForceFrom: periods[0]!.split('/')[0],
-        repealedOn: periods.at(-1)!.split('/')[1] || null,
+        inForceFrom: periods[0]?.split('/')[0] ?? null,
+        repealedOn: periods.at(-1)?.split('/')[1] || null,
         repealedBy: repealedBy ?? null,
         html: toHtml(seed.text),
         searchText: foldAccents(seed.text),
@@ -241,7 +244,7 @@ export function buildSampleGraphParameters() {
         legiarti: `LEGIARTI0000${seed.id.replace(/\D/g, '').padStart(8, '0')}`,
         sources: ['legifrance-md'],
         contentHash: `hash-${seed.id}`,
-        validFrom: validFrom ?? periods.at(-1)!.split('/')[0],
+        validFrom: validFrom ?? periods.at(-1)?.split('/')[0] ?? null,
         validTo: validTo ?? null,
         sourceFile: `${seed.id.toLowerCase()}.md`,
       },

@@ -124,6 +124,14 @@ describe('an article\'s life', () => {
     });
   });
 
+  it('knows a repealed article of unknown dates as repealed, in force on no date', async () => {
+    const result = await data(`{
+      today: article(id: "L1112-2") { id }
+      then: article(id: "L1112-2", asOf: "2010-01-01") { id }
+      life: articleLife(id: "L1112-2") { status inForceFrom repealedOn periods { from } versions { validFrom } } }`);
+    expect(result).toEqual({ today: null, then: null, life: { status: 'REPEALED', inForceFrom: null, repealedOn: null, periods: [], versions: [] } });
+  });
+
   it('explains a renumbered article both ways, and a deferred one', async () => {
     const result = await data(`{
       old: articleLife(id: "L1114-1") { status repealedOn renumberedAs { article { id number } date evidence } formerNumbers { date } }

@@ -271,11 +271,11 @@ describe('unresolved references and stats', () => {
 
   it('counts the graph and ranks the most cited articles', async () => {
     const { stats } = await data('{ stats { articles articlesInForce sections citations externalTargets unresolvedTargets documents mostCited(first: 2) { count article { id } } } }');
-    // 15 articles, of which L4131-1 and L1114-1 are repealed and L2131-7 is deferred. Citations in
+    // 16 articles, of which L4131-1, L1114-1 and L1112-2 are repealed and L2131-7 is deferred. Citations in
     // force today: 21 between articles and texts (L2131-2 → L2131-1 among them: it ends in 2038)
     // and two towards unresolved targets (L4131-1 repealed, L2131-7 not yet in force); those
     // starting on 2038-01-01 are not counted, nor L4141-2 → L4131-1, which ended in 2009.
-    expect(stats).toMatchObject({ articles: 15, articlesInForce: 12, sections: 24, citations: 23, unresolvedTargets: 4, documents: 1 });
+    expect(stats).toMatchObject({ articles: 16, articlesInForce: 12, sections: 24, citations: 23, unresolvedTargets: 4, documents: 1 });
     expect(stats.mostCited[0]).toEqual({ count: 4, article: { id: 'L2131-1' } });
   });
 });

@@ -117,6 +117,11 @@ describe('the code\'s history in the web UI', () => {
     expect(await page.locator('.meta').textContent()).toContain('Version en vigueur depuis le 01/01/2038');
     expect(await page.inputValue('#as-of')).toBe('01/01/2038');
     expect(await page.locator('.version.shown .status-deferred').textContent()).toBe('à venir');
+    // A repealed article whose dates no source gives: said so, no invented span.
+    await page.goto(`${server.origin}/articles/L1112-2`);
+    await page.locator('.not-in-force').waitFor(POLL);
+    expect(await page.locator('.not-in-force-reason').textContent()).toBe('Cet article est abrogé ; la date de son abrogation n’est pas connue.');
+    expect(await page.locator('.not-in-force .life-periods').count()).toBe(0);
     expect(page.errors).toEqual([]);
     await page.close();
   });
