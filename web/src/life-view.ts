@@ -21,6 +21,10 @@ function renumberingLink(renumbering: Renumbering, readingDate: string, today: s
   return articleLink(renumbering.article.id, renumbering.article.number, { class: 'renumbering-link' }, asOf === today ? undefined : asOf);
 }
 
+function inForceOn(life: ArticleLife, date: string): boolean {
+  return life.periods.some((period) => period.from <= date && (!period.to || period.to > date));
+}
+
 /**
  * The lines of an article's life; `readingDate` is the date read (today when none was chosen).
  * `withRepeal: false` leaves the repeal out where the page already says it.
@@ -33,7 +37,11 @@ export function renderLifeFacts(life: ArticleLife, readingDate: string, today: s
     life.formerNumbers.map((r) => h('li', { class: 'former-number' },
       'Anciennement ', renumberingLink(r, readingDate, today, 'former'), r.date ? ` (numéro changé le ${formatDate(r.date)})` : '', '.')),
     life.renumberedAs.map((r) => h('li', { class: 'renumbered-as' },
-      'Devenu ', renumberingLink(r, readingDate, today, 'new'), r.date ? ` le ${formatDate(r.date)}` : '', '.')),
+      // The number may have been given to another text the same day (L5211-8 in 1999): the
+      // article is then still in force after its text moved.
+      r.date && inForceOn(life, r.date)
+        ? ['Le texte en vigueur jusqu’au ', formatDate(r.date), ' est devenu ', renumberingLink(r, readingDate, today, 'new'), ' ; le numéro a été repris par un autre texte.']
+        : ['Devenu ', renumberingLink(r, readingDate, today, 'new'), r.date ? ` le ${formatDate(r.date)}` : '', '.'])),
     life.sources.length > 0 && h('li', { class: 'life-sources' }, `Sources : ${life.sources.join(', ')}.`));
 }
 
