@@ -206,4 +206,26 @@ describe('the code\'s history in the web UI', () => {
     expect(page.errors).toEqual([]);
     await page.close();
   });
+
+  it('says when a number was taken by another text the day its own text moved, instead of « devenu »', async () => {
+    const page = await openPage(browser);
+    // The corpus has such a case (L5211-8 → L5211-15 on 13/07/1999, L5211-8 reused that day); the
+    // sample graph has not, so the server's answer for this one article is written here.
+    const summary = { id: 'L5211-15', number: 'L. 5211-15', status: 'IN_FORCE', excerpt: '' };
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postDataJSON() as { query: string; variables?: { id?: string } };
+      if (body.variables?.id !== 'L5211-8' || !body.query.includes('articleLife')) return route.continue();
+      return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ data: { today: TODAY, articleLife: {
+        id: 'L5211-8', number: 'L. 5211-8', status: 'IN_FORCE', sources: ['legifrance-md'], inForceFrom: '1996-02-24', repealedOn: null, repealedBy: null,
+        periods: [{ from: '1996-02-24', to: null }], versions: [], formerNumbers: [], renumberedAs: [{ article: summary, date: '1999-07-13', evidence: 'git-rename' }],
+      } } }) });
+    });
+    await page.goto(`${server.origin}/articles/L5211-8`);
+    const line = page.locator('.renumbered-as');
+    await line.waitFor(POLL);
+    expect(await line.textContent()).toBe('Le texte en vigueur jusqu’au 13/07/1999 est devenu L. 5211-15 ; le numéro a été repris par un autre texte.');
+    expect(await line.locator('a').getAttribute('href')).toBe('/articles/L5211-15');
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
 });
