@@ -54,12 +54,15 @@ type AsOf = string | null;
 // while open ("2004-07-30/"). Loop variables get names no statement uses elsewhere.
 const periodHolds = (p: string) => `(split(${p}, '/')[0] <= $asOf AND (split(${p}, '/')[1] = '' OR split(${p}, '/')[1] > $asOf))`;
 const hasPeriods = (a: string) => `size(coalesce(${a}.periods, [])) > 0`;
-// Without `periods` (a graph written before the history build, or an article a source lists as
-// repealed without any dated version: lexlib's repealed files), an article exists at d when its
-// current version or an older one had begun, and it was not yet repealed; one whose status is
-// repealed with no end date is in force on no date we can name.
+// Without `periods` (a graph written by `cgct ingest` / `cgct replay` rather than the history
+// build, or an article a source lists as repealed without any dated version: lexlib's repealed
+// files), an article is in force at d when one of its versions is; with no version at all, from
+// its validFrom to its validTo, and never when its status is repealed with no end date.
+const versionHolds = (v: string) => `(${v}.validFrom <= $asOf AND (${v}.validTo IS NULL OR ${v}.validTo > $asOf))`;
 const articleInForce = (a: string) =>
-  `(CASE WHEN ${hasPeriods(a)} THEN any(period_ IN ${a}.periods WHERE ${periodHolds('period_')}) ELSE ((${a}.validFrom IS NULL OR ${a}.validFrom <= $asOf OR EXISTS { (${a})-[:HAS_VERSION]->(old_:ArticleVersion) WHERE old_.validFrom <= $asOf }) AND (${a}.validTo IS NULL OR ${a}.validTo > $asOf) AND (${a}.validTo IS NOT NULL OR coalesce(${a}.status, '') <> 'repealed')) END)`;
+  `(CASE WHEN ${hasPeriods(a)} THEN any(period_ IN ${a}.periods WHERE ${periodHolds('period_')}) ` +
+  `WHEN EXISTS { (${a})-[:HAS_VERSION]->(:ArticleVersion) } THEN EXISTS { (${a})-[:HAS_VERSION]->(old_:ArticleVersion) WHERE ${versionHolds('old_')} } ` +
+  `ELSE (${a}.validFrom IS NULL OR ${a}.validFrom <= $asOf) AND (${a}.validTo IS NULL OR ${a}.validTo > $asOf) AND (${a}.validTo IS NOT NULL OR coalesce(${a}.status, '') <> 'repealed') END)`;
 const articleValid = (a: string) => `(NOT ${a}:Article OR ${articleInForce(a)})`;
 // The status at $asOf: in force in one of its periods, deferred before the first, repealed after
 // (or between two). Without periods, the status the ingest wrote.

@@ -13,6 +13,8 @@ import {
   SAMPLE_TEXT_L1114_1,
 } from '../helpers/sample-graph.ts';
 import { startTestServer, type Json, type TestServer } from '../helpers/graphql-server.ts';
+import { openTestDriver } from '../helpers/neo4j.ts';
+import { BUMP_GRAPH_REVISION } from '../../graph-schema/graph-revision.ts';
 
 let server: TestServer;
 const savedToday = process.env.CGCT_TODAY;
@@ -260,5 +262,40 @@ describe('changes', () => {
       const { body } = await server.graphql(query, variables);
       expect(body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     }
+  });
+});
+
+describe('a graph without periods (written by cgct ingest / cgct replay)', () => {
+  // As `cgct replay` leaves an article it repealed: no periods, status repealed, its versions, the
+  // last one open with the repealed status (etalab keeps the last text).
+  beforeAll(async () => {
+    const driver = await openTestDriver();
+    const session = driver.session();
+    try {
+      await session.executeWrite(async (tx) => {
+        await tx.run(`CREATE (a:Article {id: 'L2131-9', number: 'L. 2131-9', part: 'legislative', status: 'repealed', text: 'Texte abrogé.', validFrom: '2002-01-01', validTo: null, sortKey: 'L|0502131|0500009|0500000|L2131-9', sources: ['etalab'], contentHash: 'h2'})
+          CREATE (a)-[:HAS_VERSION]->(:ArticleVersion {id: 'L2131-9@2001-01-01', articleId: 'L2131-9', validFrom: '2001-01-01', validTo: '2002-01-01', text: 'Texte en vigueur.', status: 'in-force', contentHash: 'h1'})
+          CREATE (a)-[:HAS_VERSION]->(:ArticleVersion {id: 'L2131-9@2002-01-01', articleId: 'L2131-9', validFrom: '2002-01-01', validTo: null, text: 'Texte abrogé.', status: 'repealed', contentHash: 'h2'})`);
+        await tx.run(BUMP_GRAPH_REVISION);
+      });
+    } finally {
+      await session.close();
+      await driver.close();
+    }
+  });
+
+  it('reads the article from its versions, and keeps showing it repealed after its repeal as such graphs always did', async () => {
+    const result = await data(`{
+      before: article(id: "L2131-9", asOf: "2000-06-01") { id }
+      during: article(id: "L2131-9", asOf: "2001-06-01") { status text }
+      after: article(id: "L2131-9", asOf: "2002-06-01") { status }
+      life: articleLife(id: "L2131-9") { status inForceFrom repealedOn periods { from } } }`);
+    expect(result).toEqual({
+      before: null,
+      during: { status: 'IN_FORCE', text: 'Texte en vigueur.' },
+      after: { status: 'REPEALED' },
+      // Its start comes from its oldest version; no period is made up without its end.
+      life: { status: 'REPEALED', inForceFrom: '2001-01-01', repealedOn: null, periods: [] },
+    });
   });
 });
