@@ -38,6 +38,9 @@ describe('the list of unresolved references', () => {
   it('is reached from the home page and shows the count, each reason, the citers and the candidates; a candidate opens the article', async () => {
     const page = await openPage(browser);
     await page.goto(`${server.origin}/`);
+    // Today's counts: 12 of the sample's 16 articles are in force, 23 citations hold today.
+    await expect.poll(() => page.locator('.home-counts').textContent(), POLL)
+      .toBe('Aujourd’hui : 12 articles en vigueur, 23 citations ; 16 articles dans l’historique du code.');
     await page.locator('.home a', { hasText: 'Renvois non résolus' }).focus();
     await saveScreenshot(page, 'home-unresolved-link');
     await page.keyboard.press('Enter');

@@ -146,11 +146,12 @@ export async function fetchPath(from: string, to: string, asOf?: string): Promis
 /** Counts of the graph and its most cited articles, for the home page. */
 export interface GraphStats {
   articles: number;
+  articlesInForce: number;
   citations: number;
   mostCited: { article: { id: string; number: string; excerpt: string }; count: number }[];
 }
 
-const STATS_QUERY = 'query Stats { stats { articles citations mostCited(first: 10) { count article { id number excerpt } } } }';
+const STATS_QUERY = 'query Stats { stats { articles articlesInForce citations mostCited(first: 10) { count article { id number excerpt } } } }';
 
 /** Fetches the counts shown on the home page. */
 export async function fetchStats(): Promise<GraphStats> {

@@ -19,11 +19,12 @@ export async function renderHome(): Promise<HTMLElement> {
     h('h1', {}, 'Code général des collectivités territoriales'),
     h('p', {}, 'Cherchez un article par son numéro, dans n’importe quelle notation (L. 2131-1, L2131-1, l2131-1) ou par des mots ; lisez-le avec chaque référence cliquable, et voyez à côté le graphe de ce qu’il cite et de ce qui le cite.'),
     stats
-      ? [h('p', {}, `${stats.articles.toLocaleString('fr-FR')} articles, ${stats.citations.toLocaleString('fr-FR')} citations.`),
+      // Today's code: the graph also holds every article that ever was (repealed, to come).
+      ? [h('p', { class: 'home-counts' }, `Aujourd’hui : ${stats.articlesInForce.toLocaleString('fr-FR')} articles en vigueur, ${stats.citations.toLocaleString('fr-FR')} citations ; ${stats.articles.toLocaleString('fr-FR')} articles dans l’historique du code.`),
         stats.mostCited.length > 0 && h('h2', {}, 'Articles les plus cités'),
         h('ol', { class: 'most-cited' }, stats.mostCited.map((entry) => h('li', {}, articleLink(entry.article.id, `Article ${entry.article.number}`), ` — cité ${entry.count} fois`)))]
       : h('p', { class: 'note', role: 'status' }, 'Les statistiques du graphe sont indisponibles : le serveur ne répond pas.'),
     h('h2', {}, 'Vérifier le code'),
     h('p', {}, h('a', { href: formatRoute({ view: 'unresolved' }) }, 'Renvois non résolus'),
-      ' : les articles cités mais introuvables dans le code (abrogés, hors du code ou inexistants), avec les articles proches et ceux qui les citent.'));
+      ' : les articles cités aujourd’hui qui ne mènent à aucun article en vigueur (abrogés, pas encore en vigueur, hors du code ou inexistants), avec les articles proches et ceux qui les citent.'));
 }
