@@ -16,6 +16,8 @@
  */
 import { IngestRefusedError, MASS_REPEAL_SHARE } from '../run-ingest.ts';
 import type { Article, IngestMessage } from '../types.ts';
+export type { ParseVersion } from './article-files.ts';
+import { ArticleFiles, type ParseVersion } from './article-files.ts';
 import type { CorpusHistory, HistoryCommit } from './read-history.ts';
 
 /** One state of an article in one source: what held from `date` on. */
@@ -54,25 +56,17 @@ export interface SourceTimeline {
   messages: IngestMessage[];
 }
 
-/** Parses one file version; returns undefined when the file is not an article (or is rejected, with messages). */
-export type ParseVersion = (path: string, sha: string) => { article?: Article; messages: IngestMessage[] };
-
 /** Options of buildTimeline. */
 export interface TimelineOptions {
   allowMassRepeal?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
-const ARTICLE_FILE = /\.(md|markdown|txt|html?)$/i;
-const README = /(^|\/)README\.md$/i;
 
 /** Builds the article timelines of one corpus history. */
 export function buildTimeline(history: CorpusHistory, parse: ParseVersion, options: TimelineOptions = {}): SourceTimeline {
   const timeline: SourceTimeline = { source: history.source, commits: [], states: new Map(), renumberings: [], messages: [] };
-  /** What each article file currently holds: its blob and parsed article (kept when a later version of the file is rejected). */
-  const files = new Map<string, { sha: string; article: Article | undefined }>();
-  /** The files holding each article number now (two copies happen: r4422-2.md in two sections). */
-  const pathsById = new Map<string, Set<string>>();
+  const files = new ArticleFiles();
   const inForce = new Set<string>();
   let latest = '';
   for (const [index, commit] of history.commits.entries()) {
@@ -81,47 +75,14 @@ export function buildTimeline(history: CorpusHistory, parse: ParseVersion, optio
     const date = own > latest ? own : latest;
     latest = date;
     timeline.commits.push({ commit, date });
-    const touched = new Set<string>();
-    for (const change of commit.changes) {
-      if (README.test(change.path) || !ARTICLE_FILE.test(change.path)) continue;
-      const removed = change.status === 'D' ? change.path : change.status === 'R' ? change.oldPath! : undefined;
-      let removedId: string | undefined;
-      if (removed) {
-        const before = files.get(removed);
-        files.delete(removed);
-        removedId = before?.article?.id;
-        if (removedId) {
-          pathsById.get(removedId)?.delete(removed);
-          touched.add(removedId);
-        }
-      }
-      if (change.status === 'D') continue;
-      const previous = files.get(change.path);
-      if (previous?.article) {
-        pathsById.get(previous.article.id)?.delete(change.path);
-        touched.add(previous.article.id);
-      }
-      const parsed = parse(change.path, change.sha!);
-      timeline.messages.push(...parsed.messages.map((message) => ({ ...message, reason: `${message.reason} (commit ${commit.hash.slice(0, 8)})` })));
-      // A rejected version of a file keeps the text the file had: nothing valid is lost.
-      const article = parsed.article ?? (parsed.messages.some((m) => m.severity === 'error') ? previous?.article : undefined);
-      files.set(change.path, { sha: change.sha!, article });
-      if (!article) continue;
-      if (!pathsById.has(article.id)) pathsById.set(article.id, new Set());
-      pathsById.get(article.id)!.add(change.path);
-      touched.add(article.id);
-      if (change.status === 'R') {
-        const oldId = removedId ?? idOfPath(timeline, change.oldPath!);
-        if (oldId && oldId !== article.id) {
-          timeline.renumberings.push({ from: oldId, to: article.id, date, source: history.source, evidence: 'git-rename', commit: commit.hash });
-        }
-      }
-    }
+    const { touched, renamed, messages } = files.applyChanges(commit.changes, parse);
+    timeline.messages.push(...messages.map((message) => ({ ...message, reason: `${message.reason} (commit ${commit.hash.slice(0, 8)})` })));
+    for (const { from, to } of renamed) timeline.renumberings.push({ from, to, date, source: history.source, evidence: 'git-rename', commit: commit.hash });
     if (touched.size === 0) warn(timeline, commit, 'empty-amendment', 'changes no article (a text published twice?): kept as an amendment with nothing in it');
     let gone = 0;
     const held = inForce.size;
     for (const id of touched) {
-      const article = currentArticle(pathsById.get(id), files);
+      const article = files.current(id);
       recordState(timeline, id, date, article, commit);
       const wasInForce = inForce.has(id);
       if (article && article.status !== 'repealed') inForce.add(id);
@@ -140,19 +101,6 @@ export function buildTimeline(history: CorpusHistory, parse: ParseVersion, optio
     options.onProgress?.(index + 1, history.commits.length);
   }
   return timeline;
-}
-
-/** The article a number stands for now: the copy in force before a repealed one, then the first path. */
-function currentArticle(paths: Set<string> | undefined, files: Map<string, { article: Article | undefined }>): Article | null {
-  if (!paths || paths.size === 0) return null;
-  const articles = [...paths].sort().map((path) => files.get(path)?.article).filter((article): article is Article => article !== undefined);
-  return articles.find((article) => article.status !== 'repealed') ?? articles[0] ?? null;
-}
-
-/** The number a file name spells, for a renamed file whose old version was never parsed. */
-function idOfPath(timeline: SourceTimeline, path: string): string | undefined {
-  const name = path.slice(path.lastIndexOf('/') + 1).replace(ARTICLE_FILE, '').toUpperCase();
-  return timeline.states.has(name) ? name : undefined;
 }
 
 function recordState(timeline: SourceTimeline, id: string, date: string, article: Article | null, commit: HistoryCommit): void {

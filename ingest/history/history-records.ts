@@ -187,6 +187,13 @@ function addCitations(current: ReturnType<typeof planTodaysGraph>, citations: Da
       if (!seen || seen.date <= dated.validFrom) reasons.set(dated.edge.to, { date: dated.validFrom, reason: dated.reason });
     }
   }
+  // An external article belongs to its text whatever the date: one relationship, as today's graph has it.
+  for (const { row, source } of citations.timeless) {
+    const key = edgeKeyOf(row);
+    if (metadata.has(key)) continue;
+    const { evidence, ...identity } = row;
+    metadata.set(key, { identity, evidence: { [source]: evidence }, props: edgePropsOf({ [source]: evidence }, today) });
+  }
   for (const { identity, props, evidence } of metadata.values()) {
     // A metadata citation is of today: not when one of its articles is out of force today (a repealed copy's "Cité par").
     const outOfForce = (label: string, id: string) => label === 'Article' && !inForceToday.has(id);
@@ -196,8 +203,13 @@ function addCitations(current: ReturnType<typeof planTodaysGraph>, citations: Da
     const dates = sources.flatMap((source) => [current.factDates.get(`${source}|${identity.from}`), current.factDates.get(`${source}|${identity.to}`)]).filter((date): date is string => date !== undefined);
     // …and not before either end's current period began (the metadata of today names today's articles).
     const starts = [identity.from, identity.to].map((id) => current.periodStarts.get(id)).filter((date): date is string => date !== undefined);
-    const validFrom = identity.type === 'CITES' || identity.type === 'MENTIONS' ? ([...dates, ...starts].sort().pop() ?? today) : props.validFrom;
-    edges.push({ ...identity, props: { ...props, validFrom, validTo: null, key: identity.key } });
+    if (identity.type !== 'CITES' && identity.type !== 'MENTIONS') {
+      // The table of contents, the metadata and an external article's text hold whatever the date: no validity.
+      const { validFrom: _validFrom, ...timeless } = props;
+      edges.push({ ...identity, props: { ...timeless, key: identity.key } });
+      continue;
+    }
+    edges.push({ ...identity, props: { ...props, validFrom: [...dates, ...starts].sort().pop() ?? today, validTo: null, key: identity.key } });
   }
   return reasons;
 }
@@ -247,7 +259,7 @@ function addVersionsAndAmendments(merged: MergedHistory, citations: DatedCitatio
       version.commits.forEach((commit, order) => edges.push({ type: 'MADE_BY', fromLabel: 'ArticleVersion', from: versionId, toLabel: 'Amendment', to: commit.hash, props: { order } }));
       const continues = previous !== undefined && previous.validTo === version.validFrom;
       const cited = citations.citedNumbers.get(versionId) ?? new Set<string>();
-      const before = continues ? (citations.citedNumbers.get(`${life.id}@${previous!.validFrom}`) ?? new Set<string>()) : new Set<string>();
+      const before = continues ? (citations.citedNumbersAtEnd.get(`${life.id}@${previous!.validFrom}`) ?? new Set<string>()) : new Set<string>();
       for (const commit of version.commits) {
         const set = changeSetOf(commit);
         if (!continues) set.added.add(life.id);
@@ -259,7 +271,7 @@ function addVersionsAndAmendments(merged: MergedHistory, citations: DatedCitatio
     }
     for (const [date, commits] of life.endedBy) {
       const last = life.versions.filter((version) => version.validFrom < date).pop();
-      const cited = last ? (citations.citedNumbers.get(`${life.id}@${last.validFrom}`) ?? new Set<string>()) : new Set<string>();
+      const cited = last ? (citations.citedNumbersAtEnd.get(`${life.id}@${last.validFrom}`) ?? new Set<string>()) : new Set<string>();
       for (const commit of commits) {
         const set = changeSetOf(commit);
         set.repealed.add(life.id);

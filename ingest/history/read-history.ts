@@ -86,28 +86,45 @@ export function parseRawLog(raw: string): HistoryCommit[] {
   for (const chunk of raw.split('\x01')) {
     if (!chunk) continue;
     const tokens = chunk.split('\0');
-    const commit: HistoryCommit = { hash: tokens[0]!, authorDate: tokens[1]!, subject: tokens[2] ?? '', changes: [] };
-    for (let i = 3; i < tokens.length; ) {
-      const header = tokens[i]!.replace(/^\n/, '');
-      if (!header.startsWith(':')) {
-        i++;
-        continue;
-      }
-      const [, , , newSha, status] = header.slice(1).split(' ');
-      const letter = status!.charAt(0);
-      if (letter === 'R' || letter === 'C') {
-        const change: FileChange = { status: 'R', oldPath: tokens[i + 1]!, path: tokens[i + 2]!, similarity: Number(status!.slice(1)), sha: newSha! };
-        // A copy leaves the old file in place: only its new path is a change.
-        commit.changes.push(letter === 'C' ? { status: 'A', path: change.path, sha: newSha! } : change);
-        i += 3;
-      } else {
-        commit.changes.push(letter === 'D' ? { status: 'D', path: tokens[i + 1]! } : { status: letter === 'A' ? 'A' : 'M', path: tokens[i + 1]!, sha: newSha! });
-        i += 2;
-      }
-    }
+    const commit: HistoryCommit = { hash: tokens[0]!, authorDate: tokens[1]!, subject: tokens[2] ?? '', changes: parseRawChanges(tokens, 3) };
     commits.push(commit);
   }
   return commits;
+}
+
+/** The file changes of `git … --raw -z` output, from token `start` on. */
+function parseRawChanges(tokens: string[], start: number): FileChange[] {
+  const changes: FileChange[] = [];
+  for (let i = start; i < tokens.length; ) {
+    const header = tokens[i]!.replace(/^\n/, '');
+    if (!header.startsWith(':')) {
+      i++;
+      continue;
+    }
+    const [, , , newSha, status] = header.slice(1).split(' ');
+    const letter = status!.charAt(0);
+    if (letter === 'R' || letter === 'C') {
+      // A copy leaves the old file in place: only its new path is a change.
+      changes.push(letter === 'C' ? { status: 'A', path: tokens[i + 2]!, sha: newSha! } : { status: 'R', oldPath: tokens[i + 1]!, path: tokens[i + 2]!, similarity: Number(status!.slice(1)), sha: newSha! });
+      i += 3;
+    } else {
+      changes.push(letter === 'D' ? { status: 'D', path: tokens[i + 1]! } : { status: letter === 'A' ? 'A' : 'M', path: tokens[i + 1]!, sha: newSha! });
+      i += 2;
+    }
+  }
+  return changes;
+}
+
+/** What one commit changed against another (null: against nothing, i.e. every file of the commit). */
+export async function readCommitFileChanges(repo: string, parent: string | null, commit: string): Promise<FileChange[]> {
+  const args = parent ? ['diff-tree', '-r', '-z', '--raw', `-M${RENAME_SIMILARITY}%`, '--no-abbrev', parent, commit] : ['ls-tree', '-r', '-z', '--full-tree', commit];
+  const raw = (await runGit(repo, args)).toString('utf8');
+  if (parent) return parseRawChanges(raw.split('\0'), 0);
+  // ls-tree: "<mode> blob <sha>\t<path>" per file.
+  return raw.split('\0').filter((line) => line.includes(' blob ')).map((line) => {
+    const tab = line.indexOf('\t');
+    return { status: 'A' as const, path: line.slice(tab + 1), sha: line.slice(0, tab).split(' ')[2]! };
+  });
 }
 
 /** Reads the given blobs (deduplicated by the caller), in order. */

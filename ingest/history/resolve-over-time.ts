@@ -40,6 +40,10 @@ export interface DatedCitations {
   nodes: NodeRow[];
   /** Per version (by `articleId@validFrom`): the CGCT numbers its text cites on its first day, for change sets. */
   citedNumbers: Map<string, Set<string>>;
+  /** The same on its last day (a target may have come or gone meanwhile): what an amendment ending it takes away. */
+  citedNumbersAtEnd: Map<string, Set<string>>;
+  /** Relationships that hold whatever the date (an external article PART_OF its text), once each. */
+  timeless: Array<{ row: EdgeRow; source: string }>;
 }
 
 /** What resolving over time looks up: every number that was ever in force, and when. */
@@ -75,7 +79,8 @@ export function createTimeLookup(merged: MergedHistory): TimeLookup {
 
 /** Resolves the references of every version of every article over time. */
 export function resolveOverTime(merged: MergedHistory, lookup: TimeLookup, onProgress?: (done: number, total: number) => void): DatedCitations {
-  const result: DatedCitations = { edges: [], nodes: [], citedNumbers: new Map() };
+  const result: DatedCitations = { edges: [], nodes: [], citedNumbers: new Map(), citedNumbersAtEnd: new Map(), timeless: [] };
+  const timeless = new Map<string, { row: EdgeRow; source: string }>();
   const nodes = new Map<string, NodeRow>();
   const extracted = new Map<string, Reference[]>();
   const candidates = new Map<string, string[]>();
@@ -91,16 +96,37 @@ export function resolveOverTime(merged: MergedHistory, lookup: TimeLookup, onPro
         const rows = collectReferenceRows(resolved);
         for (const node of rows.nodes) if (!nodes.has(`${node.label}:${node.id}`)) nodes.set(`${node.label}:${node.id}`, node);
         const reasons = new Map(resolved.filter((r) => r.resolution === 'unresolved').map((r) => [`unresolved:${r.code}|${r.target ?? ''}`, r.reason]));
-        const edges = new Map(rows.edges.map((row) => [edgeKeyOf(row), { row, reason: row.toLabel === 'UnresolvedTarget' ? reasons.get(row.to) : undefined }]));
+        for (const row of rows.edges) if (row.type === 'PART_OF' && !timeless.has(edgeKeyOf(row))) timeless.set(edgeKeyOf(row), { row, source: life.textSource });
+        const dated = rows.edges.filter((row) => row.type !== 'PART_OF');
+        const edges = new Map(dated.map((row) => [edgeKeyOf(row), { row, reason: row.toLabel === 'UnresolvedTarget' ? reasons.get(row.to) : undefined }]));
         pieces.push({ from, to, edges });
-        if (index === 0) result.citedNumbers.set(`${life.id}@${version.validFrom}`, citedNumbersOf(rows.edges));
+        const numbers = citedNumbersOf(rows.edges);
+        if (index === 0) result.citedNumbers.set(`${life.id}@${version.validFrom}`, numbers);
+        if (index === cuts.length - 1) result.citedNumbersAtEnd.set(`${life.id}@${version.validFrom}`, numbers);
       }
     }
     result.edges.push(...joinPieces(pieces, life));
     onProgress?.(++done, merged.lives.size);
   }
   result.nodes = [...nodes.values()];
+  result.timeless = [...timeless.values()];
   return result;
+}
+
+// References by text, for amendments applied one after the other in one process.
+const amendmentReferences = new Map<string, Reference[]>();
+
+/** Resolves one article's references as of a date (an amendment applied on top of the history), with the reason of each unresolved target. */
+export function resolveVersionOn(lookup: TimeLookup, id: string, article: Article, date: string): { references: ResolvedReference[]; reasons: Map<string, UnresolvedReason> } {
+  const references = resolveReferencesOn(lookup, id, referencesOf(article, amendmentReferences), date);
+  const reasons = new Map<string, UnresolvedReason>();
+  for (const reference of references) if (reference.resolution === 'unresolved' && reference.reason) reasons.set(`unresolved:${reference.code}|${reference.target ?? ''}`, reference.reason);
+  return { references, reasons };
+}
+
+/** Every CGCT number an article's text names, directly or as a range member that was ever in force. */
+export function namedNumbersOf(lookup: TimeLookup, article: Article): string[] {
+  return referencesOf(article, amendmentReferences).flatMap((reference) => (reference.code === THIS_CODE && reference.target ? namedIds(lookup, reference) : []));
 }
 
 /** A version's references (text merged with its links), extracted once per text. */
@@ -214,7 +240,7 @@ function joinPieces(pieces: Array<{ from: string; to: string | null; edges: Map<
 const CGCT_NUMBER = /^[A-Z]{1,2}\*?\d{4}-\d/;
 
 /** The CGCT numbers a version cites (in force or not), for "citations gained / lost". */
-function citedNumbersOf(edges: EdgeRow[]): Set<string> {
+export function citedNumbersOf(edges: EdgeRow[]): Set<string> {
   const numbers = new Set<string>();
   for (const edge of edges) {
     if (edge.type !== 'CITES') continue;

@@ -18,6 +18,11 @@ import { createExtractionCache, extractFromSources } from '../references/run-ext
 import { labelSource } from '../sources/snapshot-date.ts';
 import { toGraphRecords, type RecordsMemo } from '../graph/to-graph-records.ts';
 import { applyGraphChanges, deleteOrphanNodes, readAppliedAmendments, readArticleStatuses, readGraphState } from '../graph/write-graph.ts';
+import { isHistoryGraph } from '../graph/write-amendment.ts';
+import { parseFile, type ParsedFileWithFormat } from '../parsing/parse-file.ts';
+import { readBlobs } from '../sources/run-git.ts';
+import { createHistoryApplier } from './apply-amendment.ts';
+import { readCommitFileChanges, type FileChange } from './read-history.ts';
 import path from 'node:path';
 import { stat } from 'node:fs/promises';
 
@@ -79,6 +84,8 @@ export async function runReplay(driver: Driver, location: string, options: Repla
   const report: ReplayReport = { source, commits: commits.length, alreadyApplied: start - window.from, applied: [], outOfOrder: [] };
   if (start > window.to) return report;
 
+  if (await isHistoryGraph(driver)) return replayOnHistory(driver, repo, source, commits, start, window.to, report, options);
+
   const files = new Map<string, SourceFile>();
   if (start > 0) for (const file of (await readCommitChanges(repo, null, commits[start - 1]!.hash)).written) files.set(file.path, file);
   const state = await readGraphState(driver);
@@ -117,6 +124,43 @@ export async function runReplay(driver: Driver, location: string, options: Repla
     options.onProgress?.(index - start + 1, window.to - start + 1, `${date} ${commit.subject.slice(0, 50)}`);
   }
   await deleteOrphanNodes(driver);
+  return report;
+}
+
+/**
+ * On a graph made by the history build, each amendment is applied the history's way
+ * (apply-amendment.ts): versions closed and opened on its date, references resolved as of it.
+ */
+async function replayOnHistory(
+  driver: Driver, repo: string, source: string, commits: CommitInfo[], start: number, end: number, report: ReplayReport, options: ReplayOptions,
+): Promise<ReplayReport> {
+  const blobs = new Map<string, Buffer>();
+  const parsed = new Map<string, ParsedFileWithFormat>();
+  const parse = (filePath: string, sha: string) => {
+    const key = `${filePath}\0${sha}`;
+    let result = parsed.get(key);
+    if (!result) parsed.set(key, (result = parseFile(filePath, blobs.get(sha) ?? Buffer.alloc(0))));
+    return result;
+  };
+  const load = async (changes: FileChange[]) => {
+    const wanted = [...new Set(changes.flatMap((change) => (change.sha && !blobs.has(change.sha) ? [change.sha] : [])))];
+    const contents = await readBlobs(repo, wanted);
+    wanted.forEach((sha, index) => blobs.set(sha, contents[index]!));
+    return changes;
+  };
+  const parentFiles = start > 0 ? await load(await readCommitFileChanges(repo, null, commits[start - 1]!.hash)) : [];
+  const applier = await createHistoryApplier(driver, source, parentFiles, parse);
+  const dates = dateInOrder(commits);
+  for (let index = start; index <= end; index++) {
+    const began = performance.now();
+    const commit = commits[index]!;
+    const changes = await load(await readCommitFileChanges(repo, index > 0 ? commits[index - 1]!.hash : null, commit.hash));
+    const date = dates[index]!;
+    if (date !== commit.date.slice(0, 10)) report.outOfOrder.push(commit.hash);
+    const applied = await applier.apply({ hash: commit.hash, authorDate: commit.date, subject: commit.subject, changes }, date, options.allowMassRepeal === true);
+    report.applied.push({ commit: commit.hash, date, subject: commit.subject, articles: applied.articles, references: applied.references, ms: performance.now() - began, stagesMs: applied.stagesMs });
+    options.onProgress?.(index - start + 1, end - start + 1, `${date} ${commit.subject.slice(0, 50)}`);
+  }
   return report;
 }
 
