@@ -31,7 +31,7 @@ export function ensureInitialPassword(options: LocalServerOptions, java: string)
         `so nobody can log in. Delete ${files.dataDir} to start from an empty store (the graph is rebuilt by the ingest).`,
     );
   }
-  const password = randomBytes(18).toString('base64url');
+  const password = createPassword();
   const result = spawnSync(
     java,
     [...buildJvmArgs({ ...options, heapSize: '256m' }), '-cp', path.join(options.libDir, '*'), ADMIN_TOOL,
@@ -52,4 +52,13 @@ export function ensureInitialPassword(options: LocalServerOptions, java: string)
 function summarizeJavaError(output: string): string {
   const lines = output.split('\n').filter((line) => line.trim() && !/^\s+(at |\.\.\. \d+ more)/.test(line));
   return lines.slice(0, 3).join('\n');
+}
+
+/**
+ * A random password that neo4j-admin takes as a value: base64url text may start with "-", which
+ * its command line then reads as an option ("Missing required parameter: '<password>'", one
+ * start in 64), so it starts with a letter.
+ */
+export function createPassword(): string {
+  return `p${randomBytes(18).toString('base64url')}`;
 }

@@ -7,6 +7,7 @@ import { openDriver, readRows, writeRows } from '../../neo4j/driver.ts';
 import { describeInstanceFiles } from '../../neo4j/local-server-options.ts';
 import { startLocalServer, stopLocalServer } from '../../neo4j/local-server.ts';
 import { checkFreeDisk, checkJars, checkJava } from '../../neo4j/preflight.ts';
+import { createPassword } from '../../neo4j/initial-password.ts';
 import { clearGraph, resolveTestServerOptions, runCgct, withoutExternalNeo4j } from '../helpers/neo4j.ts';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'cgct-neo4j-'));
@@ -99,5 +100,11 @@ describe('the local Neo4j server', () => {
 
   it('refuses to start on a disk without room for the store', () => {
     expect(() => checkFreeDisk(scratch, 2 ** 60)).toThrow(/^Not enough free disk for Neo4j: \d+ MiB free where .* lives, \d+ MiB needed\. Free some space/);
+  });
+});
+
+describe('the generated password', () => {
+  it('never starts with "-", which neo4j-admin would read as an option', () => {
+    for (let draw = 0; draw < 2000; draw++) expect(createPassword()).not.toMatch(/^-/);
   });
 });
