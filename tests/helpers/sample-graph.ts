@@ -270,7 +270,7 @@ export function buildSampleGraphParameters() {
       { id: 'c0ffee01', title: 'LOI n° 2004-809 du 13 août 2004 - art. 139', date: '2004-07-30', source: 'legifrance-md', applied: true,
         added: ['L1115-1'], modified: ['L9999-9'], repealed: ['L1114-1'], citationsGained: [], citationsLost: [] },
       { id: 'c0ffee02', title: SAMPLE_REPEALED_BY, date: '2009-03-12', source: 'legifrance-md', applied: true,
-        added: [], modified: ['L4141-2'], repealed: ['L4131-1'], citationsGained: ['L4141-2>L4131-1'], citationsLost: ['L4141-2>L4131-1'] },
+        added: [], modified: [], repealed: ['L4131-1'], citationsGained: [], citationsLost: [] },
       { id: 'a1b2c3d4', title: 'Loi n° 2014-58 du 27 janvier 2014', date: '2014-01-29', source: 'etalab', applied: true,
         added: [], modified: ['L1115-1', 'L2131-1'], repealed: [], citationsGained: ['L1115-1>L4142-1', 'L1115-1>L1115-9'], citationsLost: [] },
       { id: 'a1b2c3d5', title: 'Ordonnance n° 2014-60 du 27 janvier 2014', date: '2014-01-29', source: 'etalab', applied: true,

@@ -248,8 +248,11 @@ describe('changes', () => {
       citationsGained: [],
       citationsLost: [],
     });
-    expect(repeal.citationsGained).toEqual([{ from: 'L4141-2', to: 'L4131-1' }]);
     expect(repeal.articlesRepealed).toEqual([{ id: 'L4131-1', article: { id: 'L4131-1', status: 'REPEALED' } }]);
+    const { changes: later } = await data(query, { since: '2014-01-29', until: SAMPLE_DEFERRED_DATE });
+    const [law, , deferred] = later.edges.map((e: Json) => e.node);
+    expect(law.citationsGained).toEqual([{ from: 'L1115-1', to: 'L4142-1' }, { from: 'L1115-1', to: 'L1115-9' }]);
+    expect(deferred.citationsLost).toEqual([{ from: 'L2131-2', to: 'L2131-1' }]);
   });
 
   it('refuses an empty range, a page size out of bounds and a foreign cursor', async () => {

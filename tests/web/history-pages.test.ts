@@ -228,4 +228,46 @@ describe('the code\'s history in the web UI', () => {
     expect(page.errors).toEqual([]);
     await page.close();
   });
+
+  it('lists the amendments of a period typed jj/mm/aaaa, with links to the articles they created, modified and repealed', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${server.origin}/`);
+    await page.locator('.site-header a', { hasText: 'Modifications' }).click();
+    await page.waitForURL(/\/modifications$/);
+    // By default the year up to today, when the sample graph has no amendment.
+    await expect.poll(() => page.locator('.changes-total').textContent(), POLL).toBe('0 modification du 01/12/2025 au 01/12/2026 (aujourd’hui)');
+    expect(await page.locator('.changes .empty').textContent()).toBe('Aucun texte n’a modifié le code pendant cette période.');
+    await page.fill('#changes-since', '32/01/2000');
+    await page.press('#changes-since', 'Enter');
+    await expect.poll(() => page.locator('.changes-period .as-of-error').textContent(), POLL).toBe('Début : Le 32/01/2000 n’existe pas dans le calendrier.');
+    await page.fill('#changes-since', '01/01/2000');
+    await page.press('#changes-since', 'Enter');
+    await page.waitForURL(/\/modifications\?du=2000-01-01$/);
+    await expect.poll(() => page.locator('.changes-total').textContent(), POLL).toBe('4 modifications du 01/01/2000 au 01/12/2026 (aujourd’hui)');
+    const changes = page.locator('.change-list > li');
+    expect(await changes.evaluateAll((items) => items.map((item) => item.getAttribute('data-id')))).toEqual(['c0ffee01', 'c0ffee02', 'a1b2c3d4', 'a1b2c3d5']);
+    const renumbering = changes.first();
+    expect(await renumbering.locator('.change-head').textContent()).toBe('30/07/2004 — LOI n° 2004-809 du 13 août 2004 - art. 139');
+    expect(await renumbering.locator('.added a').getAttribute('href')).toBe('/articles/L1115-1?date=2004-07-30');
+    // An id the graph does not hold is named, not linked; a repealed article opens on its last day.
+    expect(await renumbering.locator('.modified').textContent()).toBe('Articles modifiés : L9999-9');
+    expect(await renumbering.locator('.modified a').count()).toBe(0);
+    expect(await renumbering.locator('.repealed a').getAttribute('href')).toBe('/articles/L1114-1?date=2004-07-29');
+    const law = changes.nth(2);
+    expect(await law.locator('.change-citations summary').textContent()).toBe('Citations : 2 ajoutées, 0 supprimée');
+    await law.locator('.change-citations summary').click();
+    expect(await law.locator('.change-citations li').allTextContents()).toEqual(['+ L1115-1 → L4142-1', '+ L1115-1 → L1115-9']);
+    await saveScreenshot(page, 'changes');
+    // A period running into the future shows the deferred amendment, marked « à venir ».
+    await page.fill('#changes-until', '31/12/2040');
+    await page.press('#changes-until', 'Enter');
+    await page.waitForURL(/\/modifications\?du=2000-01-01&au=2040-12-31$/);
+    await expect.poll(() => page.locator('.changes-total').textContent(), POLL).toBe('5 modifications du 01/01/2000 au 31/12/2040');
+    expect(await changes.last().locator('.status-deferred').textContent()).toBe('à venir');
+    await renumbering.locator('.added a').click();
+    await page.waitForURL(/\/articles\/L1115-1\?date=2004-07-30$/);
+    await page.locator('h1', { hasText: 'Article L. 1115-1' }).waitFor();
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
 });

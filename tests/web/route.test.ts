@@ -42,4 +42,12 @@ describe('routes', () => {
     // A longer path is not that page: it falls back to the home page like any unknown address.
     expect(parseRoute('/renvois-non-resolus/L1115-9', '')).toEqual({ view: 'home' });
   });
+
+  it('gives the amendments of a period the address /modifications?du=…&au=…, dropping dates that do not exist', () => {
+    const route = { view: 'changes' as const, since: '2024-01-01', until: '2024-12-31' };
+    expect(formatRoute(route)).toBe('/modifications?du=2024-01-01&au=2024-12-31');
+    expect(parseRoute('/modifications', '?du=2024-01-01&au=2024-12-31')).toEqual(route);
+    expect(formatRoute({ view: 'changes' })).toBe('/modifications');
+    expect(parseRoute('/modifications/', '?du=2024-02-30&au=demain')).toEqual({ view: 'changes' });
+  });
 });

@@ -157,3 +157,61 @@ const STATS_QUERY = 'query Stats { stats { articles articlesInForce citations mo
 export async function fetchStats(): Promise<GraphStats> {
   return (await requestGraphQL<{ stats: GraphStats }>(STATS_QUERY)).stats;
 }
+
+/** One amendment and what it changed (graph-schema/schema.graphql, Change). */
+export interface Change {
+  /** The corpus commit that applied it. */
+  id: string;
+  /** The day it took effect. */
+  date?: string | null;
+  /** The amending text. */
+  title: string;
+  /** The corpus whose history holds it. */
+  source?: string | null;
+  /** Articles it created, modified, repealed; `article` null for an id the graph does not hold. */
+  articlesAdded: ChangedArticle[];
+  articlesModified: ChangedArticle[];
+  articlesRepealed: ChangedArticle[];
+  /** Citations gained and lost, as pairs of ids. */
+  citationsGained: { from: string; to: string }[];
+  citationsLost: { from: string; to: string }[];
+}
+
+/** An article named by a change set. */
+export interface ChangedArticle {
+  /** The id as the change set names it. */
+  id: string;
+  /** The article, when the graph holds that id. */
+  article?: { id: string; number: string } | null;
+}
+
+/** A page of amendments, and the server's today. */
+export interface ChangesPage {
+  changes: Change[];
+  totalCount: number;
+  today: string;
+  nextCursor?: string;
+}
+
+const CHANGED_ARTICLE = 'id article { id number }';
+const CHANGES_QUERY = `query Changes($since: Date!, $until: Date, $first: Int, $after: String) {
+  today
+  changes(since: $since, until: $until, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { node { id date title source
+      articlesAdded { ${CHANGED_ARTICLE} } articlesModified { ${CHANGED_ARTICLE} } articlesRepealed { ${CHANGED_ARTICLE} }
+      citationsGained { from to } citationsLost { from to } } }
+  }
+}`;
+
+/** The amendments dated from `since` to `until` (default today), oldest first. */
+export async function fetchChanges(since: string, until: string | undefined, first: number, after?: string): Promise<ChangesPage> {
+  const data = await requestGraphQL<{ today: string; changes: { totalCount: number; pageInfo: PageInfo; edges: { node: Change }[] } }>(
+    CHANGES_QUERY, { since, until: until ?? null, first, after: after ?? null });
+  return { today: data.today, changes: data.changes.edges.map((edge) => edge.node), totalCount: data.changes.totalCount, ...nextCursorOf(data.changes.pageInfo) };
+}
+
+/** The server's today (the date the code is read at by default). */
+export async function fetchToday(): Promise<string> {
+  return (await requestGraphQL<{ today: string }>('query Today { today }')).today;
+}

@@ -9,6 +9,7 @@ import { renderNotFound } from './not-found-view.ts';
 import { renderSearchResults } from './search-view.ts';
 import { renderHome } from './home-view.ts';
 import { renderUnresolved } from './unresolved-view.ts';
+import { renderChanges } from './changes-view.ts';
 import { renderApiError } from './messages.ts';
 import { createSearchBox } from './search-box.ts';
 import { installReferencePreview } from './reference-preview.ts';
@@ -89,10 +90,12 @@ export function startApp(root: HTMLElement): void {
       const retry = (): void => void render(next);
       const view = next.view === 'search' ? await renderSearchResults(next.query, retry)
         : next.view === 'unresolved' ? await renderUnresolved(retry)
+        : next.view === 'changes' ? await renderChanges(next, retry, (period) => navigate({ view: 'changes', ...period }))
         : await renderHome();
       if (route === next) replaceChildren(reading, view);
       document.title = next.view === 'search' ? `Recherche « ${next.query} » — CGCT`
         : next.view === 'unresolved' ? 'Renvois non résolus — CGCT'
+        : next.view === 'changes' ? 'Modifications du code — CGCT'
         : 'CGCT — graphe des citations';
       return;
     }
@@ -145,6 +148,7 @@ export function startApp(root: HTMLElement): void {
   const header = h('header', { class: 'site-header' },
     h('a', { href: '/', class: 'site-title' }, 'CGCT', h('span', {}, ' — graphe des citations')),
     search.form,
+    h('a', { href: formatRoute({ view: 'changes' }), class: 'header-link' }, 'Modifications'),
     h('a', { href: formatRoute({ view: 'unresolved' }), class: 'header-link' }, 'Renvois non résolus'),
     h('a', { href: '#raccourcis', class: 'shortcuts-link' }, 'Raccourcis clavier'));
   replaceChildren(root, header, h('main', { class: 'layout' }, reading, aside));

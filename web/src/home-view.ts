@@ -24,7 +24,9 @@ export async function renderHome(): Promise<HTMLElement> {
         stats.mostCited.length > 0 && h('h2', {}, 'Articles les plus cités'),
         h('ol', { class: 'most-cited' }, stats.mostCited.map((entry) => h('li', {}, articleLink(entry.article.id, `Article ${entry.article.number}`), ` — cité ${entry.count} fois`)))]
       : h('p', { class: 'note', role: 'status' }, 'Les statistiques du graphe sont indisponibles : le serveur ne répond pas.'),
-    h('h2', {}, 'Vérifier le code'),
+    h('h2', {}, 'Suivre le code'),
+    h('p', {}, h('a', { href: formatRoute({ view: 'changes' }) }, 'Modifications du code'),
+      ' : les lois, ordonnances et décrets appliqués au code sur une période, avec les articles créés, modifiés ou abrogés.'),
     h('p', {}, h('a', { href: formatRoute({ view: 'unresolved' }) }, 'Renvois non résolus'),
       ' : les articles cités aujourd’hui qui ne mènent à aucun article en vigueur (abrogés, pas encore en vigueur, hors du code ou inexistants), avec les articles proches et ceux qui les citent.'));
 }

@@ -2,7 +2,8 @@
  * The address of every view. An article lives at `/articles/L1115-1`; the graph panel's state
  * (depth, direction, types, layout, expanded nodes, path target) rides in the query string, so a
  * copied link reproduces the view. Defaults are left out to keep links short. The list of
- * unresolved references lives at `/renvois-non-resolus`. Pure: no DOM.
+ * unresolved references lives at `/renvois-non-resolus`, the amendments of a period at
+ * `/modifications?du=2024-01-01&au=2024-12-31`. Pure: no DOM.
  */
 import { isIsoDate } from './french-date.ts';
 import type { Direction, LinkType } from './types.ts';
@@ -33,6 +34,7 @@ export type Route =
   | { view: 'home' }
   | { view: 'search'; query: string }
   | { view: 'unresolved' }
+  | { view: 'changes'; since?: string; until?: string }
   | { view: 'article'; id: string; graph: GraphState; asOf?: string };
 
 export const LINK_TYPES: readonly LinkType[] = ['CITES', 'CREATED_BY', 'MODIFIED_BY', 'REPEALED_BY', 'CODIFIED_BY', 'TRANSFERRED_BY', 'FORMER_TEXT', 'NEW_TEXT', 'RELATED_TO', 'MENTIONS'];
@@ -73,6 +75,11 @@ export function parseRoute(pathname: string, search: string): Route {
   }
   if (/^\/recherche\/?$/.test(pathname)) return { view: 'search', query: params.get('q') ?? '' };
   if (/^\/renvois-non-resolus\/?$/.test(pathname)) return { view: 'unresolved' };
+  if (/^\/modifications\/?$/.test(pathname)) {
+    const since = params.get('du');
+    const until = params.get('au');
+    return { view: 'changes', ...(since && isIsoDate(since) ? { since } : {}), ...(until && isIsoDate(until) ? { until } : {}) };
+  }
   return { view: 'home' };
 }
 
@@ -89,6 +96,13 @@ export function formatRoute(route: Route): string {
   if (route.view === 'home') return '/';
   if (route.view === 'search') return `/recherche?${new URLSearchParams({ q: route.query }).toString()}`;
   if (route.view === 'unresolved') return '/renvois-non-resolus';
+  if (route.view === 'changes') {
+    const params = new URLSearchParams();
+    if (route.since) params.set('du', route.since);
+    if (route.until) params.set('au', route.until);
+    const query = params.toString();
+    return `/modifications${query ? `?${query}` : ''}`;
+  }
   const { graph } = route;
   const params = new URLSearchParams();
   if (route.asOf) params.set('date', route.asOf);
