@@ -83,7 +83,7 @@ export async function measureHistoryBuild(log: (line: string) => void = () => {}
     const index = commits.findIndex((commit) => commit.hash.startsWith(ONE_AMENDMENT));
     const grandparent = commits[index - 2]!.hash;
     log(`history build at ${grandparent.slice(0, 8)}, then replay of ${ONE_AMENDMENT}'s parent and ${ONE_AMENDMENT}`);
-    await runHistoryBuild(driver, [{ location: `${LEGIFRANCE_MD}@${grandparent}` }]);
+    await runHistoryBuild(driver, [{ location: LEGIFRANCE_MD, commit: grandparent }]);
     await new Promise((resolve) => setTimeout(resolve, 5000));
     const one = await runReplay(driver, LEGIFRANCE_MD, { to: commits[index]!.hash });
     const last = one.applied[one.applied.length - 1]!;

@@ -204,7 +204,7 @@ function selectWindow(commits: CommitInfo[], options: ReplayOptions): { from: nu
     if (index < 0) throw new SourceError(prefix, 'commit-not-found', `commit "${prefix}" not found in this history`);
     return index;
   };
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? process.env.CGCT_TODAY ?? new Date().toISOString().slice(0, 10);
   let to = commits.length - 1;
   if (options.to) to = find(options.to);
   else if (!options.includeDeferred) while (to > 0 && commits[to]!.date.slice(0, 10) > today) to--;
