@@ -96,20 +96,33 @@ export async function cloneBundle(bundle: string, cacheDir: string): Promise<str
   if (!(await isGitSuccess(path.dirname(source), ['bundle', 'list-heads', source]))) {
     throw new SourceError(bundle, 'not-a-source', 'not a valid git bundle');
   }
+  // A bundle whose header is sound but whose pack is cut or damaged fails only when git reads it.
+  const unreadable = (error: unknown) => new SourceError(bundle, 'not-a-source', `not a valid git bundle (${lastLine(error)})`);
   if (existsSync(path.join(repo, 'HEAD'))) {
-    await runGit(repo, ['fetch', '-q', source, '+refs/heads/*:refs/heads/*']);
+    await runGit(repo, ['fetch', '-q', source, '+refs/heads/*:refs/heads/*']).catch((error: unknown) => {
+      throw unreadable(error);
+    });
     return repo;
   }
   await mkdir(cacheDir, { recursive: true });
   // Clone beside the target and rename, so that a concurrent reader never sees half a clone.
   const partial = `${repo}.partial-${process.pid}`;
-  await runGit(cacheDir, ['clone', '-q', '--bare', source, partial]);
+  await runGit(cacheDir, ['clone', '-q', '--bare', source, partial]).catch(async (error: unknown) => {
+    await rm(partial, { recursive: true, force: true });
+    throw unreadable(error);
+  });
   try {
     await rename(partial, repo);
   } catch {
     await rm(partial, { recursive: true, force: true });
   }
   return repo;
+}
+
+/** The last line git printed, for a message that names the cause without its whole output. */
+function lastLine(error: unknown): string {
+  const lines = String(error instanceof Error ? error.message : error).trim().split('\n');
+  return lines[lines.length - 1]!.replace(/^fatal: /, '');
 }
 
 async function defaultBranch(repo: string): Promise<string> {

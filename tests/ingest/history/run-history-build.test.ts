@@ -6,6 +6,8 @@
  * histories get one clear message each and leave the graph as it was.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -197,9 +199,16 @@ describe('bad histories: one clear message each, the graph as it was', () => {
     const missing = await runCgct(['ingest', '--history', path.join(CORPUS, 'no-such.bundle')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/no-such\.bundle: no such file or folder/);
-    const corrupt = await runCgct(['ingest', '--history', path.join(PROJECT_ROOT, 'package.json')]);
+    const notGit = await runCgct(['ingest', '--history', path.join(PROJECT_ROOT, 'package.json')]);
+    expect(notGit.code).toBe(1);
+    expect(notGit.stderr).toMatch(/package\.json: a history build needs a git bundle or a git checkout/);
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'cgct-corrupt-'));
+    const bundle = path.join(folder, 'cgct-broken-history.bundle');
+    writeFileSync(bundle, Buffer.concat([readFileSync(LEXLIB).subarray(0, 4096), Buffer.from('not the rest of a bundle')]));
+    const corrupt = await runCgct(['ingest', '--history', bundle]);
+    rmSync(folder, { recursive: true, force: true });
     expect(corrupt.code).toBe(1);
-    expect(corrupt.stderr).toMatch(/package\.json: a history build needs a git bundle or a git checkout/);
+    expect(corrupt.stderr).toMatch(/cgct-broken-history\.bundle: not a valid git bundle/);
     expect(await dumpGraph(driver)).toEqual([]);
   });
 
