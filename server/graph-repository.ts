@@ -78,8 +78,10 @@ const summaryFields = (v: string) => `{id: ${v}.id, number: ${v}.number, status:
 // What explains an article's life: its in-force span, its repeal (the REPEALED_IN amendment's
 // title when the article does not carry it), and for graphs without `inForceFrom` the start of
 // its oldest version.
+// The text that repealed it on its repealedOn (an article repealed and re-enacted has older ones).
+const repealTitle = (a: string) => `head([(${a})-[:REPEALED_IN]->(m_:Amendment) WHERE m_.date = ${a}.repealedOn | m_.title])`;
 const lifeFields = (a: string) =>
-  `.inForceFrom, .repealedOn, .periods, repealedBy: coalesce(${a}.repealedBy, head([(${a})-[:REPEALED_IN]->(m_:Amendment) | m_.title])), ` +
+  `.inForceFrom, .repealedOn, .periods, repealedBy: coalesce(${a}.repealedBy, ${repealTitle(a)}), ` +
   `oldestVersionFrom: CASE WHEN ${a}.inForceFrom IS NULL THEN reduce(oldest_ = null, from_ IN [(${a})-[:HAS_VERSION]->(v_:ArticleVersion) | v_.validFrom] | CASE WHEN oldest_ IS NULL OR from_ < oldest_ THEN from_ ELSE oldest_ END) END`;
 
 const ARTICLE = `
@@ -130,7 +132,7 @@ OPTIONAL MATCH (same:Article {id: t.number}) WHERE t:UnresolvedTarget AND coales
 RETURN ${nodeFields('t')} AS target, t.code AS code, t.candidates AS candidates, t.sortKey AS sortKey,
        r {.via, .sources, .pinpoints, .spans, .hrefDisagrees, .viaRange, .validFrom, .validTo} AS rel, coalesce(r.reason, t.reason) AS reason,
        CASE WHEN t:UnresolvedTarget THEN {inForceFrom: coalesce(t.inForceFrom, same.inForceFrom), repealedOn: coalesce(t.repealedOn, same.repealedOn),
-         repealedBy: coalesce(t.repealedBy, same.repealedBy, head([(same)-[:REPEALED_IN]->(m:Amendment) | m.title])), article: same.id} END AS life`;
+         repealedBy: coalesce(t.repealedBy, same.repealedBy, ${repealTitle('same')}), article: same.id} END AS life`;
 
 const linkGroups = (pattern: string) => `
 MATCH ${pattern} WHERE type(r) IN $types AND ${citesValid('r')}
@@ -286,13 +288,14 @@ OPTIONAL MATCH (s)-[r:CITES|MENTIONS]->(u) WHERE ${citesValid('r')}
 WITH u, collect(DISTINCT s) AS citers, collect(r.reason) AS reasons
 WHERE size(citers) > 0
 OPTIONAL MATCH (same:Article {id: u.number}) WHERE coalesce(u.code, 'CGCT') = 'CGCT'
-WITH u, citers, reasons, same ORDER BY size(citers) DESC, u.id
-WITH collect({u: u, citers: citers, reason: coalesce(head(reasons), u.reason), same: same}) AS targets
+WITH u, citers, reasons, same, CASE WHEN same IS NOT NULL THEN coalesce(same.repealedBy, ${repealTitle('same')}) END AS sameRepealedBy
+ORDER BY size(citers) DESC, u.id
+WITH collect({u: u, citers: citers, reason: coalesce(head(reasons), u.reason), same: same, sameRepealedBy: sameRepealedBy}) AS targets
 RETURN size(targets) AS total,
        [x IN targets[$skip..$skip + $limit] | {
          target: {id: x.u.id, number: x.u.number, code: x.u.code, reason: x.reason, candidates: x.u.candidates,
                   inForceFrom: coalesce(x.u.inForceFrom, x.same.inForceFrom), repealedOn: coalesce(x.u.repealedOn, x.same.repealedOn),
-                  repealedBy: coalesce(x.u.repealedBy, x.same.repealedBy)},
+                  repealedBy: coalesce(x.u.repealedBy, x.sameRepealedBy)},
          citedBy: [c IN x.citers | ${nodeFields('c')}]}] AS page`;
 
 const STATS = `

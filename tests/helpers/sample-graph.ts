@@ -31,7 +31,7 @@
  *   2004-07-30 (the text of L1114-1), 2007-02-02 (`SAMPLE_OLD_TEXT_L1115_1`), 2014-01-29 (made
  *   by two amendments of that day, in order: the law 2014-58, then the ordinance 2014-60).
  * - Repeal: L4131-1 in force 1996-02-24 → 2009-03-12, REPEALED_IN the amendment of the law
- *   2009-257 (its `repealedBy`). L4141-2 cites it in text: the `:Article` until 2009-03-12, then
+ *   2009-257 (`SAMPLE_REPEALED_BY`; the article itself has no `repealedBy`). L4141-2 cites it in text: the `:Article` until 2009-03-12, then
  *   'unresolved:CGCT|L4131-1' with `r.reason: 'repealed'` (the node still says 'not-in-code',
  *   as an ingest before the history build wrote it: the relationship's reason wins; the dates
  *   come from the article L4131-1).
@@ -127,7 +127,6 @@ interface ArticleSeed {
   /** The current version's dates (default: the last period's). */
   validFrom?: string;
   validTo?: string | null;
-  repealedBy?: string;
 }
 const ARTICLES: ArticleSeed[] = [
   { id: 'L1112-1', number: 'L. 1112-1', section: `${P1}/chapitre-ii`, order: 1, text: "Les électeurs de la collectivité territoriale peuvent être consultés sur les décisions que les autorités de cette collectivité envisagent de prendre." },
@@ -138,7 +137,7 @@ const ARTICLES: ArticleSeed[] = [
   { id: 'L3131-1', number: 'L. 3131-1', section: `${P3}/chapitre-ier`, order: 1, text: "Les actes pris par les autorités départementales sont exécutoires de plein droit dès qu'il a été procédé à leur publication et à leur transmission au représentant de l'État." },
   { id: 'L3131-2', number: 'L. 3131-2', section: `${P3}/chapitre-ier`, order: 2, text: "Sont soumis aux dispositions de l'article L. 3131-1 les délibérations du conseil départemental." },
   { id: 'L3132-1', number: 'L. 3132-1', section: `${P3}/chapitre-ii`, order: 1, text: "Le représentant de l'État dans le département défère au tribunal administratif les actes qu'il estime contraires à la légalité, selon les règles de l'article L. 2131-6." },
-  { id: 'L4131-1', number: 'L. 4131-1', section: `${P4}/titre-iii/chapitre-ier`, order: 1, text: 'Les régions sont administrées par un conseil régional élu au suffrage universel direct.', status: 'repealed', periods: ['1996-02-24/2009-03-12'], validFrom: '1996-02-24', validTo: '2009-03-12', repealedBy: SAMPLE_REPEALED_BY },
+  { id: 'L4131-1', number: 'L. 4131-1', section: `${P4}/titre-iii/chapitre-ier`, order: 1, text: 'Les régions sont administrées par un conseil régional élu au suffrage universel direct.', status: 'repealed', periods: ['1996-02-24/2009-03-12'], validFrom: '1996-02-24', validTo: '2009-03-12' },
   { id: 'L4141-1', number: 'L. 4141-1', section: `${P4}/titre-iv/chapitre-ier`, order: 1, text: "Les actes pris par les autorités régionales sont exécutoires de plein droit dès leur publication et leur transmission au représentant de l'État dans la région." },
   { id: 'L4141-2', number: 'L. 4141-2', section: `${P4}/titre-iv/chapitre-ier`, order: 2, text: "Sont soumis aux dispositions de l'article L. 4141-1 les délibérations du conseil régional et les actes du conseil mentionné à l'article L. 4131-1." },
   { id: 'L4142-1', number: 'L. 4142-1', section: `${P4}/titre-iv/chapitre-ii`, order: 1, text: "Le représentant de l'État dans la région défère au tribunal administratif les actes qu'il estime contraires à la légalité, comme le prévoit l'article L. 3132-1." },
@@ -227,7 +226,7 @@ function buildCitations(): CitesRow[] {
 export function buildSampleGraphParameters() {
   return {
     sections: SECTIONS.map(({ parent, order, ...props }) => ({ parent, order, props: { ...props, inferred: false, depth: props.id.split('/').length } })),
-    articles: ARTICLES.map(({ section, order, status, periods = ['2004-01-01/'], validFrom, validTo, repealedBy, ...seed }) => ({
+    articles: ARTICLES.map(({ section, order, status, periods = ['2004-01-01/'], validFrom, validTo, ...seed }) => ({
       section,
       order,
       props: {
@@ -237,7 +236,8 @@ export function buildSampleGraphParameters() {
         periods,
         inForceFrom: periods[0]?.split('/')[0] ?? null,
         repealedOn: periods.at(-1)?.split('/')[1] || null,
-        repealedBy: repealedBy ?? null,
+        // The repealing text is read through REPEALED_IN (L4131-1): the article need not carry it.
+        repealedBy: null,
         html: toHtml(seed.text),
         searchText: foldAccents(seed.text),
         sortKey: articleSortKeyString(seed.id),
