@@ -175,6 +175,12 @@ describe('the code\'s history in the web UI', () => {
     expect(await diff.locator('del').count()).toBeGreaterThan(0);
     await page.locator('.version-diff').scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'versions-diff');
+    // When the version shown is the oldest (L2131-2 today, before its deferred one), it is compared with the next.
+    await page.goto(`${server.origin}/articles/L2131-2`);
+    await page.locator('.version-diff').waitFor(POLL);
+    expect(await page.locator('#diff-from option:checked').textContent()).toBe('du 01/01/2004');
+    expect(await page.locator('#diff-to option:checked').textContent()).toBe('du 01/01/2038');
+    expect(await page.locator('.diff-output .diff-text ins').count()).toBeGreaterThan(0);
     expect(page.errors).toEqual([]);
     await page.close();
   });

@@ -66,9 +66,11 @@ function renderComparison(versions: ArticleVersion[], context: VersionsContext):
   const shownIndex = Math.max(0, versions.findIndex((v) => v.validFrom === context.shownFrom));
   const select = (id: string, chosen: number) => h('select', { id, name: id },
     versions.map((version, i) => h('option', { value: String(i), selected: i === chosen }, label(version))));
-  // By default: the version shown against the one before it (versions are newest first).
-  const from = select('diff-from', Math.min(shownIndex + 1, versions.length - 1));
-  const to = select('diff-to', shownIndex);
+  // By default: the version shown against the one before it (versions are newest first), or,
+  // when it is the oldest, against the one after it.
+  const older = Math.min(shownIndex + 1, versions.length - 1);
+  const from = select('diff-from', older);
+  const to = select('diff-to', older === shownIndex ? shownIndex - 1 : shownIndex);
   const output = h('div', { class: 'diff-output', 'aria-live': 'polite' });
   const update = (): void => {
     const older = versions[Number(from.value)]!;
