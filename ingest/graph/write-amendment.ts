@@ -17,6 +17,8 @@ export interface StoredLife {
   periods: string[];
   sources: string[];
   legiarti: string | null;
+  /** The corpus its versions come from. */
+  textSource: string | null;
 }
 
 /** A citation holding on a date, as stored. */
@@ -51,7 +53,7 @@ export async function isHistoryGraph(driver: Driver): Promise<boolean> {
 
 /** Every article's life, for the look-up an amendment resolves against. */
 export async function readLives(driver: Driver): Promise<StoredLife[]> {
-  return readRows<StoredLife>(driver, 'MATCH (a:Article) RETURN a.id AS id, coalesce(a.periods, []) AS periods, coalesce(a.sources, []) AS sources, a.legiarti AS legiarti');
+  return readRows<StoredLife>(driver, 'MATCH (a:Article) RETURN a.id AS id, coalesce(a.periods, []) AS periods, coalesce(a.sources, []) AS sources, a.legiarti AS legiarti, a.textSource AS textSource');
 }
 
 /** The versions and citations of these articles that hold on `date`. */

@@ -12,7 +12,7 @@ import { edgeKeyOf } from '../graph/graph-records.ts';
 import type { EdgeRow, Evidence } from '../graph/graph-records.ts';
 import { contentHashOf, edgePropsOf } from '../graph/plan-graph-changes.ts';
 import { collectReferenceRows, toGraphRecords } from '../graph/to-graph-records.ts';
-import { readHoldingOn, readLives, writeAmendment, type AmendmentWrites, type StoredCitation, type StoredVersion } from '../graph/write-amendment.ts';
+import { readHoldingOn, readLives, writeAmendment, type AmendmentWrites, type StoredCitation, type StoredLife, type StoredVersion } from '../graph/write-amendment.ts';
 import { buildAccentDictionary, type AccentDictionary } from '../parsing/restore-accents.ts';
 import { compareArticleIds } from '../article-id.ts';
 import { familyOf, legiDigits } from '../references/resolve-references.ts';
@@ -41,22 +41,27 @@ export interface HistoryApplier {
 export async function createHistoryApplier(driver: Driver, source: string, parentFiles: FileChange[], parse: ParseVersion): Promise<HistoryApplier> {
   const files = new ArticleFiles();
   files.applyChanges(parentFiles, parse);
-  const lookup = await readLookup(driver);
+  const lives = await readLives(driver);
+  const lookup = lookupOf(lives);
+  // Only the articles whose versions come from this corpus: lexlib's replay does not rewrite legifrance-md's texts.
+  const textSources = new Map(lives.map((life) => [life.id, life.textSource ?? source]));
   const accents = buildAccentDictionary(files.ids().flatMap((id) => files.current(id)?.text ?? []));
   // Extracted once here, so that an amendment finds at once which texts name a number it changes.
   for (const id of files.ids()) {
     const article = files.current(id);
     if (article) namedNumbersOf(lookup, article);
   }
-  return { apply: (commit, date, allowMassRepeal) => applyOne(driver, source, files, lookup, accents, parse, commit, date, allowMassRepeal) };
+  return {
+    apply: (commit, date, allowMassRepeal) => applyOne(driver, source, files, lookup, accents, parse, commit, date, allowMassRepeal, (id) => (textSources.get(id) ?? source) === source),
+  };
 }
 
-async function readLookup(driver: Driver): Promise<TimeLookup> {
+function lookupOf(lives: StoredLife[]): TimeLookup {
   const periods = new Map<string, Period[]>();
   const byLegiarti = new Map<string, string>();
   const heldRepealed = new Set<string>();
   const sortedByFamily = new Map<string, string[]>();
-  for (const life of await readLives(driver)) {
+  for (const life of lives) {
     if (life.legiarti) byLegiarti.set(legiDigits(life.legiarti), life.id);
     if (life.periods.length === 0) {
       heldRepealed.add(life.id);
@@ -84,10 +89,12 @@ function inForceOn(lookup: TimeLookup, id: string, date: string): boolean {
 
 async function applyOne(
   driver: Driver, source: string, files: ArticleFiles, lookup: TimeLookup, accents: AccentDictionary, parse: ParseVersion, commit: HistoryCommit, date: string,
-  allowMassRepeal: boolean,
+  allowMassRepeal: boolean, owns: (id: string) => boolean,
 ): Promise<AppliedAmendment> {
   const lap = startLaps();
-  const { touched, renamed } = files.applyChanges(commit.changes, parse);
+  const changes = files.applyChanges(commit.changes, parse);
+  const touched = new Set([...changes.touched].filter(owns));
+  const renamed = changes.renamed.filter(({ from, to }) => owns(from) && owns(to));
   const read = lap();
   refuseMassRepeal(lookup, touched, files, commit, date, allowMassRepeal);
   // Who comes into force and who leaves it that day; the look-up learns it first.

@@ -13,7 +13,7 @@ import type { Evidence, NodeLabel } from '../graph/graph-records.ts';
 import { applyPlanToState, contentHashOf, edgePropsOf, planGraphChanges, type GraphState } from '../graph/plan-graph-changes.ts';
 import { toGraphRecords } from '../graph/to-graph-records.ts';
 import { buildAccentDictionary } from '../parsing/restore-accents.ts';
-import { THIS_CODE } from '../references/text-name.ts';
+import { textKindOf, THIS_CODE } from '../references/text-name.ts';
 import type { Article, FreeTextDocument, ResolvedReference } from '../types.ts';
 import type { Renumbering } from './build-timelines.ts';
 import { currentFactsOf, periodHolds, versionOn, type ArticleLife, type MergedHistory } from './merge-timelines.ts';
@@ -73,6 +73,7 @@ export function buildHistoryRows(input: HistoryRowsInput): HistoryRows {
   const citationReasons = addCitations(current, citations, today, inForceToday, edges);
   markUnresolvedTargets(nodes, lookup, merged, today, citationReasons);
   addVersionsAndAmendments(merged, citations, nodes, edges);
+  addVersionTexts(merged, nodes, edges);
   addRenumberings(merged, edges);
   return { nodes: [...nodes.values()], edges };
 }
@@ -293,6 +294,38 @@ function addVersionsAndAmendments(merged: MergedHistory, citations: DatedCitatio
           citationsGained: sorted(set?.gained), citationsLost: sorted(set?.lost),
         },
       });
+    }
+  }
+}
+
+/**
+ * The law or decree that made a version, where a source of "Liens relatifs" names it for the state
+ * of that same day (lexlib's L1115-1 of 2014-07-09: "Modifié par: Loi n°2014-773 du 7 juillet 2014 -
+ * art. 14 (V)"): `(:ArticleVersion)-[:ENACTED_BY {article, status, heading, source}]->(:LegalText)`.
+ */
+function addVersionTexts(merged: MergedHistory, nodes: Map<string, HistoryNode>, edges: HistoryEdge[]): void {
+  for (const timeline of merged.timelines) {
+    for (const [id, states] of timeline.states) {
+      const life = merged.lives.get(id);
+      if (!life) continue;
+      for (const state of states) {
+        const version = life.versions.find((item) => item.validFrom === state.date);
+        if (!version || !state.article) continue;
+        const seen = new Set<string>();
+        for (const link of state.article.relatedLinks) {
+          const made = link.type === 'created-by' || (link.type === 'modified-by' && (link.status === undefined || link.status === 'V'));
+          if (!made || seen.has(`${link.textId}|${link.article ?? ''}`)) continue;
+          seen.add(`${link.textId}|${link.article ?? ''}`);
+          if (!nodes.has(nodeKeyOf('LegalText', link.textId))) {
+            const props = { kind: textKindOf(link.textId), title: link.textTitle };
+            nodes.set(nodeKeyOf('LegalText', link.textId), { label: 'LegalText', id: link.textId, props: { ...props, recordHash: contentHashOf(props) } });
+          }
+          edges.push({
+            type: 'ENACTED_BY', fromLabel: 'ArticleVersion', from: `${id}@${version.validFrom}`, toLabel: 'LegalText', to: link.textId,
+            props: { article: link.article ?? null, status: link.status ?? null, heading: link.heading, source: timeline.source },
+          });
+        }
+      }
     }
   }
 }
