@@ -59,7 +59,11 @@ function whyNotInForce(life: ArticleLife, date: string, today: string): string {
   if (life.inForceFrom && date < life.inForceFrom) {
     return life.inForceFrom > today ? sentence(describeNotYet(life)) : `Il n’était pas encore en vigueur à cette date : il l’est à partir du ${formatDate(life.inForceFrom)}.`;
   }
-  if (life.repealedOn && date >= life.repealedOn) return sentence(describeRepeal(life)!);
+  if (life.repealedOn && date >= life.repealedOn) {
+    // Its text left with a new number that day (L1114-1 → L1115-1): that, rather than "abrogé".
+    const moved = life.renumberedAs.find((r) => r.date === life.repealedOn);
+    return moved ? `Son texte est devenu l’article ${moved.article.number} le ${formatDate(life.repealedOn)}.` : sentence(describeRepeal(life)!);
+  }
   if (life.status === 'REPEALED' && !life.repealedOn) return 'Cet article est abrogé ; la date de son abrogation n’est pas connue.';
   if (life.renumberedAs.length) return 'Son texte avait changé de numéro à cette date.';
   return 'Il n’était pas en vigueur à cette date (entre deux périodes de vigueur).';
