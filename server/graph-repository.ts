@@ -160,7 +160,8 @@ CALL (v) {
   WITH made, m ORDER BY made.order, m.date, m.id
   RETURN collect(m {.id, .title, .date, .source}) AS amendments
 }
-RETURN v {.validFrom, .validTo, .text, .html, .status, .source} AS version, amendments
+RETURN v {.validFrom, .validTo, .text, .html, .status, .source} AS version, amendments,
+       [(v)-[e:ENACTED_BY]->(t:LegalText) | {text: ${nodeFields('t')}, heading: e.heading, article: e.article, status: e.status, source: e.source}] AS enactedBy
 ORDER BY v.validFrom DESC`;
 
 // Amendments dated within [since, until], in date then id order: one page and the full count.
@@ -533,6 +534,13 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
           source: asString(version.source),
           amendments,
           amendedBy: amendments.length ? amendments.map((m) => m.title).join(' ; ') : null,
+          enactedBy: (row.enactedBy as Array<Record<string, unknown>>).map((e) => ({
+            text: toGraphNode(e.text as RawNode),
+            heading: asString(e.heading),
+            article: asString(e.article),
+            status: asString(e.status),
+            source: asString(e.source),
+          })),
         };
       });
     },

@@ -162,6 +162,8 @@ export interface ArticleVersionRecord {
   amendments: AmendmentRecord[];
   /** The amendments' titles joined by " ; ", null when none. */
   amendedBy: string | null;
+  /** The laws or decrees "Liens relatifs" names as having made this version (ENACTED_BY). */
+  enactedBy: Array<{ text: GraphNode; heading: string | null; article: string | null; status: string | null; source: string | null }>;
 }
 
 /** An article renumbered, seen from the other number (Renumbering). */

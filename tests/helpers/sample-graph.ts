@@ -31,7 +31,8 @@
  *   2004-07-30 (the text of L1114-1), 2007-02-02 (`SAMPLE_OLD_TEXT_L1115_1`), 2014-01-29 (made
  *   by two amendments of that day, in order: the law 2014-58, then the ordinance 2014-60).
  * - Repeal: L4131-1 in force 1996-02-24 → 2009-03-12, REPEALED_IN the amendment of the law
- *   2009-257 (`SAMPLE_REPEALED_BY`; the article itself has no `repealedBy`). L4141-2 cites it in text: the `:Article` until 2009-03-12, then
+ *   2009-257 (`SAMPLE_REPEALED_BY`; the article itself has no `repealedBy`).
+ * - L1115-1's 2014 version is ENACTED_BY the law 2014-58 (article 3, V, as lexlib names it). L4141-2 cites it in text: the `:Article` until 2009-03-12, then
  *   'unresolved:CGCT|L4131-1' with `r.reason: 'repealed'` (the node still says 'not-in-code',
  *   as an ingest before the history build wrote it: the relationship's reason wins; the dates
  *   come from the article L4131-1).
@@ -296,7 +297,9 @@ export function buildSampleGraphParameters() {
       contentHash: v.text === textOf(v.articleId) ? `hash-${v.articleId}` : `hash-${v.articleId}@${v.validFrom}`,
     })),
     renumbering: [{ from: 'L1114-1', to: 'L1115-1', props: { date: '2004-07-30', source: 'etalab', evidence: 'git-rename' } }],
-    repeals: [{ article: 'L4131-1', amendment: 'c0ffee02' }],
+    // lexlib's "Liens relatifs" of L1115-1's 2014 version name the law that made it.
+    enactments: [{ version: 'L1115-1@2014-01-29', text: 'loi n° 2014-58 du 27 janvier 2014', props: { heading: 'Modifié par', article: '3', status: 'V', source: 'lexlib' } }],
+    repeals: [{ article: 'L4131-1', amendment: 'c0ffee02', date: '2009-03-12' }],
     metadataLinks: [
       { from: 'L1115-1', type: 'MODIFIED_BY', to: 'loi n° 2014-58 du 27 janvier 2014', props: { article: '3', status: 'V', heading: 'Modifié par', sources: ['legifrance-md'] } },
       { from: 'L2131-1', type: 'MODIFIED_BY', to: 'loi n° 2014-58 du 27 janvier 2014', props: { article: '5', status: 'V', heading: 'Modifié par', sources: ['legifrance-md'] } },
@@ -370,9 +373,14 @@ CALL {
   CREATE (old)-[r:RENUMBERED_AS]->(new) SET r = row.props
 }
 CALL {
+  UNWIND $enactments AS row
+  MATCH (v:ArticleVersion {id: row.version}), (t:LegalText {id: row.text})
+  CREATE (v)-[r:ENACTED_BY]->(t) SET r = row.props
+}
+CALL {
   UNWIND $repeals AS row
   MATCH (a:Article {id: row.article}), (m:Amendment {id: row.amendment})
-  CREATE (a)-[:REPEALED_IN]->(m)
+  CREATE (a)-[:REPEALED_IN {date: row.date}]->(m)
 }
 CALL {
   UNWIND $metadataLinks AS row

@@ -96,7 +96,8 @@ describe('an article\'s life', () => {
     const { article } = await data(`{ article(id: "L1115-1") {
       inForceFrom repealedOn repealedBy periods { from to } sources
       formerNumbers { article { id number status } date evidence } renumberedAs { date }
-      versions { validFrom validTo status source html amendedBy amendments { id title date source } } } }`);
+      versions { validFrom validTo status source html amendedBy amendments { id title date source }
+        enactedBy { text { id kind label } heading article status source } } } }`);
     expect(article).toMatchObject({ inForceFrom: '2004-07-30', repealedOn: null, repealedBy: null, periods: [{ from: '2004-07-30', to: null }], sources: ['legifrance-md'] });
     expect(article.formerNumbers).toEqual([{ article: { id: 'L1114-1', number: 'L. 1114-1', status: 'REPEALED' }, date: '2004-07-30', evidence: 'git-rename' }]);
     expect(article.renumberedAs).toEqual([]);
@@ -106,6 +107,8 @@ describe('an article\'s life', () => {
       { id: 'a1b2c3d5', title: 'Ordonnance n° 2014-60 du 27 janvier 2014', date: '2014-01-29', source: 'etalab' },
     ]);
     expect(newest).toMatchObject({ validFrom: '2014-01-29', validTo: null, status: 'IN_FORCE', source: 'legifrance-md' });
+    expect(newest.enactedBy).toEqual([{ text: { id: 'loi n° 2014-58 du 27 janvier 2014', kind: 'LEGAL_TEXT', label: 'Loi 2014-58' }, heading: 'Modifié par', article: '3', status: 'V', source: 'lexlib' }]);
+    expect(middle.enactedBy).toEqual([]);
     expect(newest.html).toMatch(/^<p>Dans le respect des engagements internationaux/);
     expect(middle).toMatchObject({ validFrom: '2007-02-02', amendments: [], amendedBy: null, html: `<p>${SAMPLE_OLD_TEXT_L1115_1}</p>` });
     expect(first).toMatchObject({ validFrom: '2004-07-30', validTo: '2007-02-02', source: 'etalab', amendments: [{ id: 'c0ffee01', date: '2004-07-30' }] });

@@ -153,6 +153,7 @@ describe('the code\'s history in the web UI', () => {
     expect(await newest.locator('.version-shown').textContent()).toBe('version affichée');
     expect(await newest.locator('.amendments li').allTextContents()).toEqual(['Loi n° 2014-58 du 27 janvier 2014', 'Ordonnance n° 2014-60 du 27 janvier 2014']);
     expect(await newest.locator('.provenance').textContent()).toBe('Texte lu dans : legifrance-md');
+    expect(await newest.locator('.enacted-by').textContent()).toBe('Modifié par : LOI n°2014-58 du 27 janvier 2014 - art. 3 (V)');
     expect(await versions.nth(1).locator('.version-head strong').textContent()).toBe('Du 02/02/2007 au 29/01/2014');
     expect(await versions.nth(2).locator('.provenance').textContent()).toBe('Texte lu dans : etalab');
     expect(await page.locator('.life-sources').textContent()).toBe('Sources : legifrance-md.');

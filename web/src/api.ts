@@ -11,7 +11,8 @@ const SUMMARY_FIELDS = 'id number status excerpt';
 
 // What explains an article's life, on its page and on the page saying it is not in force.
 const LIFE_FIELDS = `id number status sources inForceFrom repealedOn repealedBy periods { from to }
-    versions { validFrom validTo text status source amendedBy amendments { id title date source } }
+    versions { validFrom validTo text status source amendedBy amendments { id title date source }
+      enactedBy { text { ${NODE_FIELDS} } heading article status } }
     formerNumbers { article { ${SUMMARY_FIELDS} } date evidence }
     renumberedAs { article { ${SUMMARY_FIELDS} } date evidence }`;
 

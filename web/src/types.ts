@@ -148,6 +148,20 @@ export interface ArticleVersion {
   amendments: Amendment[];
   /** The amending texts' titles joined, when known. */
   amendedBy?: string | null;
+  /** The laws or decrees "Liens relatifs" names as having made it. */
+  enactedBy?: Enactment[];
+}
+
+/** A law or decree named as having made a version ("Modifié par : Loi … - art. 14 (V)"). */
+export interface Enactment {
+  /** The text. */
+  text: GraphNode;
+  /** "Modifié par", "Créé par". */
+  heading?: string | null;
+  /** The article of that text. */
+  article?: string | null;
+  /** V, VD, Ab… */
+  status?: string | null;
 }
 
 /** A half-open interval in force: `to` excluded, null while open. */

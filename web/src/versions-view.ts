@@ -45,6 +45,9 @@ function renderVersion(version: ArticleVersion, context: VersionsContext): HTMLE
         h('span', { class: 'amendment-title' }, amendment.title),
         amendment.date && amendment.date !== version.validFrom ? h('span', { class: 'note' }, ` (en vigueur le ${formatDate(amendment.date)})`) : null)))
       : h('p', { class: 'note' }, 'Texte modificatif inconnu.'),
+    // What Légifrance's "Liens relatifs" say made this version: « Modifié par : Loi n° … - art. 14 (V) ».
+    version.enactedBy?.map((e) => h('p', { class: 'enacted-by' },
+      `${e.heading ?? 'Texte'} : ${e.text.title || e.text.label}${e.article ? ` - art. ${e.article}` : ''}${e.status ? ` (${e.status})` : ''}`)),
     version.source && h('p', { class: 'provenance note' }, `Texte lu dans : ${version.source}`),
     h('details', {},
       h('summary', {}, 'Texte de cette version'),
