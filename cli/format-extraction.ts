@@ -4,7 +4,7 @@
  * rejected files with their reasons, unresolved references with theirs).
  */
 import type { ExtractionResult, TextReferences } from '../ingest/references/run-extraction.ts';
-import type { ResolvedReference } from '../ingest/types.ts';
+import type { IngestMessage, ResolvedReference } from '../ingest/types.ts';
 
 const REFERENCE_FIELDS = ['target', 'code', 'kind', 'rangeEnd', 'pinpoint', 'start', 'end', 'via', 'resolution', 'targets', 'reason', 'candidates', 'hrefDisagrees'] as const;
 // Always printed, null when absent, so that `jq '.references[].pinpoint'` finds the key on every line.
@@ -39,7 +39,8 @@ export function formatTable(texts: TextReferences[]): string {
       rows.push([index === 0 ? text.id : '', target, reference.code, reference.pinpoint ?? '', via, resolution]);
     });
   }
-  const widths = rows[0]!.map((_, column) => Math.min(40, Math.max(...rows.map((row) => row[column]!.length))));
+  // A loop, not Math.max(...spread): a spread of 500,000 rows overflows the call stack.
+  const widths = rows[0]!.map((_, column) => rows.reduce((width, row) => Math.max(width, Math.min(40, row[column]!.length)), 0));
   return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ').trimEnd()).join('\n');
 }
 
@@ -53,7 +54,10 @@ export function formatSummary(result: ExtractionResult, limit: number): string {
   ];
   const errors = result.messages.filter((message) => message.severity === 'error');
   const warnings = result.messages.length - errors.length;
-  if (errors.length > 0) lines.push(`rejected files (${errors.length}):`, ...capped(errors.map((m) => `  ${m.file}${m.line ? `:${m.line}` : ''} [${m.ruleId}] ${m.reason}`), limit));
+  if (errors.length > 0) {
+    lines.push(`rejected files (${errors.length}):`);
+    appendCapped(lines, errors, limit, formatMessage);
+  }
   if (warnings > 0) {
     const byRule = countBy(result.messages.filter((message) => message.severity === 'warning').map((message) => message.ruleId));
     lines.push(`warnings: ${warnings} (${Object.entries(byRule).map(([rule, count]) => `${rule} ${count}`).join(', ')})`);
@@ -62,13 +66,24 @@ export function formatSummary(result: ExtractionResult, limit: number): string {
   if (unresolved.length > 0) {
     const byReason = countBy(unresolved.map(({ reference }) => reference.reason ?? 'unknown'));
     lines.push(`unresolved references (${Object.entries(byReason).map(([reason, count]) => `${reason} ${count}`).join(', ')}):`);
-    lines.push(...capped(unresolved.map(({ text, reference }) => `  ${text.id} → ${reference.target ?? '(no article)'} [${reference.reason ?? ''}]${reference.candidates?.length ? ` did you mean ${reference.candidates.join(', ')}?` : ''}`), limit));
+    appendCapped(lines, unresolved, limit, ({ text, reference }) => `  ${text.id} → ${reference.target ?? '(no article)'} [${reference.reason ?? ''}]${reference.candidates?.length ? ` did you mean ${reference.candidates.join(', ')}?` : ''}`);
   }
   return lines.join('\n');
 }
 
-function capped(lines: string[], limit: number): string[] {
-  return lines.length <= limit ? lines : [...lines.slice(0, limit), `  … and ${lines.length - limit} more (--all lists them all)`];
+/** `file:line [rule] reason`, the form every rejected file is listed in. */
+export function formatMessage(message: IngestMessage): string {
+  return `  ${message.file}${message.line ? `:${message.line}` : ''} [${message.ruleId}] ${message.reason}`;
+}
+
+/**
+ * Appends the first `limit` items, formatted, one push each: `lines.push(...spread)` of 500,000
+ * lines threw RangeError (issue 15), and formatting only what is printed keeps the memory flat.
+ */
+function appendCapped<T>(lines: string[], items: T[], limit: number, format: (item: T) => string): void {
+  const shown = Math.min(items.length, limit);
+  for (let i = 0; i < shown; i++) lines.push(format(items[i]!));
+  if (items.length > shown) lines.push(`  … and ${items.length - shown} more (--all or --report FILE lists them all)`);
 }
 
 function countBy(values: string[]): Record<string, number> {

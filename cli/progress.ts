@@ -36,11 +36,14 @@ export function createProgress(title: string, stream: NodeJS.WriteStream = proce
     };
   }
   let lastTenth = -1;
+  let lastStep: string | undefined;
   return {
     update(done, total, step = '') {
       const tenth = total === 0 ? 10 : Math.floor((done / total) * 10);
-      if (tenth === lastTenth) return;
+      // A new step (read → parse → write) prints its first line even at the same tenth.
+      if (tenth === lastTenth && step === lastStep) return;
       lastTenth = tenth;
+      lastStep = step;
       stream.write(`${title}: ${tenth * 10}% (${done}/${total}) ${step}\n`);
     },
     stop() {},

@@ -15,10 +15,12 @@ export type CodePart = 'legislative' | 'regulatory' | 'annex';
 const PREFIX = String.raw`(L\.?\s?O|[LRDA])\.?\s?(\*)?`;
 // Number: dash-separated digit groups ("2131-1", "5210-1-1"), and an optional suffix:
 // a capital letter ("L. 5210-1-1 A", "L4424-1-A") or a Latin adverb ("bis", "ter", ...).
+// Groups are bounded (the code's longest is "R2333-120-21": 4 digits, then 3): a number such as
+// "L99999999999999999999-1" is no article, and its digits would overflow every numeric key.
 const LATIN = 'bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies';
-const NUMBER = String.raw`(\d+(?:\s?-\s?\d+)*)(?:(?:\s|-)(${LATIN}|[A-Z])\b)?`;
+const NUMBER = String.raw`(\d{1,6}(?:\s?-\s?\d{1,6}){0,7})(?:(?:\s|-)(${LATIN}|[A-Z])\b)?`;
 const ARTICLE_ID = new RegExp(String.raw`^\s*(?:art(?:icle)?\.?\s+)?${PREFIX}\s*\.?\s*${NUMBER}\s*$`, 'i');
-const ANNEX_ID = /^\s*annexe\s+([a-z0-9-]+)\s*$/i;
+const ANNEX_ID = /^\s*annexe\s+([a-z0-9]{1,8}(?:-[a-z0-9]{1,8}){0,4})\s*$/i;
 
 /**
  * Normalizes any notation of a CGCT article number; returns undefined when the string is not one.
@@ -54,7 +56,7 @@ export function partOfArticle(id: string): CodePart {
  * title 3, chapter 1. Returns undefined for numbers too short to say (annexes, old "L. 121-1").
  */
 export function tocPositionOf(id: string): { partie: number; livre: number; titre: number; chapitre: number } | undefined {
-  const digits = /^(?:LO|L|R\*?|D\*?)(\d{4,})-/.exec(id)?.[1];
+  const digits = /^(?:LO|L|R\*?|D\*?)(\d{4,6})-/.exec(id)?.[1];
   if (!digits) return undefined;
   return { partie: Number(digits[0]), livre: Number(digits[1]), titre: Number(digits[2]), chapitre: Number(digits.slice(3)) };
 }

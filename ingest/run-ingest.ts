@@ -57,7 +57,8 @@ export async function runIngest(driver: Driver, specs: SourceSpec[], options: In
   for (const spec of specs) {
     progress(`read ${spec.location}`, 0, 1);
     const snapshot = await describeSnapshot(spec, options);
-    const extraction = await runExtraction([spec], options);
+    // Per-file progress while reading and parsing: a folder of slow files never sits at "0% (0/1) read".
+    const extraction = await runExtraction([spec], { ...options, onProgress: (stage, done, total) => progress(stage === 'parse' ? `parse ${spec.location}` : stage, done, total) });
     if (extraction.articles.length === 0 && extraction.documents.length === 0) {
       throw new IngestRefusedError(spec.location, `nothing could be parsed (${extraction.counts.files} files read, ${extraction.counts.rejected} rejected); the graph was left untouched`);
     }

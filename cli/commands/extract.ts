@@ -4,13 +4,17 @@
  * prints every article's and document's references; the summary goes to stderr. Exit status 1
  * when a file was rejected or a source could not be read.
  */
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import { formatJsonLine, formatSummary, formatTable } from '../format-extraction.ts';
+import type { IngestMessage } from '../../ingest/types.ts';
 import { parseSourceSpec, SourceError } from '../../ingest/sources/read-source.ts';
 import { runExtraction } from '../../ingest/references/run-extraction.ts';
 
-export const describe = 'print the references of articles and documents (extract PATH… [--format json|table] [--commit REV])';
+export const describe = 'print the references of articles and documents (extract PATH… [--format json|table] [--commit REV] [--all] [--report FILE])';
 
-const USAGE = 'Usage: cgct extract PATH... [--format json|table] [--commit REV] [--all]';
+const USAGE = 'Usage: cgct extract PATH... [--format json|table] [--commit REV] [--all] [--report FILE]';
 
 /** The parsed arguments of `cgct extract`. */
 export interface ExtractArgs {
@@ -18,6 +22,8 @@ export interface ExtractArgs {
   format: 'json' | 'table';
   commit?: string;
   all: boolean;
+  /** Where to write every message, one JSON object per line (rejected files first). */
+  report?: string;
 }
 
 /** Reads the arguments; throws a usage message on bad input. */
@@ -26,6 +32,11 @@ export function parseExtractArgs(args: string[]): ExtractArgs {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--all') parsed.all = true;
+    else if (arg === '--report' || arg.startsWith('--report=')) {
+      const value = arg === '--report' ? args[++i] : arg.slice('--report='.length);
+      if (!value) throw new Error('--report needs a file name.');
+      parsed.report = value;
+    }
     else if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg === '--format' ? args[++i] : arg.slice('--format='.length);
       if (value !== 'json' && value !== 'table') throw new Error(`--format takes json or table, not "${value ?? ''}".`);
@@ -60,5 +71,20 @@ export async function run(args: string[]): Promise<number> {
   if (parsed.format === 'table') process.stdout.write(`${formatTable(result.byText)}\n`);
   else for (const text of result.byText) process.stdout.write(`${formatJsonLine(text)}\n`);
   process.stderr.write(`${formatSummary(result, parsed.all ? Infinity : 20)}\n`);
+  if (parsed.report) {
+    await writeReport(parsed.report, result.messages);
+    process.stderr.write(`report: ${result.messages.length} messages written to ${parsed.report}\n`);
+  }
   return result.rejectedFiles.length > 0 ? 1 : 0;
+}
+
+/** Writes every message as a JSON line, errors (the rejected files) first, streamed so that no size can exhaust memory. */
+async function writeReport(file: string, messages: IngestMessage[]): Promise<void> {
+  const stream = createWriteStream(file);
+  const ordered = [...messages.filter((message) => message.severity === 'error'), ...messages.filter((message) => message.severity !== 'error')];
+  for (const message of ordered) {
+    if (!stream.write(`${JSON.stringify(message)}\n`)) await once(stream, 'drain');
+  }
+  stream.end();
+  await finished(stream);
 }

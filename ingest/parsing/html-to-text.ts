@@ -23,6 +23,8 @@ export interface BodyContent {
   unclosed: Array<{ tagName: string; offset: number }>;
   /** Offset of a tag cut off by the end of the input, when the file stops inside one. */
   cutTagOffset?: number;
+  /** Offset of the first element nested past the limit (the file is then rejected). */
+  tooDeepOffset?: number;
 }
 
 const PARAGRAPH_BLOCKS = new Set(['p', 'div', 'table', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'center', 'blockquote', 'pre', 'section', 'article', 'header', 'footer', 'main', 'thead', 'tbody', 'dl', 'dd', 'dt', 'hr']);
@@ -34,9 +36,10 @@ const sanitizer = unified().use(rehypeSanitize);
 
 /** Converts an HTML body. */
 export function convertHtmlBody(html: string): BodyContent {
-  const { tree, unclosed, cutTagOffset } = parseHtmlFragment(html);
+  const { tree, unclosed, cutTagOffset, tooDeepOffset } = parseHtmlFragment(html);
   const content: BodyContent = { ...convertTree(tree), unclosed };
   if (cutTagOffset !== undefined) content.cutTagOffset = cutTagOffset;
+  if (tooDeepOffset !== undefined) content.tooDeepOffset = tooDeepOffset;
   return content;
 }
 
@@ -52,39 +55,55 @@ export function convertTree(tree: Root): Omit<BodyContent, 'unclosed'> {
   collectText(tree, builder, links);
   const text = builder.toString();
   for (const link of links) link.text = text.slice(link.start, link.end);
-  // hast-util-sanitize builds a new tree: `tree` is left as it was.
+  // hast-util-sanitize builds a new tree: `tree` is left as it was. It and hast-util-to-html
+  // recurse, which is safe only because parseHtmlFragment caps the depth (maxNestingDepth).
   const clean = sanitizer.runSync(tree) as Root;
   return { text, links, html: toHtml(clean) };
 }
 
-function collectText(node: Nodes, builder: TextBuilder, links: HrefLink[]): void {
-  if (node.type === 'text') {
-    builder.appendText(node.value);
-    return;
+/** What is left to do: visit a node, or finish an element once its children are done. */
+type Step = { node: Nodes } | { close: Element; start: number; before: number };
+
+/** Walks the tree with a stack of its own, not the call stack: no nesting can overflow it. */
+function collectText(tree: Nodes, builder: TextBuilder, links: HrefLink[]): void {
+  const steps: Step[] = [{ node: tree }];
+  while (steps.length > 0) {
+    const step = steps.pop()!;
+    if ('close' in step) {
+      closeElement(step, builder, links);
+      continue;
+    }
+    const node = step.node;
+    if (node.type === 'text') {
+      builder.appendText(node.value);
+      continue;
+    }
+    if (node.type !== 'root' && node.type !== 'element') continue;
+    if (node.type === 'element') {
+      const name = node.tagName;
+      if (HIDDEN.has(name)) continue;
+      if (name === 'br') {
+        builder.appendBreak(1);
+        continue;
+      }
+      if (PARAGRAPH_BLOCKS.has(name)) builder.appendBreak(2);
+      else if (LINE_BLOCKS.has(name)) builder.appendBreak(1);
+      else if (CELLS.has(name)) builder.appendText(' ');
+      steps.push({ close: node, start: builder.nextOffset, before: builder.length });
+    }
+    for (let k = node.children.length - 1; k >= 0; k--) steps.push({ node: node.children[k]! });
   }
-  if (node.type !== 'root' && node.type !== 'element') return;
-  if (node.type === 'element') {
-    const name = node.tagName;
-    if (HIDDEN.has(name)) return;
-    if (name === 'br') return builder.appendBreak(1);
-    if (name === 'a' && typeof node.properties.href === 'string') return collectLink(node, builder, links);
-    if (PARAGRAPH_BLOCKS.has(name)) builder.appendBreak(2);
-    else if (LINE_BLOCKS.has(name)) builder.appendBreak(1);
-    else if (CELLS.has(name)) builder.appendText(' ');
-    for (const child of node.children) collectText(child, builder, links);
-    if (PARAGRAPH_BLOCKS.has(name)) builder.appendBreak(2);
-    return;
-  }
-  for (const child of node.children) collectText(child, builder, links);
 }
 
-function collectLink(node: Element, builder: TextBuilder, links: HrefLink[]): void {
-  const href = node.properties.href as string;
-  const title = typeof node.properties.title === 'string' ? node.properties.title : undefined;
-  const before = builder.length;
-  const start = builder.nextOffset;
-  for (const child of node.children) collectText(child, builder, links);
-  // An anchor holding only white space ("<a …> </a>") gets an empty span where the next word starts.
-  const end = builder.length > before ? builder.length : start;
-  links.push({ href, text: '', start: Math.min(start, end), end, ...classifyHref(href, title) });
+function closeElement(step: { close: Element; start: number; before: number }, builder: TextBuilder, links: HrefLink[]): void {
+  const node = step.close;
+  if (node.tagName === 'a' && typeof node.properties.href === 'string') {
+    const href = node.properties.href;
+    const title = typeof node.properties.title === 'string' ? node.properties.title : undefined;
+    // An anchor holding only white space ("<a …> </a>") gets an empty span where the next word starts.
+    const end = builder.length > step.before ? builder.length : step.start;
+    links.push({ href, text: '', start: Math.min(step.start, end), end, ...classifyHref(href, title) });
+    return;
+  }
+  if (PARAGRAPH_BLOCKS.has(node.tagName)) builder.appendBreak(2);
 }

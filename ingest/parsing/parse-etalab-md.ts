@@ -6,8 +6,9 @@
  */
 import { hashArticleContent } from './content-hash.ts';
 import { convertMarkdownBody } from './html-to-text.ts';
-import { identifyArticle, readArticleHeading } from './read-article-heading.ts';
+import { identifyArticle, readArticleHeading, reportInvalidNumber } from './read-article-heading.ts';
 import { inferTocFromNumber } from './toc-from-number.ts';
+import { reportTooDeep } from './report-truncated-html.ts';
 import { readTocFromPath } from './toc-from-path.ts';
 import type { ArticleStatus, ParsedFile } from '../types.ts';
 
@@ -15,7 +16,9 @@ import type { ArticleStatus, ParsedFile } from '../types.ts';
 export function parseEtalabMd(path: string, text: string, sectionTitles: ReadonlyMap<string, string> = new Map()): ParsedFile {
   const heading = readArticleHeading(text);
   if (!heading) return { messages: [{ file: path, line: 1, ruleId: 'no-article-heading', reason: 'no "# Article …" heading at the top of the file', severity: 'error' }] };
-  const { id, part } = identifyArticle(heading.number, path);
+  const identified = identifyArticle(heading.number, path);
+  if (!identified) return { messages: [reportInvalidNumber(path, heading.line, heading.number)] };
+  const { id, part } = identified;
   const body = convertMarkdownBody(text.slice(heading.bodyStart));
   const fromPath = readTocFromPath(path, sectionTitles);
   return {
@@ -34,7 +37,7 @@ export function parseEtalabMd(path: string, text: string, sectionTitles: Readonl
       sourceFormat: 'etalab-md',
       contentHash: hashArticleContent(body.text, body.html, []),
     },
-    messages: [],
+    messages: body.tooDeepOffset === undefined ? [] : [reportTooDeep(path, heading.line + 1)],
   };
 }
 

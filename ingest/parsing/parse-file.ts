@@ -11,11 +11,15 @@ import { parseFreeText } from './parse-free-text.ts';
 import { parseHtmlPage } from './parse-html-page.ts';
 import { parseLegifranceMd } from './parse-legifrance-md.ts';
 import { parseLiensRelatifsMd } from './parse-liens-relatifs-md.ts';
-import type { ParsedFile } from '../types.ts';
+import { checkArticleLimits } from './check-article-limits.ts';
+import { capMessages, DEFAULT_LIMITS, findLongLine, type IngestLimits } from './limits.ts';
+import type { IngestMessage, ParsedFile } from '../types.ts';
 
-/** What parseFile needs beyond the file: the etalab README titles (see collectSectionTitles). */
+/** What parseFile needs beyond the file: the etalab README titles (see collectSectionTitles), and the limits. */
 export interface ParseFileOptions {
   sectionTitles?: ReadonlyMap<string, string>;
+  /** Bounds on the input (defaults: DEFAULT_LIMITS). */
+  limits?: Partial<IngestLimits>;
 }
 
 /** A parsed file and the format it was read as (undefined when rejected before detection). */
@@ -23,9 +27,22 @@ export interface ParsedFileWithFormat extends ParsedFile {
   format?: DetectedFormat;
 }
 
-/** Parses a file's text; pure. */
+/** Parses a file's text; pure. Never throws on any input: a file past a limit is rejected with a message. */
 export function parseText(path: string, text: string, options: ParseFileOptions = {}): ParsedFileWithFormat {
   if (text.trim() === '') return { messages: [{ file: path, line: 1, ruleId: 'empty-file', reason: 'the file is empty', severity: 'error' }] };
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const long = findLongLine(text, limits.maxLineLength);
+  if (long) return { messages: [{ file: path, line: long.line, ruleId: 'line-too-long', reason: `line of ${long.length} characters (limit maxLineLength ${limits.maxLineLength})`, severity: 'error' }] };
+  const parsed = parseDetected(path, text, options);
+  const messages = parsed.article ? [...parsed.messages, ...checkArticleLimits(parsed.article, limits)] : parsed.messages;
+  const capped = capMessages(messages, limits.maxMessagesPerFile);
+  if (!capped.some((message) => message.severity === 'error')) return { ...parsed, messages: capped };
+  // A rejected file gives no article: nothing past a limit can reach the graph by mistake.
+  const { article: _article, document: _document, ...rejected } = parsed;
+  return { ...rejected, messages: capped };
+}
+
+function parseDetected(path: string, text: string, options: ParseFileOptions): ParsedFileWithFormat {
   const format = detectFormat(path, text);
   switch (format) {
     case 'legifrance-md':
@@ -45,7 +62,14 @@ export function parseText(path: string, text: string, options: ParseFileOptions 
 
 /** Parses a file's bytes (decoding included); pure. */
 export function parseFile(path: string, bytes: Uint8Array, options: ParseFileOptions = {}): ParsedFileWithFormat {
+  const maxFileBytes = options.limits?.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
+  if (bytes.length > maxFileBytes) return { messages: [reportTooLarge(path, bytes.length, maxFileBytes)] };
   const decoded = decodeText(path, bytes);
   if ('message' in decoded) return { messages: [decoded.message] };
   return parseText(path, decoded.text.replace(/^\uFEFF/, ''), options);
+}
+
+/** The error rejecting a file larger than the limit (the corpora's largest is 65 kB). */
+export function reportTooLarge(file: string, size: number, maxFileBytes: number): IngestMessage {
+  return { file, line: 1, ruleId: 'file-too-large', reason: `${size} bytes (limit maxFileBytes ${maxFileBytes})`, severity: 'error' };
 }

@@ -6,6 +6,7 @@
  * any HTML is printed, and text is taken from text nodes only.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { DEFAULT_LIMITS } from './limits.ts';
 
 /** The tree, and the elements still open at the end of the input (a truncated file). */
 export interface ParsedFragment {
@@ -14,6 +15,8 @@ export interface ParsedFragment {
   unclosed: Array<{ tagName: string; offset: number }>;
   /** Offset of a tag cut off by the end of the input ("…<a href='/code-gen"), dropped. */
   cutTagOffset?: number;
+  /** Offset of the first start tag past the nesting limit: from there elements are kept flat, so the tree stays shallow for every walk over it. */
+  tooDeepOffset?: number;
 }
 
 const VOID = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'col', 'area', 'base', 'wbr', 'source']);
@@ -22,8 +25,11 @@ const CLOSED_BY_BLOCK = new Set(['p']);
 const BLOCK_STARTS = new Set(['p', 'div', 'table', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'center', 'blockquote', 'pre']);
 const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea']);
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', laquo: '«', raquo: '»', eacute: 'é', egrave: 'è', agrave: 'à', ecirc: 'ê', ccedil: 'ç', ocirc: 'ô', icirc: 'î', ucirc: 'û', deg: '°', euro: '€', rsquo: '\u2019', lsquo: '\u2018', hellip: '…', ndash: '–', mdash: '—', oelig: 'œ', Eacute: 'É', sup2: '²', ordm: 'º' };
-const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*(\/?)>/y;
-const ATTRIBUTE = /([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
+// Linear on hostile input (issue 15): an unquoted value cannot start with a quote (else `b="c"`
+// matched two ways and 22 of them took 150 ms, doubling with each), and no name or unquoted value
+// holds "<" (else every "<a b" of "<a b<a b<a b…" scanned to the end of the file).
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s=/><]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"'<][^\s><]*))?)*)\s*(\/?)>/y;
+const ATTRIBUTE = /([^\s=/><]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"'<][^\s><]*)))?/g;
 
 /** Decodes character references ("&amp;", "&#233;", "&#xE9;"); unknown names are kept as written. */
 export function decodeEntities(text: string): string {
@@ -37,9 +43,16 @@ export function decodeEntities(text: string): string {
   });
 }
 
-/** Parses an HTML fragment (or a whole page) into a hast root. */
-export function parseHtmlFragment(html: string): ParsedFragment {
+/**
+ * Parses an HTML fragment (or a whole page) into a hast root no deeper than `maxDepth` elements:
+ * past it (10,000 nested `<b>`), elements are appended flat and `tooDeepOffset` says where.
+ */
+export function parseHtmlFragment(html: string, maxDepth = DEFAULT_LIMITS.maxNestingDepth): ParsedFragment {
   const root: Root = { type: 'root', children: [] };
+  let tooDeepOffset: number | undefined;
+  // Found once: a "<" with no ">" after it opens no tag (searching for each one was quadratic).
+  const lastGt = html.lastIndexOf('>');
+  const result = (fragment: ParsedFragment): ParsedFragment => (tooDeepOffset === undefined ? fragment : { ...fragment, tooDeepOffset });
   const stack: Array<{ node: Root | Element; offset: number }> = [{ node: root, offset: 0 }];
   const append = (child: RootContent) => (stack[stack.length - 1]!.node.children as RootContent[]).push(child);
   let i = 0;
@@ -60,9 +73,9 @@ export function parseHtmlFragment(html: string): ParsedFragment {
     }
     TAG.lastIndex = lt;
     const tag = TAG.exec(html);
-    if (!tag && /^<\/?[a-zA-Z]/.test(html.slice(lt, lt + 2)) && html.indexOf('>', lt) < 0) {
+    if (!tag && /^<\/?[a-zA-Z]/.test(html.slice(lt, lt + 2)) && lastGt < lt) {
       const unclosed = listUnclosed(stack);
-      return { tree: root, unclosed, cutTagOffset: lt };
+      return result({ tree: root, unclosed, cutTagOffset: lt });
     }
     if (!tag) {
       // A "<" that opens no tag ("a < b", or a tag cut off by the end of the file) is text.
@@ -84,15 +97,24 @@ export function parseHtmlFragment(html: string): ParsedFragment {
     const element: Element = { type: 'element', tagName, properties: readAttributes(tag[3] ?? ''), children: [] };
     append(element);
     if (RAW_TEXT.has(tagName)) {
-      const close = html.toLowerCase().indexOf(`</${tagName}`, i);
+      const close = indexOfEndTag(html, tagName, i);
       const end = close < 0 ? html.length : close;
       element.children.push({ type: 'text', value: html.slice(i, end) } as ElementContent);
       i = close < 0 ? html.length : html.indexOf('>', close) + 1 || html.length;
       continue;
     }
-    if (!VOID.has(tagName) && !tag[4]) stack.push({ node: element, offset: lt });
+    if (VOID.has(tagName) || tag[4]) continue;
+    if (stack.length > maxDepth) tooDeepOffset ??= lt;
+    else stack.push({ node: element, offset: lt });
   }
-  return { tree: root, unclosed: listUnclosed(stack) };
+  return result({ tree: root, unclosed: listUnclosed(stack) });
+}
+
+/** Offset of `</tagName` from `from`, any case, or -1 (lower-casing the whole input at each `<script>` was quadratic). */
+function indexOfEndTag(html: string, tagName: string, from: number): number {
+  const pattern = new RegExp(`</${tagName}`, 'gi');
+  pattern.lastIndex = from;
+  return pattern.exec(html)?.index ?? -1;
 }
 
 function listUnclosed(stack: Array<{ node: Root | Element; offset: number }>): ParsedFragment['unclosed'] {

@@ -9,7 +9,7 @@ import { normalizeArticleId } from '../article-id.ts';
 import { hashArticleContent } from './content-hash.ts';
 import { convertTree } from './html-to-text.ts';
 import { parseHtmlFragment } from './parse-html-fragment.ts';
-import { identifyArticle } from './read-article-heading.ts';
+import { identifyArticle, reportInvalidNumber } from './read-article-heading.ts';
 import { reportTruncatedHtml } from './report-truncated-html.ts';
 import { inferTocFromNumber } from './toc-from-number.ts';
 import type { ParsedFile } from '../types.ts';
@@ -21,20 +21,22 @@ const OPTIONAL_END = new Set(['html', 'body', 'head', 'p', 'li', 'td', 'th', 'tr
 
 /** Parses a standalone HTML page of one article; pure. */
 export function parseHtmlPage(path: string, text: string): ParsedFile {
-  const { tree, unclosed, cutTagOffset } = parseHtmlFragment(text);
+  const { tree, unclosed, cutTagOffset, tooDeepOffset } = parseHtmlFragment(text);
   const heading = findElement(tree, (element) => /^h[1-3]$/.test(element.tagName) && DESIGNATOR.test(textOf(element)));
   const title = findElement(tree, (element) => element.tagName === 'title');
   const number = DESIGNATOR.exec(heading ? textOf(heading) : title ? textOf(title) : '')?.[1]?.trim();
   if (!number || (!normalizeArticleId(number) && !/^annexe/i.test(number))) {
     return { messages: [{ file: path, line: 1, ruleId: 'no-article-heading', reason: 'no "Article …" number in a heading or in the page title', severity: 'error' }] };
   }
-  const { id, part } = identifyArticle(number, path);
+  const identified = identifyArticle(number, path);
+  if (!identified) return { messages: [reportInvalidNumber(path, 1, number)] };
+  const { id, part } = identified;
   const container = findElement(tree, (element) => element.tagName === 'article')
     ?? findElement(tree, (element) => /\bcontent\b/i.test(String(element.properties.className ?? '') + ' ' + String(element.properties.id ?? '')))
     ?? findElement(tree, (element) => element.tagName === 'main')
     ?? findElement(tree, (element) => element.tagName === 'body');
   const bodyTree: Root = { type: 'root', children: stripChrome(container ? container.children : tree.children, heading) };
-  const body = { ...convertTree(bodyTree), unclosed, ...(cutTagOffset === undefined ? {} : { cutTagOffset }) };
+  const body = { ...convertTree(bodyTree), unclosed, ...(cutTagOffset === undefined ? {} : { cutTagOffset }), ...(tooDeepOffset === undefined ? {} : { tooDeepOffset }) };
   return {
     article: {
       id,
@@ -55,20 +57,30 @@ export function parseHtmlPage(path: string, text: string): ParsedFile {
   };
 }
 
+/** The first element in document order that passes `test`; iterative, like every walk here. */
 function findElement(node: Root | Element, test: (element: Element) => boolean): Element | undefined {
-  for (const child of node.children) {
+  const pending: Array<Root['children'][number]> = [...node.children].reverse();
+  while (pending.length > 0) {
+    const child = pending.pop()!;
     if (child.type !== 'element') continue;
     if (test(child)) return child;
-    const found = findElement(child, test);
-    if (found) return found;
+    for (let k = child.children.length - 1; k >= 0; k--) pending.push(child.children[k]!);
   }
   return undefined;
 }
 
 function textOf(node: Element): string {
-  return node.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? textOf(child) : '')).join('').replace(/\s+/g, ' ');
+  const parts: string[] = [];
+  const pending: Array<Element['children'][number]> = [...node.children].reverse();
+  while (pending.length > 0) {
+    const child = pending.pop()!;
+    if (child.type === 'text') parts.push(child.value);
+    else if (child.type === 'element') for (let k = child.children.length - 1; k >= 0; k--) pending.push(child.children[k]!);
+  }
+  return parts.join('').replace(/\s+/g, ' ');
 }
 
+// Recursive, but over a tree parseHtmlFragment keeps within maxNestingDepth levels.
 function stripChrome(children: Array<Root['children'][number]>, heading: Element | undefined): ElementContent[] {
   const kept: ElementContent[] = [];
   for (const child of children) {

@@ -5,7 +5,7 @@
  */
 import { hashArticleContent } from './content-hash.ts';
 import { convertHtmlBody } from './html-to-text.ts';
-import { identifyArticle, readArticleHeading } from './read-article-heading.ts';
+import { identifyArticle, readArticleHeading, reportInvalidNumber } from './read-article-heading.ts';
 import { reportTruncatedHtml } from './report-truncated-html.ts';
 import { inferTocFromNumber } from './toc-from-number.ts';
 import { readTocFromPath } from './toc-from-path.ts';
@@ -15,7 +15,9 @@ import type { IngestMessage, ParsedFile } from '../types.ts';
 export function parseLegifranceMd(path: string, text: string): ParsedFile {
   const heading = readArticleHeading(text);
   if (!heading) return { messages: [{ file: path, line: 1, ruleId: 'no-article-heading', reason: 'no "# Article …" heading at the top of the file', severity: 'error' }] };
-  const { id, part } = identifyArticle(heading.number, path);
+  const identified = identifyArticle(heading.number, path);
+  if (!identified) return { messages: [reportInvalidNumber(path, heading.line, heading.number)] };
+  const { id, part } = identified;
   const body = convertHtmlBody(text.slice(heading.bodyStart));
   const messages: IngestMessage[] = reportTruncatedHtml(path, text, heading.bodyStart, body);
   if (body.text === '') messages.push({ file: path, line: heading.line + 1, ruleId: 'empty-article', reason: `article ${id} has no text`, severity: 'warning' });

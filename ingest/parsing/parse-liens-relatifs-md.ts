@@ -9,19 +9,23 @@
 import { hashArticleContent } from './content-hash.ts';
 import { convertMarkdownBody } from './html-to-text.ts';
 import { parseRelatedLinks } from './parse-related-links.ts';
-import { identifyArticle, readArticleHeading } from './read-article-heading.ts';
+import { identifyArticle, readArticleHeading, reportInvalidNumber } from './read-article-heading.ts';
+import { reportTooDeep } from './report-truncated-html.ts';
 import { inferTocFromNumber } from './toc-from-number.ts';
 import type { Article, ParsedFile } from '../types.ts';
 
 const BLOCK_MARKER = /^\s*\*\*Liens relatifs(?: à cet article)?\*\*\s*$/;
-const NOTA_MARKER = /^\s*\*\*Nota\s*:?\s*\*\*\s*:?\s*$/i;
+// No two `\s*` side by side ("\s*:?\s*" split a run of spaces every way: quadratic).
+const NOTA_MARKER = /^\s*\*\*Nota\s*(?::\s*)?\*\*\s*(?::\s*)?$/i;
 const LEGIARTI_DIGITS = / - (\d{1,12})\.md$/;
 
 /** Parses one lexlib / lexxxit file; pure. */
 export function parseLiensRelatifsMd(path: string, text: string): ParsedFile {
   const heading = readArticleHeading(text);
   if (!heading) return { messages: [{ file: path, line: 1, ruleId: 'no-article-heading', reason: 'no "# Article …" heading at the top of the file', severity: 'error' }] };
-  const { id, part } = identifyArticle(heading.number, path);
+  const identified = identifyArticle(heading.number, path);
+  if (!identified) return { messages: [reportInvalidNumber(path, heading.line, heading.number)] };
+  const { id, part } = identified;
   const lines = text.slice(heading.bodyStart).split(/\r?\n/);
   const blockIndex = lines.findIndex((line) => BLOCK_MARKER.test(line));
   const bodyLines = blockIndex < 0 ? lines : lines.slice(0, blockIndex);
@@ -46,5 +50,6 @@ export function parseLiensRelatifsMd(path: string, text: string): ParsedFile {
   const digits = LEGIARTI_DIGITS.exec(path)?.[1];
   if (digits) article.legiarti = `LEGIARTI${digits.padStart(12, '0')}`;
   if (notaIndex >= 0) article.note = convertMarkdownBody(bodyLines.slice(notaIndex + 1).join('\n')).text;
-  return { article, messages: related.messages };
+  const messages = body.tooDeepOffset === undefined ? related.messages : [reportTooDeep(path, heading.line + 1), ...related.messages];
+  return { article, messages };
 }

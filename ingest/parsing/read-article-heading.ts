@@ -6,6 +6,8 @@
  * its prefix ("# Article 4425-34"): their id is the number as printed, the same in every source.
  */
 import { normalizeArticleId, partOfArticle, type CodePart } from '../article-id.ts';
+import { quoteForMessage } from './limits.ts';
+import type { IngestMessage } from '../types.ts';
 
 /** The heading's number and line. */
 export interface ArticleHeading {
@@ -17,26 +19,58 @@ export interface ArticleHeading {
   bodyStart: number;
 }
 
-const HEADING = /^[ \t]*#{1,6}[ \t]+Article[ \t]+(.+?)[ \t#]*$/m;
+// The number is the rest of the line, its closing "#"s and spaces trimmed by hand: the former
+// `(.+?)[ \t#]*$` tried every split of a line of 200,000 spaces (issue 15: it never finished).
+const HEADING = /^[ \t]*#{1,6}[ \t]+Article[ \t]+([^\n\r\u2028\u2029]*)/m;
+// What the corpora print besides article numbers: annexes' pieces ("Rubrique 4", "Sommaire") and
+// one regulatory number without its prefix ("# Article 4425-34").
+const ANNEX_PIECE = /^(?:Rubrique \d{1,3}|Sommaire)$/i;
+const BARE_NUMBER = /^\d{1,6}(?:-\d{1,6}){1,7}$/;
 
 /** Finds the article heading among the first lines; undefined when the file has none. */
 export function readArticleHeading(text: string): ArticleHeading | undefined {
   const match = HEADING.exec(text);
   if (!match) return undefined;
+  const number = trimHeadingEnd(match[1]!);
+  if (number === '') return undefined;
   // Only a heading before any body text counts: "# Article" deep in a document is a quotation.
   const before = text.slice(0, match.index);
   if (before.trim() !== '') return undefined;
   const lineEnd = text.indexOf('\n', match.index);
-  return { number: match[1]!.trim(), line: before.split('\n').length, bodyStart: lineEnd < 0 ? text.length : lineEnd + 1 };
+  return { number, line: before.split('\n').length, bodyStart: lineEnd < 0 ? text.length : lineEnd + 1 };
 }
 
-/** The normalized id and part of an article from its printed number and, for the part, its path. */
-export function identifyArticle(number: string, path: string): { id: string; part: CodePart } {
+/**
+ * The normalized id and part of an article from its printed number and, for the part, its path;
+ * undefined when the number is none the code uses (`' OR 1=1 --`, `../../etc/passwd`, "L", "💩",
+ * "L99999999999999999999-1"): such a file is rejected, never stored as an article.
+ */
+export function identifyArticle(number: string, path: string): { id: string; part: CodePart } | undefined {
+  if (number.length > 64) return undefined;
   const id = normalizeArticleId(number);
   if (id) return { id, part: partOfArticle(id) };
-  const printed = number.replace(/\s+/g, ' ');
-  if (/annexe/i.test(path) || /^(rubrique|sommaire)\b/i.test(printed)) return { id: printed, part: 'annex' };
-  return { id: printed, part: /r[ée]glementaire/i.test(path) ? 'regulatory' : 'legislative' };
+  const printed = number.replace(/\s+/g, ' ').trim();
+  if (ANNEX_PIECE.test(printed)) return { id: printed, part: 'annex' };
+  if (BARE_NUMBER.test(printed)) return { id: printed, part: /annexe/i.test(path) ? 'annex' : /r[ée]glementaire/i.test(path) ? 'regulatory' : 'legislative' };
+  return undefined;
+}
+
+/** The message rejecting a file whose heading names no article number. */
+export function reportInvalidNumber(file: string, line: number, number: string): IngestMessage {
+  return {
+    file,
+    line,
+    ruleId: 'invalid-article-id',
+    reason: `"Article ${quoteForMessage(number).slice(1, -1)}" is not an article number (L, LO, R, R*, D, D* and digits such as L2131-1, R2333-120-21 bis, or an annex)`,
+    severity: 'error',
+  };
+}
+
+/** Drops the spaces and closing "#"s after a heading's text, scanning back once. */
+function trimHeadingEnd(raw: string): string {
+  let end = raw.length;
+  while (end > 0 && ' \t#'.includes(raw[end - 1]!)) end--;
+  return raw.slice(0, end).trim();
 }
 
 /** 1-based line of an offset in a text. */

@@ -4,6 +4,7 @@
  * is kept; the message points at the line of the element or tag left unfinished.
  */
 import type { BodyContent } from './html-to-text.ts';
+import { DEFAULT_LIMITS } from './limits.ts';
 import { lineOfOffset } from './read-article-heading.ts';
 import type { IngestMessage } from '../types.ts';
 
@@ -21,5 +22,11 @@ export function reportTruncatedHtml(file: string, text: string, bodyStart: numbe
   if (body.cutTagOffset !== undefined) {
     messages.push({ file, line: lineOfOffset(text, bodyStart + body.cutTagOffset), ruleId: 'truncated-html', reason: 'the file ends inside a tag: it is truncated; kept what parses', severity: 'warning' });
   }
+  if (body.tooDeepOffset !== undefined) messages.push(reportTooDeep(file, lineOfOffset(text, bodyStart + body.tooDeepOffset)));
   return messages;
+}
+
+/** The error rejecting a body nested deeper than the limit (no article is nested more than 7 levels). */
+export function reportTooDeep(file: string, line: number, maxDepth = DEFAULT_LIMITS.maxNestingDepth): IngestMessage {
+  return { file, line, ruleId: 'nesting-too-deep', reason: `HTML elements nested more than ${maxDepth} levels deep (limit maxNestingDepth)`, severity: 'error' };
 }

@@ -14,7 +14,10 @@ const ORDINAL_TITLES = ['', 'Première', 'Deuxième', 'Troisième', 'Quatrième'
 /** Roman numeral of a level number as the code prints it: 1 → "Ier", 4 → "IV". */
 export function toRoman(value: number): string {
   if (value === 1) return 'Ier';
-  const numerals: Array<[number, string]> = [[50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  // Levels run to a few dozen; a number such as 99999999999999999 would loop and allocate for
+  // ever ("# Article L99999999999999999999-1", issue 15): past 399, the digits as they are.
+  if (!Number.isSafeInteger(value) || value < 1 || value > 399) return String(value);
+  const numerals: Array<[number, string]> = [[100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
   let rest = value;
   let roman = '';
   for (const [amount, numeral] of numerals) {

@@ -10,6 +10,8 @@ import { parseFile } from '../parsing/parse-file.ts';
 import { readSource, type SourceFile, type SourceSpec } from '../sources/read-source.ts';
 import { resolveReferences } from './resolve-references.ts';
 import { createSuggestionMemo, type SuggestionMemo } from './suggest-article-ids.ts';
+import { checkReferenceLimits } from '../parsing/check-article-limits.ts';
+import { DEFAULT_LIMITS, type IngestLimits } from '../parsing/limits.ts';
 import type { Article, FreeTextDocument, IngestMessage, Reference, ResolvedReference } from '../types.ts';
 
 /** What an extraction run gives. */
@@ -57,16 +59,36 @@ export interface ExtractionCounts {
 
 const TEXT_FILE = /\.(md|markdown|txt|html?)$/i;
 
+/** Options of runExtraction and extractFromSources. */
+export interface ExtractionOptions {
+  /** Where bundles are cloned (default `.cache/corpus`). */
+  cacheDir?: string;
+  /** Bounds on the input (defaults: DEFAULT_LIMITS). */
+  limits?: Partial<IngestLimits>;
+  /** Called file by file: stage ("read", "parse"), done, total. */
+  onProgress?: (stage: string, done: number, total: number) => void;
+}
+
 /** Reads the sources and runs the whole extraction. Throws SourceError for a source that cannot be read. */
-export async function runExtraction(specs: SourceSpec[], options: { cacheDir?: string } = {}): Promise<ExtractionResult> {
+export async function runExtraction(specs: SourceSpec[], options: ExtractionOptions = {}): Promise<ExtractionResult> {
   const started = performance.now();
   const sources = [];
+  const readMessages: IngestMessage[] = [];
   for (const spec of specs) {
-    const source = await readSource(spec, options);
+    const onFile = options.onProgress ? (done: number, total: number) => options.onProgress!(`read ${spec.location}`, done, total) : undefined;
+    const source = await readSource(spec, { ...options, ...(options.limits?.maxFileBytes ? { maxFileBytes: options.limits.maxFileBytes } : {}), ...(onFile ? { onFile } : {}) });
     // A file given alone keeps the path typed, so that messages name it as the user knows it.
     sources.push(source.kind === 'file' ? source.files.map((file) => ({ ...file, path: spec.location })) : source.files);
+    for (const message of source.messages) readMessages.push(source.kind === 'file' ? { ...message, file: spec.location } : message);
   }
-  const result = extractFromSources(sources);
+  const result = extractFromSources(sources, undefined, options);
+  // Entries not read (a FIFO, a symbolic link, a name that is not UTF-8, a file too large) are rejected files too.
+  for (const message of readMessages) {
+    result.messages.push(message);
+    result.rejectedFiles.push(message.file);
+  }
+  result.counts.files += readMessages.length;
+  result.counts.rejected = result.rejectedFiles.length;
   result.timings.read = performance.now() - started - result.timings.parse - result.timings.extract - result.timings.resolve;
   return result;
 }
@@ -94,7 +116,10 @@ export function createExtractionCache(): ExtractionCache {
   return { parsed: new Map(), references: new Map(), titlesKey: '', sectionTitles: new Map(), resolved: new WeakMap(), idsKey: '', suggestions: createSuggestionMemo() };
 }
 
-export function extractFromSources(sources: SourceFile[][], cache?: ExtractionCache): ExtractionResult {
+export function extractFromSources(sources: SourceFile[][], cache?: ExtractionCache, options: ExtractionOptions = {}): ExtractionResult {
+  const limits: IngestLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const total = sources.reduce((sum, files) => sum + files.length, 0);
+  let done = 0;
   const counts: ExtractionCounts = { files: 0, byFormat: {}, skipped: 0, rejected: 0, supersededVersions: 0, articles: 0, documents: 0, references: 0, unresolved: 0 };
   const messages: IngestMessage[] = [];
   const rejectedFiles: string[] = [];
@@ -111,16 +136,18 @@ export function extractFromSources(sources: SourceFile[][], cache?: ExtractionCa
     if (cache && titlesKey !== cache.titlesKey) Object.assign(cache, { titlesKey, sectionTitles });
     const byId = new Map<string, number>();
     for (const file of files) {
+      // Every 100 files, so that a folder of slow, hostile files still shows it moves.
+      if (options.onProgress && ++done % 100 === 0) options.onProgress('parse', done, total);
       if (!TEXT_FILE.test(file.path) || (files.length > 1 && /(^|\/)README\.md$/i.test(file.path))) {
         counts.skipped++;
         continue;
       }
       // A parse depends on the file and on the titles of its folders (etalab's README.md files).
       const cacheKey = cache && file.sha ? `${file.path}\0${file.sha}\0${folderTitlesOf(file.path, sectionTitles)}` : undefined;
-      const parsed = (cacheKey && cache!.parsed.get(cacheKey)) || parseFile(file.path, file.bytes, { sectionTitles });
+      const parsed = (cacheKey && cache!.parsed.get(cacheKey)) || parseFile(file.path, file.bytes, { sectionTitles, limits });
       if (cacheKey) cache!.parsed.set(cacheKey, parsed);
       if (parsed.format) counts.byFormat[parsed.format] = (counts.byFormat[parsed.format] ?? 0) + 1;
-      messages.push(...parsed.messages);
+      for (const message of parsed.messages) messages.push(message);
       if (parsed.messages.some((message) => message.severity === 'error')) {
         rejectedFiles.push(file.path);
         continue;
@@ -129,12 +156,10 @@ export function extractFromSources(sources: SourceFile[][], cache?: ExtractionCa
       if (parsed.article) keepArticle(parsed.article, articles, byId, messages, rejectedFiles, counts);
     }
   }
+  options.onProgress?.('parse', total, total);
   const parseTime = performance.now() - time;
   time = performance.now();
-  const extracted: Array<{ from: string; references: Reference[] }> = [
-    ...articles.map((article) => ({ from: article.id, references: extractArticleReferences(article, cache) })),
-    ...documents.map((document) => ({ from: document.id, references: extractReferences(document.text) })),
-  ];
+  const extracted = extractWithinLimits(articles, documents, cache, limits, messages, rejectedFiles);
   const extractTime = performance.now() - time;
   time = performance.now();
   const references = resolveWithCache(articles, extracted, cache);
@@ -188,13 +213,38 @@ function resolveWithCache(articles: Article[], extracted: Array<{ from: string; 
       if (cached && sameResolution(cached, resolved)) resolved = cached;
       else if (article) cache.resolved.set(article, resolved);
     }
-    result.push(...resolved!);
+    for (const reference of resolved!) result.push(reference);
   }
   return result;
 }
 
 function sameResolution(a: ResolvedReference[], b: ResolvedReference[]): boolean {
   return a.length === b.length && a.every((item, index) => JSON.stringify(item) === JSON.stringify(b[index]));
+}
+
+/**
+ * Every text's references; a text making more than maxReferencesPerText of them, or one whose
+ * values are too long to store, is rejected (its file named) and taken out before resolution.
+ */
+function extractWithinLimits(articles: Article[], documents: FreeTextDocument[], cache: ExtractionCache | undefined, limits: IngestLimits, messages: IngestMessage[], rejectedFiles: string[]): Array<{ from: string; references: Reference[] }> {
+  const keep = <T extends Article | FreeTextDocument>(texts: T[], extract: (text: T) => Reference[]) => {
+    const kept: Array<{ text: T; references: Reference[] }> = [];
+    for (const text of texts) {
+      const references = extract(text);
+      const errors = checkReferenceLimits(text.sourceFile, references, limits);
+      if (errors.length === 0) kept.push({ text, references });
+      else {
+        for (const error of errors) messages.push(error);
+        rejectedFiles.push(text.sourceFile);
+      }
+    }
+    texts.length = 0;
+    for (const item of kept) texts.push(item.text);
+    return kept.map((item) => ({ from: item.text.id, references: item.references }));
+  };
+  const fromArticles = keep(articles, (article) => extractArticleReferences(article, cache));
+  const fromDocuments = keep(documents, (document) => extractReferences(document.text));
+  return [...fromArticles, ...fromDocuments];
 }
 
 /** An article's references: its text's, merged with its links (cached by content in a replay). */

@@ -15,7 +15,8 @@ import { readArticleHeading } from '../parsing/read-article-heading.ts';
 export type DetectedFormat = SourceFormat | 'article-without-heading';
 
 const HTML_TAG = /<(p|br|a|div|table|center|i|b|sup|span|font|strong|em)\b[^>]*>/i;
-const LIENS_RELATIFS = /^\s*\*\*Liens relatifs/m;
+// `[ \t]*`, not `\s*`: with the `m` flag, `^\s*` ran from each of 80,000 blank lines to the end (quadratic).
+const LIENS_RELATIFS = /^[ \t]*\*\*Liens relatifs/m;
 const LEXLIB_NAME = /(^|\/)Article [^/]+ - \d+\.md$/;
 const ARTICLE_NAME = /(^|\/)(article[- ][^/]*|(?:lo|[lrd])-?\*?\d[\w-]*|annexe-[\w-]+)\.(md|markdown|txt)$/i;
 

@@ -5,8 +5,10 @@
  * fetched again when already there; files of a commit are read through one `git cat-file --batch`.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { DEFAULT_LIMITS } from '../parsing/limits.ts';
+import type { IngestMessage } from '../types.ts';
 import { isGitSuccess, readBlobs, runGit } from './run-git.ts';
 
 /** One file of a source. */
@@ -35,6 +37,8 @@ export interface ReadSource {
   /** The commit read (full hash), for git sources read at a commit and for bundles. */
   commit?: string;
   files: SourceFile[];
+  /** Entries of a folder not read, each with its reason: a name that is not UTF-8, a symbolic link, a FIFO, a file too large or unreadable. */
+  messages: IngestMessage[];
 }
 
 /** Why a source could not be read at all (a source, unlike a file, has no line to point at). */
@@ -53,6 +57,10 @@ export class SourceError extends Error {
 export interface ReadSourceOptions {
   /** Where bundles are cloned; defaults to `.cache/corpus` under the current directory. */
   cacheDir?: string;
+  /** Files larger than this are not read (default DEFAULT_LIMITS.maxFileBytes). */
+  maxFileBytes?: number;
+  /** Called as a folder's files are read: done, total. */
+  onFile?: (done: number, total: number) => void;
 }
 
 const BUNDLE_AT = /^(.*\.bundle)@([0-9A-Za-z._/-]+)$/;
@@ -71,11 +79,13 @@ export async function readSource(spec: SourceSpec, options: ReadSourceOptions = 
   if (info.isFile() && spec.location.endsWith('.bundle')) {
     const repo = await cloneBundle(spec.location, options.cacheDir ?? path.resolve('.cache', 'corpus'));
     const commit = await resolveCommit(repo, spec.commit ?? (await defaultBranch(repo)), spec.location);
-    return { kind: 'bundle', location: spec.location, commit, files: await readCommitFiles(repo, commit) };
+    return { kind: 'bundle', location: spec.location, commit, ...(await readCommitFiles(repo, commit)) };
   }
   if (info.isFile()) {
     if (spec.commit) throw new SourceError(spec.location, 'not-a-source', 'a commit was given but this is a plain file, not a git checkout or bundle');
-    return { kind: 'file', location: spec.location, files: [{ path: path.basename(spec.location), bytes: await readFile(spec.location) }] };
+    const maxFileBytes = options.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
+    if (info.size > maxFileBytes) return { kind: 'file', location: spec.location, files: [], messages: [tooLarge(spec.location, info.size, maxFileBytes)] };
+    return { kind: 'file', location: spec.location, files: [{ path: path.basename(spec.location), bytes: await readFile(spec.location) }], messages: [] };
   }
   if (!info.isDirectory()) throw new SourceError(spec.location, 'not-a-source', 'neither a file, a folder nor a git bundle');
   if (spec.commit) {
@@ -83,9 +93,9 @@ export async function readSource(spec: SourceSpec, options: ReadSourceOptions = 
       throw new SourceError(spec.location, 'not-a-source', 'a commit was given but this folder is not a git checkout');
     }
     const commit = await resolveCommit(spec.location, spec.commit, spec.location);
-    return { kind: 'git', location: spec.location, commit, files: await readCommitFiles(spec.location, commit) };
+    return { kind: 'git', location: spec.location, commit, ...(await readCommitFiles(spec.location, commit)) };
   }
-  return { kind: 'folder', location: spec.location, files: await readFolderFiles(spec.location) };
+  return { kind: 'folder', location: spec.location, ...(await readFolderFiles(spec.location, options)) };
 }
 
 /** Clones a bundle once (bare) into the cache and fetches its branches when already cloned; returns the clone. */
@@ -137,32 +147,98 @@ async function resolveCommit(repo: string, commit: string, location: string): Pr
   }
 }
 
-async function readCommitFiles(repo: string, commit: string): Promise<SourceFile[]> {
+async function readCommitFiles(repo: string, commit: string): Promise<{ files: SourceFile[]; messages: IngestMessage[] }> {
   const listing = (await runGit(repo, ['ls-tree', '-r', '-z', '--full-tree', commit])).toString();
+  const messages: IngestMessage[] = [];
   const entries = listing
     .split('\0')
     .filter((line) => line.includes(' blob '))
     .map((line) => {
       const tab = line.indexOf('\t');
-      return { sha: line.slice(0, tab).split(' ')[2]!, path: line.slice(tab + 1) };
+      return { mode: line.slice(0, line.indexOf(' ')), sha: line.slice(0, tab).split(' ')[2]!, path: line.slice(tab + 1) };
+    })
+    .filter((entry) => {
+      // A symbolic link is a blob holding the target's path: not an article, and never followed.
+      if (entry.mode !== '120000') return true;
+      messages.push(notRegular(entry.path, 'a symbolic link, not followed'));
+      return false;
     });
   const blobs = await readBlobs(repo, entries.map((entry) => entry.sha));
-  return entries.map((entry, i) => ({ path: entry.path, bytes: blobs[i]! }));
+  return { files: entries.map((entry, i) => ({ path: entry.path, bytes: blobs[i]! })), messages };
 }
 
-async function readFolderFiles(root: string): Promise<SourceFile[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  const paths = entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .filter((relative) => !relative.startsWith('.git/') && relative !== '.git')
-    .sort();
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Every regular file under `root`, walked with a queue of folders (no recursion), names read as
+ * bytes: a name that is not UTF-8 (which `readdir` would turn into U+FFFD, then fail to open with
+ * ENOENT, aborting the whole folder), a symbolic link (it may point anywhere, or loop), a FIFO (opening
+ * it blocks for ever), a socket or a device each get a message and are not read; the rest are.
+ */
+async function readFolderFiles(root: string, options: ReadSourceOptions): Promise<{ files: SourceFile[]; messages: IngestMessage[] }> {
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
+  const messages: IngestMessage[] = [];
+  const found: Array<{ relative: string; absolute: Buffer }> = [];
+  const folders: Array<{ relative: string; absolute: Buffer }> = [{ relative: '', absolute: Buffer.from(root) }];
+  while (folders.length > 0) {
+    const folder = folders.pop()!;
+    const entries = await readdir(folder.absolute, { withFileTypes: true, encoding: 'buffer' }).catch((error: NodeJS.ErrnoException) => {
+      messages.push(notRegular(folder.relative || '.', `folder not readable (${error.code ?? error.message})`));
+      return [];
+    });
+    for (const entry of entries) {
+      const absolute = Buffer.concat([folder.absolute, Buffer.from(path.sep), entry.name]);
+      const name = decodeName(entry.name);
+      const relative = folder.relative ? `${folder.relative}/${name ?? entry.name.toString('utf8')}` : (name ?? entry.name.toString('utf8'));
+      if (name === undefined) messages.push(notRegular(relative, `the file name is not valid UTF-8 (bytes ${entry.name.toString('hex').slice(0, 80)})`, 'invalid-file-name'));
+      else if (entry.isDirectory()) {
+        if (relative !== '.git') folders.push({ relative, absolute });
+      } else if (entry.isFile()) found.push({ relative, absolute });
+      else if (entry.isSymbolicLink()) messages.push(notRegular(relative, 'a symbolic link, not followed'));
+      else if (entry.isFIFO()) messages.push(notRegular(relative, 'a FIFO (named pipe), not read'));
+      else messages.push(notRegular(relative, 'not a regular file (socket or device), not read'));
+    }
+  }
+  found.sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0));
   const files: SourceFile[] = [];
   // Read in slices: 15,000 concurrent reads would exhaust file descriptors.
-  for (let i = 0; i < paths.length; i += 64) {
-    const slice = paths.slice(i, i + 64);
-    const bytes = await Promise.all(slice.map((relative) => readFile(path.join(root, relative))));
-    slice.forEach((relative, j) => files.push({ path: relative, bytes: bytes[j]! }));
+  for (let i = 0; i < found.length; i += 64) {
+    const slice = found.slice(i, i + 64);
+    const read = await Promise.all(slice.map((entry) => readRegularFile(entry.absolute, maxFileBytes)));
+    slice.forEach((entry, j) => {
+      const result = read[j]!;
+      if (Buffer.isBuffer(result)) files.push({ path: entry.relative, bytes: result });
+      else messages.push(result.size === undefined ? notRegular(entry.relative, result.reason, 'unreadable-file') : tooLarge(entry.relative, result.size, maxFileBytes));
+    });
+    options.onFile?.(Math.min(i + 64, found.length), found.length);
   }
-  return files;
+  return { files, messages };
+}
+
+/** A file's bytes, or why not: too large (checked before reading), or an error of the file system (EACCES, gone meanwhile). */
+async function readRegularFile(absolute: Buffer, maxFileBytes: number): Promise<Buffer | { reason: string; size?: number }> {
+  try {
+    const info = await lstat(absolute);
+    if (!info.isFile()) return { reason: 'no longer a regular file' };
+    if (info.size > maxFileBytes) return { reason: 'too large', size: info.size };
+    return await readFile(absolute);
+  } catch (error) {
+    return { reason: `not readable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  }
+}
+
+function decodeName(bytes: Buffer): string | undefined {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function notRegular(file: string, reason: string, ruleId = 'not-a-regular-file'): IngestMessage {
+  return { file, line: 1, ruleId, reason, severity: 'error' };
+}
+
+function tooLarge(file: string, size: number, maxFileBytes: number): IngestMessage {
+  return { file, line: 1, ruleId: 'file-too-large', reason: `${size} bytes (limit maxFileBytes ${maxFileBytes}), not read`, severity: 'error' };
 }
