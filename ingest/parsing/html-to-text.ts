@@ -37,9 +37,10 @@ const sanitizer = unified().use(rehypeSanitize);
 /** Converts an HTML body. */
 export function convertHtmlBody(html: string): BodyContent {
   const { tree, unclosed, cutTagOffset, tooDeepOffset } = parseHtmlFragment(html);
+  // A body nested past the limit rejects its file: converting it would be wasted work.
+  if (tooDeepOffset !== undefined) return { text: '', html: '', links: [], unclosed: [], tooDeepOffset };
   const content: BodyContent = { ...convertTree(tree), unclosed };
   if (cutTagOffset !== undefined) content.cutTagOffset = cutTagOffset;
-  if (tooDeepOffset !== undefined) content.tooDeepOffset = tooDeepOffset;
   return content;
 }
 

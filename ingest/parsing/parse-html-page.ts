@@ -9,8 +9,8 @@ import { normalizeArticleId } from '../article-id.ts';
 import { hashArticleContent } from './content-hash.ts';
 import { convertTree } from './html-to-text.ts';
 import { parseHtmlFragment } from './parse-html-fragment.ts';
-import { identifyArticle, reportInvalidNumber } from './read-article-heading.ts';
-import { reportTruncatedHtml } from './report-truncated-html.ts';
+import { identifyArticle, lineOfOffset, reportInvalidNumber } from './read-article-heading.ts';
+import { reportTooDeep, reportTruncatedHtml } from './report-truncated-html.ts';
 import { inferTocFromNumber } from './toc-from-number.ts';
 import type { ParsedFile } from '../types.ts';
 
@@ -22,6 +22,7 @@ const OPTIONAL_END = new Set(['html', 'body', 'head', 'p', 'li', 'td', 'th', 'tr
 /** Parses a standalone HTML page of one article; pure. */
 export function parseHtmlPage(path: string, text: string): ParsedFile {
   const { tree, unclosed, cutTagOffset, tooDeepOffset } = parseHtmlFragment(text);
+  if (tooDeepOffset !== undefined) return { messages: [reportTooDeep(path, lineOfOffset(text, tooDeepOffset))] };
   const heading = findElement(tree, (element) => /^h[1-3]$/.test(element.tagName) && DESIGNATOR.test(textOf(element)));
   const title = findElement(tree, (element) => element.tagName === 'title');
   const number = DESIGNATOR.exec(heading ? textOf(heading) : title ? textOf(title) : '')?.[1]?.trim();
@@ -36,7 +37,7 @@ export function parseHtmlPage(path: string, text: string): ParsedFile {
     ?? findElement(tree, (element) => element.tagName === 'main')
     ?? findElement(tree, (element) => element.tagName === 'body');
   const bodyTree: Root = { type: 'root', children: stripChrome(container ? container.children : tree.children, heading) };
-  const body = { ...convertTree(bodyTree), unclosed, ...(cutTagOffset === undefined ? {} : { cutTagOffset }), ...(tooDeepOffset === undefined ? {} : { tooDeepOffset }) };
+  const body = { ...convertTree(bodyTree), unclosed, ...(cutTagOffset === undefined ? {} : { cutTagOffset }) };
   return {
     article: {
       id,
@@ -80,7 +81,7 @@ function textOf(node: Element): string {
   return parts.join('').replace(/\s+/g, ' ');
 }
 
-// Recursive, but over a tree parseHtmlFragment keeps within maxNestingDepth levels.
+// Recursive, but only over a tree within maxNestingDepth levels (a deeper page is rejected above).
 function stripChrome(children: Array<Root['children'][number]>, heading: Element | undefined): ElementContent[] {
   const kept: ElementContent[] = [];
   for (const child of children) {

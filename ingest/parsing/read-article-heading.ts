@@ -31,8 +31,8 @@ const BARE_NUMBER = /^\d{1,6}(?:-\d{1,6}){1,7}$/;
 export function readArticleHeading(text: string): ArticleHeading | undefined {
   const match = HEADING.exec(text);
   if (!match) return undefined;
+  // An empty number ("# Article ") is still an article's heading: identifyArticle rejects it.
   const number = trimHeadingEnd(match[1]!);
-  if (number === '') return undefined;
   // Only a heading before any body text counts: "# Article" deep in a document is a quotation.
   const before = text.slice(0, match.index);
   if (before.trim() !== '') return undefined;
