@@ -16,7 +16,7 @@ import { readBoundedBody, refuseBadBodies, refuseUnsupportedMediaType } from './
 import { ARMOR_CONFIG, DEFAULT_QUERY_TIMEOUT_MS } from './limits.ts';
 import { createServerContext, resolvers } from './resolvers.ts';
 import { createResponseCache } from './response-cache.ts';
-import { today } from './today.ts';
+import { today } from '../graph-schema/today.ts';
 import { createWebUiRouter } from './web-ui.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -9,7 +9,7 @@ import { NO_GRAPH_REVISION } from '../graph-schema/graph-revision.ts';
 import { toGraphNode, toPart, toStatus, type RawNode } from './graph-node.ts';
 import { asString, asStrings, toPlain } from './to-plain.ts';
 import { toExcerpt } from './excerpt.ts';
-import { today } from './today.ts';
+import { today } from '../graph-schema/today.ts';
 import type {
   ArticleLifeRecord,
   ArticleRecord,
@@ -44,7 +44,7 @@ export interface GraphRepositoryOptions {
 }
 
 /**
- * `asOf` as the repository takes it: an ISO date string, or null for today (server/today.ts).
+ * `asOf` as the repository takes it: an ISO date string, or null for today (graph-schema/today.ts).
  * Every statement runs with a date in `$asOf`: the current graph is the graph as of today.
  */
 type AsOf = string | null;

@@ -13,7 +13,7 @@ import type { GraphRepository } from './graph-repository.ts';
 import { highlight } from './highlight.ts';
 import { ARGUMENT_LIMITS as L, checkRange } from './limits.ts';
 import { parseSearch } from './search-query.ts';
-import { today } from './today.ts';
+import { today } from '../graph-schema/today.ts';
 import { LINK_TYPES, type ArticleLifeRecord, type ArticleRecord, type ArticleSummary, type ChangeRecord, type DirectionName, type LinkTypeName, type ReferenceRecord, type SectionRecord } from './types.ts';
 
 /** What every resolver receives; one per request. */

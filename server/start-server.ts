@@ -8,7 +8,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { resolveConnectionSettings, type ConnectionSettings } from '../neo4j/connection-settings.ts';
 import { explainConnectionError } from '../neo4j/explain-error.ts';
 import { buildApp, DEFAULT_RESPONSE_CACHE, type ResponseCacheSettings } from './app.ts';
-import { today } from './today.ts';
+import { today } from '../graph-schema/today.ts';
 
 /**
  * The server's driver: fails fast while Neo4j is away (2 s of retries instead of 30 s), so a

@@ -7,6 +7,7 @@
  * transaction per amendment. Later amendments go on incrementally (`cgct replay`, `cgct ingest`):
  * every commit is marked applied, and today's graph carries what they plan against.
  */
+import { today as todayInParis } from '../../graph-schema/today.ts';
 import type { Driver } from 'neo4j-driver';
 import { applySchema } from '../../graph-schema/apply-schema.ts';
 import { readGraphOccupancy, wipeGraph, writeHistoryRows } from '../graph/write-history.ts';
@@ -60,7 +61,7 @@ export interface HistoryBuildReport {
 export async function runHistoryBuild(driver: Driver, specs: SourceSpec[], options: HistoryBuildOptions = {}): Promise<HistoryBuildReport> {
   const started = performance.now();
   const progress = options.onProgress ?? (() => {});
-  const today = options.today ?? process.env.CGCT_TODAY ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? todayInParis();
   let peakRss = process.memoryUsage().rss;
   const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
   const lap = startLaps();

@@ -6,6 +6,7 @@
  * `:Amendment` node, so an interrupted replay resumes after the last one marked, and re-running
  * converges to the same graph.
  */
+import { today as todayInParis } from '../../graph-schema/today.ts';
 import type { Driver } from 'neo4j-driver';
 import { applySchema } from '../../graph-schema/apply-schema.ts';
 import { buildAccentDictionary, type AccentDictionary } from '../parsing/restore-accents.ts';
@@ -204,7 +205,7 @@ function selectWindow(commits: CommitInfo[], options: ReplayOptions): { from: nu
     if (index < 0) throw new SourceError(prefix, 'commit-not-found', `commit "${prefix}" not found in this history`);
     return index;
   };
-  const today = options.today ?? process.env.CGCT_TODAY ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? todayInParis();
   let to = commits.length - 1;
   if (options.to) to = find(options.to);
   else if (!options.includeDeferred) while (to > 0 && commits[to]!.date.slice(0, 10) > today) to--;

@@ -1,6 +1,6 @@
 /** "Today" (server/today.ts): the date every query reads the graph at when given no asOf. */
 import { describe, expect, it } from 'vitest';
-import { isCalendarDate, today } from '../../server/today.ts';
+import { isCalendarDate, today } from '../../graph-schema/today.ts';
 
 describe('today', () => {
   it('is the date in Paris, where the code\'s days turn', () => {
