@@ -69,6 +69,10 @@ export function buildHistoryRows(input: HistoryRowsInput): HistoryRows {
     if (!nodes.has(nodeKeyOf(node.label, node.id))) addNode(node.label, node.id, { ...node.props, recordHash: contentHashOf(node.props) });
   }
   addArticleLives(merged, today, addNode);
+  // An article only a source's repealed copy holds (lexlib keeps them, with no version and no date): no dates at all.
+  for (const node of nodes.values()) {
+    if (node.label === 'Article' && !merged.lives.has(node.id)) Object.assign(node.props, { status: 'repealed', validFrom: null, validTo: null, periods: [] });
+  }
   const edges: HistoryEdge[] = [];
   const citationReasons = addCitations(current, citations, today, inForceToday, edges);
   markUnresolvedTargets(nodes, lookup, merged, today, citationReasons);
