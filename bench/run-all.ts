@@ -17,6 +17,7 @@ const BENCHMARKS = [
   { file: 'parse-extract.ts', what: 'parse + extract + resolve, one core' },
   { file: 'extraction-accuracy.ts', what: 'extractor precision and recall on the hand-checked sample' },
   { file: 'cite-agreement.ts', what: 'agreement with the official "Cite" lists of lexlib' },
+  { file: 'fuzz-ingest.ts', what: 'hostile files mutated from the corpora and seeds: accepted, rejected, time, peak memory' },
   { file: 'ingest-load.ts', what: 'ingest into an empty Neo4j, ratio to a plain UNWIND CREATE' },
   { file: 'replay.ts', what: 'amendments: one amendment, the whole etalab history' },
   { file: 'history-build.ts', what: 'history build of legifrance-md + lexlib, ratio to the replay, one amendment on top' },

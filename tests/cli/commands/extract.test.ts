@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,5 +60,22 @@ describe('cgct extract', () => {
     expect((await runCaptured(['--format', 'xml', SEED_000])).status).toBe(2);
     expect(() => parseExtractArgs([])).toThrow(/at least one/);
     expect(parseExtractArgs(['a.bundle', '--commit', 'abc', '--all'])).toEqual({ paths: ['a.bundle'], format: 'json', commit: 'abc', all: true });
+    expect(parseExtractArgs(['a', '--report', 'r.jsonl']).report).toBe('r.jsonl');
+    expect(() => parseExtractArgs(['a', '--report'])).toThrow(/--report needs/);
+  });
+
+  it('lists every rejected file with --report FILE, one JSON line each, errors first', async () => {
+    const hostile = path.join(folder, 'hostile');
+    mkdirSync(hostile);
+    for (let i = 0; i < 30; i++) writeFileSync(path.join(hostile, `l${i}.md`), `# Article ../../etc/passwd${i}\n\n<p>x</p>`);
+    writeFileSync(path.join(hostile, 'l1111-1.md'), '# Article L1111-1\n\n<p>Texte.</p>');
+    const report = path.join(folder, 'report.jsonl');
+    const { status, stderr } = await runCaptured([hostile, '--report', report]);
+    expect(status).toBe(1);
+    expect(stderr).toContain('… and 10 more (--all or --report FILE lists them all)');
+    const lines = readFileSync(report, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { file: string; ruleId: string; severity: string });
+    expect(lines).toHaveLength(30);
+    expect(new Set(lines.map((line) => line.file)).size).toBe(30);
+    expect(lines.every((line) => line.ruleId === 'invalid-article-id' && line.severity === 'error')).toBe(true);
   });
 });

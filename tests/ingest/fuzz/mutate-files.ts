@@ -132,11 +132,12 @@ export const HEAVY = new Set(['megabyte-line-of-b', 'many-references', 'huge-fil
  * every file unmutated; a heavy mutation's turn is kept with probability `heavyShare`, else it
  * gives way to a random light one (the suite keeps few of them, the bench all).
  */
-export function generateCases(files: SourceFile[], perFile: number, random: ReturnType<typeof createRandom>, heavyShare = 1): FuzzCase[] {
+export function generateCases(files: SourceFile[], perFile: number, random: ReturnType<typeof createRandom>, heavyShare = 1, firstIndex = 0): FuzzCase[] {
   const names = Object.keys(MUTATIONS);
   const light = names.filter((name) => !HEAVY.has(name));
   const cases: FuzzCase[] = files.map((file) => ({ file, mutation: 'original' }));
-  let index = 0;
+  // `firstIndex` continues the turn of mutations (and the numbering of names) across calls.
+  let index = firstIndex;
   for (const file of files) {
     const text = file.bytes.toString('utf8');
     for (let k = 0; k < perFile; k++) {

@@ -71,6 +71,12 @@ describe('patterns linear on hostile input', () => {
     expect(convertHtmlBody(`<p>${'&amp'.repeat(100_000)}</p>`).text).toHaveLength(400_000);
   }, FAST);
 
+  it('classifies a link whose title attribute holds 150,000 newlines', () => {
+    const title = `Code général des collectivités territoriales - art. L2131-1${'\n'.repeat(150_000)}x (V)`;
+    const parsed = parseText('l1111-1.md', `# Article L1111-1\n\n<p>Voir l'<a href='/affichCode.do?cidTexte=LEGITEXT000006070633' title='${title}'>article L. 2131-1</a>.</p>`);
+    expect(parsed.article?.links).toEqual([expect.objectContaining({ text: 'article L. 2131-1' })]);
+  }, FAST);
+
   it('finds a long line in one pass', () => {
     expect(findLongLine(`a\n${'x'.repeat(11)}\nb`, 10)).toEqual({ line: 2, length: 11 });
     expect(findLongLine('a\nb\n', 10)).toBeUndefined();

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,5 +92,33 @@ describe('listCommits', () => {
       ['2022-02-23T00:00:00+01:00', 'Modifications par LOI n°2022-217 du 21 février 2022'],
     ]);
     expect(commits[0]!.hash).toBe(first);
+  });
+});
+
+describe('readSource on a folder holding what is not a regular file', () => {
+  it('reads the regular files and names each other entry with its reason: symbolic link, FIFO, a name not UTF-8, a file too large', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'read-source-odd-'));
+    try {
+      mkdirSync(path.join(folder, 'a'));
+      writeFileSync(path.join(folder, 'a', 'l1.md'), '# Article L1111-1\n\nx');
+      writeFileSync(path.join(folder, 'a', 'big.md'), 'x'.repeat(2_000));
+      writeFileSync(Buffer.concat([Buffer.from(path.join(folder, 'a', 'caf')), Buffer.from([0xe9, 0x2e, 0x6d, 0x64])]), 'x');
+      symlinkSync('/etc/passwd', path.join(folder, 'a', 'passwd.md'));
+      execFileSync('mkfifo', [path.join(folder, 'pipe.md')]);
+      const progress: Array<[number, number]> = [];
+      const source = await readSource({ location: folder }, { maxFileBytes: 1_000, onFile: (done, total) => progress.push([done, total]) });
+      expect(source.files.map((file) => file.path)).toEqual(['a/l1.md']);
+      expect(source.messages.map((message) => [message.file, message.ruleId, message.severity])).toEqual(expect.arrayContaining([
+        ['a/caf\ufffd.md', 'invalid-file-name', 'error'],
+        ['a/passwd.md', 'not-a-regular-file', 'error'],
+        ['pipe.md', 'not-a-regular-file', 'error'],
+        ['a/big.md', 'file-too-large', 'error'],
+      ]));
+      expect(source.messages).toHaveLength(4);
+      expect(source.messages.find((message) => message.file === 'pipe.md')?.reason).toMatch(/FIFO/);
+      expect(progress.at(-1)).toEqual([2, 2]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
