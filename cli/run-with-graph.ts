@@ -9,21 +9,27 @@ import { isExplainedError } from '../neo4j/errors.ts';
 import { SourceError } from '../ingest/sources/read-source.ts';
 import { IngestRefusedError } from '../ingest/run-ingest.ts';
 import { createProgress, type Progress } from './progress.ts';
+import { applySchema } from '../graph-schema/apply-schema.ts';
+import { IngestLockedError, withIngestLock } from '../ingest/graph/ingest-lock.ts';
 
-/** Runs `work` with a driver and a progress display titled `command`; resolves to the exit status. */
+/**
+ * Runs `work` with a driver and a progress display titled `command`, holding the ingest lock
+ * (one writer at a time); resolves to the exit status.
+ */
 export async function runWithGraph(command: string, work: (driver: Driver, progress: Progress) => Promise<number>): Promise<number> {
   const progress = createProgress(command);
   try {
     const driver = await openDriver();
     try {
-      return await work(driver, progress);
+      await applySchema(driver);
+      return await withIngestLock(driver, `cgct ${command}`, () => work(driver, progress));
     } finally {
       progress.stop();
       await driver.close();
     }
   } catch (error) {
     progress.stop();
-    if (error instanceof SourceError || error instanceof IngestRefusedError || isExplainedError(error)) {
+    if (error instanceof SourceError || error instanceof IngestRefusedError || error instanceof IngestLockedError || isExplainedError(error)) {
       console.error(`cgct ${command}: ${(error as Error).message}`);
       return 1;
     }

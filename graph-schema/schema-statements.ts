@@ -14,6 +14,8 @@ export const SCHEMA_STATEMENTS: string[] = [
   'CREATE CONSTRAINT unresolved_target_id IF NOT EXISTS FOR (n:UnresolvedTarget) REQUIRE n.id IS UNIQUE',
   'CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE',
   'CREATE CONSTRAINT amendment_id IF NOT EXISTS FOR (n:Amendment) REQUIRE n.id IS UNIQUE',
+  // One writer at a time (ingest/graph/ingest-lock.ts): the unique key makes concurrent MERGEs of the lock safe.
+  'CREATE CONSTRAINT ingest_lock_key IF NOT EXISTS FOR (n:IngestLock) REQUIRE n.key IS UNIQUE',
   // The one revision node every write transaction touches (graph-revision.ts).
   'CREATE CONSTRAINT graph_revision_key IF NOT EXISTS FOR (n:GraphRevision) REQUIRE n.key IS UNIQUE',
   // Order of the code (previous / next, ranges) and lookups by status and validity ("as of" a date).

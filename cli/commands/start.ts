@@ -13,6 +13,8 @@ import { PROJECT_ROOT, resolveLocalServerOptions } from '../../neo4j/local-serve
 import { stopLocalServer } from '../../neo4j/local-server.ts';
 import { runHistoryBuild } from '../../ingest/history/run-history-build.ts';
 import { readGraphOccupancy } from '../../ingest/graph/write-history.ts';
+import { withIngestLock } from '../../ingest/graph/ingest-lock.ts';
+import { applySchema } from '../../graph-schema/apply-schema.ts';
 import { printHistoryReport } from '../format-history-report.ts';
 import { startServer } from '../../server/start-server.ts';
 import { ensureWebBuild } from '../build-web.ts';
@@ -63,7 +65,9 @@ async function ingestIfEmpty(): Promise<void> {
     const specs = FIRST_START_CORPORA.map((bundle) => ({ location: path.join(CORPUS_DIR, bundle) }));
     console.log(`The graph is ${occupancy.kind === 'empty' ? 'empty' : 'half built (a build was stopped)'}: building the history of ${FIRST_START_CORPORA.join(' and ')}, with the guide for mayors`);
     const progress = createProgress('history');
-    const report = await runHistoryBuild(driver, specs, { documents: FIRST_START_DOCUMENTS, onProgress: (stage, done, total) => progress.update(done, total, stage) });
+    await applySchema(driver);
+    const report = await withIngestLock(driver, 'npm start (history build)', () =>
+      runHistoryBuild(driver, specs, { documents: FIRST_START_DOCUMENTS, onProgress: (stage, done, total) => progress.update(done, total, stage) }));
     progress.stop();
     printHistoryReport(report);
   } finally {

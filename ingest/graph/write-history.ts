@@ -28,7 +28,7 @@ export async function readGraphOccupancy(driver: Driver): Promise<GraphOccupancy
   const [marker] = await readRows<{ state: string; fingerprint: string }>(driver, "MATCH (b:HistoryBuild {key: 'graph'}) RETURN b.state AS state, b.fingerprint AS fingerprint");
   if (marker?.state === 'writing') return { kind: 'partial-build' };
   if (marker?.state === 'complete') return { kind: 'complete-build', fingerprint: marker.fingerprint };
-  const [{ nodes } = { nodes: 0 }] = await readRows<{ nodes: number }>(driver, 'MATCH (n) WHERE NOT n:GraphRevision RETURN count(n) AS nodes');
+  const [{ nodes } = { nodes: 0 }] = await readRows<{ nodes: number }>(driver, 'MATCH (n) WHERE NOT n:GraphRevision AND NOT n:IngestLock RETURN count(n) AS nodes');
   return Number(nodes) === 0 ? { kind: 'empty' } : { kind: 'other-data', nodes: Number(nodes) };
 }
 
@@ -38,7 +38,7 @@ export async function wipeGraph(driver: Driver): Promise<void> {
   try {
     for (;;) {
       const deleted = await session.executeWrite(async (tx) => {
-        const result = await tx.run('MATCH (n) WHERE NOT n:GraphRevision WITH n LIMIT 20000 DETACH DELETE n');
+        const result = await tx.run('MATCH (n) WHERE NOT n:GraphRevision AND NOT n:IngestLock WITH n LIMIT 20000 DETACH DELETE n');
         await tx.run(BUMP_GRAPH_REVISION);
         return result.summary.counters.updates().nodesDeleted;
       });

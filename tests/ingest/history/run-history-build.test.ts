@@ -187,8 +187,9 @@ describe('running again', () => {
     expect(stderr).toMatch(/write/);
     const [marker] = await rows<{ state: string }>("MATCH (b:HistoryBuild {key: 'graph'}) RETURN b.state AS state");
     expect(marker!.state).toBe('writing');
-    const rerun = await runHistoryBuild(driver, [{ location: LEGIFRANCE_MD }, { location: LEXLIB }], { today: TODAY });
-    expect(rerun.outcome).toBe('built');
+    // Run again as a user would: the killed run's lock is taken over, its partial graph wiped.
+    const rerun = await runCgct(['ingest', '--history', LEGIFRANCE_MD, LEXLIB], { ...process.env, CGCT_TODAY: TODAY });
+    expect(rerun.code, rerun.stderr).toBe(0);
     expect(await dumpGraph(driver)).toEqual(cleanDump);
   }, LONG);
 });
