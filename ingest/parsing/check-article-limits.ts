@@ -6,7 +6,7 @@
  * on its line, and the file is rejected before anything is written.
  */
 import { DEFAULT_LIMITS, quoteForMessage, type IngestLimits } from './limits.ts';
-import type { Article, IngestMessage, Reference } from '../types.ts';
+import type { Article, FreeTextDocument, IngestMessage, Reference } from '../types.ts';
 
 /** Errors for an article whose id or values are past the limits; empty when it may be stored. */
 export function checkArticleLimits(article: Article, limits: IngestLimits = DEFAULT_LIMITS): IngestMessage[] {
@@ -28,6 +28,12 @@ export function checkArticleLimits(article: Article, limits: IngestLimits = DEFA
     if (tooLong(level.id) || tooLong(level.title)) messages.push(reportTooLong(file, 1, 'table of contents level', tooLong(level.id) ? level.id : level.title, limits));
   }
   return messages;
+}
+
+/** Errors for a free-text document whose id (its file name) or title is too long to store. */
+export function checkDocumentLimits(document: FreeTextDocument, limits: IngestLimits = DEFAULT_LIMITS): IngestMessage[] {
+  const field = document.id.length > limits.maxValueLength ? document.id : document.title.length > limits.maxValueLength ? document.title : undefined;
+  return field === undefined ? [] : [reportTooLong(document.sourceFile, 1, field === document.id ? 'document id' : 'document title', field, limits)];
 }
 
 /** Errors for a text making too many references or one whose values are too long to store. */

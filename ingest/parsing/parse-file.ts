@@ -11,7 +11,7 @@ import { parseFreeText } from './parse-free-text.ts';
 import { parseHtmlPage } from './parse-html-page.ts';
 import { parseLegifranceMd } from './parse-legifrance-md.ts';
 import { parseLiensRelatifsMd } from './parse-liens-relatifs-md.ts';
-import { checkArticleLimits } from './check-article-limits.ts';
+import { checkArticleLimits, checkDocumentLimits } from './check-article-limits.ts';
 import { capMessages, DEFAULT_LIMITS, findLongLine, type IngestLimits } from './limits.ts';
 import type { IngestMessage, ParsedFile } from '../types.ts';
 
@@ -34,7 +34,11 @@ export function parseText(path: string, text: string, options: ParseFileOptions 
   const long = findLongLine(text, limits.maxLineLength);
   if (long) return { messages: [{ file: path, line: long.line, ruleId: 'line-too-long', reason: `line of ${long.length} characters (limit maxLineLength ${limits.maxLineLength})`, severity: 'error' }] };
   const parsed = parseDetected(path, text, options);
-  const messages = parsed.article ? [...parsed.messages, ...checkArticleLimits(parsed.article, limits)] : parsed.messages;
+  const messages = [
+    ...parsed.messages,
+    ...(parsed.article ? checkArticleLimits(parsed.article, limits) : []),
+    ...(parsed.document ? checkDocumentLimits(parsed.document, limits) : []),
+  ];
   const capped = capMessages(messages, limits.maxMessagesPerFile);
   if (!capped.some((message) => message.severity === 'error')) return { ...parsed, messages: capped };
   // A rejected file gives no article: nothing past a limit can reach the graph by mistake.

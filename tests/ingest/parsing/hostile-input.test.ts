@@ -183,6 +183,11 @@ describe('limits', () => {
     expect(parsed.messages).toContainEqual(expect.objectContaining({ line: 9, ruleId: 'value-too-long', severity: 'error' }));
   });
 
+  it('rejects a free-text document whose title is 100,000 characters long', () => {
+    expect(errorsOf(parseText('guide.txt', `# ${'Titre '.repeat(20_000)}\n\ntexte`).messages)).toEqual(['value-too-long']);
+    expect(parseText('guide.txt', '# Guide\n\ntexte').document?.title).toBe('Guide');
+  });
+
   it('rejects a 100,000-character href', () => {
     const parsed = parseText('l1111-1.md', `# Article L1111-1\n\n<p><a href="/x${'y'.repeat(100_000)}">L. 1111-2</a></p>`);
     expect(errorsOf(parsed.messages)).toEqual(['value-too-long']);
