@@ -25,8 +25,8 @@ export interface IngestLimits {
   maxMessagesPerFile: number;
 }
 
-/** The defaults. */
-export const DEFAULT_LIMITS: Readonly<IngestLimits> = Object.freeze({
+/** The built-in values. */
+export const BUILT_IN_LIMITS: Readonly<IngestLimits> = Object.freeze({
   maxFileBytes: 2 * 1024 * 1024,
   maxLineLength: 200_000,
   maxNestingDepth: 100,
@@ -35,6 +35,33 @@ export const DEFAULT_LIMITS: Readonly<IngestLimits> = Object.freeze({
   maxValueLength: 1_000,
   maxMessagesPerFile: 50,
 });
+
+/** The environment variable that sets each limit ("CGCT_INGEST_MAX_FILE_BYTES=4194304"). */
+export const LIMIT_VARIABLES: Readonly<Record<keyof IngestLimits, string>> = Object.freeze({
+  maxFileBytes: 'CGCT_INGEST_MAX_FILE_BYTES',
+  maxLineLength: 'CGCT_INGEST_MAX_LINE_LENGTH',
+  maxNestingDepth: 'CGCT_INGEST_MAX_NESTING_DEPTH',
+  maxReferencesPerText: 'CGCT_INGEST_MAX_REFERENCES_PER_TEXT',
+  maxIdLength: 'CGCT_INGEST_MAX_ID_LENGTH',
+  maxValueLength: 'CGCT_INGEST_MAX_VALUE_LENGTH',
+  maxMessagesPerFile: 'CGCT_INGEST_MAX_MESSAGES_PER_FILE',
+});
+
+/** The built-in limits, each replaced by its environment variable when set; throws on a value that is not a positive integer (a misconfiguration, not bad input). */
+export function readLimits(env: NodeJS.ProcessEnv = process.env): IngestLimits {
+  const limits: IngestLimits = { ...BUILT_IN_LIMITS };
+  for (const [name, variable] of Object.entries(LIMIT_VARIABLES) as Array<[keyof IngestLimits, string]>) {
+    const raw = env[variable];
+    if (raw === undefined || raw === '') continue;
+    const value = Number(raw);
+    if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${variable}=${raw}: a positive integer is expected`);
+    limits[name] = value;
+  }
+  return limits;
+}
+
+/** The limits every stage uses unless given others: the built-in values, or the environment's. */
+export const DEFAULT_LIMITS: Readonly<IngestLimits> = Object.freeze(readLimits());
 
 /** The file's first line longer than `max`: its 1-based number and length; undefined when none. Linear. */
 export function findLongLine(text: string, max: number): { line: number; length: number } | undefined {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { isArticleId, normalizeArticleId, tocPositionOf } from '../../../ingest/article-id.ts';
 import { convertHtmlBody, convertMarkdownBody } from '../../../ingest/parsing/html-to-text.ts';
-import { DEFAULT_LIMITS, capMessages, findLongLine } from '../../../ingest/parsing/limits.ts';
+import { BUILT_IN_LIMITS, DEFAULT_LIMITS, LIMIT_VARIABLES, capMessages, findLongLine, readLimits } from '../../../ingest/parsing/limits.ts';
 import { convertMarkdownToHtml } from '../../../ingest/parsing/markdown-to-html.ts';
 import { parseFile, parseText } from '../../../ingest/parsing/parse-file.ts';
 import { parseFreeText } from '../../../ingest/parsing/parse-free-text.ts';
@@ -171,6 +171,12 @@ describe('article numbers', () => {
 });
 
 describe('limits', () => {
+  it('reads each limit from its environment variable, and refuses a value that is not a positive integer', () => {
+    expect(readLimits({ CGCT_INGEST_MAX_FILE_BYTES: '4096', CGCT_INGEST_MAX_NESTING_DEPTH: '' })).toEqual({ ...BUILT_IN_LIMITS, maxFileBytes: 4096 });
+    expect(() => readLimits({ CGCT_INGEST_MAX_LINE_LENGTH: '-1' })).toThrow('CGCT_INGEST_MAX_LINE_LENGTH=-1: a positive integer is expected');
+    expect(Object.keys(LIMIT_VARIABLES).sort()).toEqual(Object.keys(BUILT_IN_LIMITS).sort());
+  });
+
   it('rejects a file larger than maxFileBytes before decoding it', () => {
     const parsed = parseFile('a.md', Buffer.alloc(DEFAULT_LIMITS.maxFileBytes + 1, 0x61));
     expect(parsed.messages).toEqual([expect.objectContaining({ ruleId: 'file-too-large', line: 1, severity: 'error' })]);
