@@ -79,7 +79,7 @@ export async function readSource(spec: SourceSpec, options: ReadSourceOptions = 
   if (info.isFile() && spec.location.endsWith('.bundle')) {
     const repo = await cloneBundle(spec.location, options.cacheDir ?? path.resolve('.cache', 'corpus'));
     const commit = await resolveCommit(repo, spec.commit ?? (await defaultBranch(repo)), spec.location);
-    return { kind: 'bundle', location: spec.location, commit, ...(await readCommitFiles(repo, commit)) };
+    return { kind: 'bundle', location: spec.location, commit, ...(await readCommitFiles(repo, commit, options.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes)) };
   }
   if (info.isFile()) {
     if (spec.commit) throw new SourceError(spec.location, 'not-a-source', 'a commit was given but this is a plain file, not a git checkout or bundle');
@@ -93,7 +93,7 @@ export async function readSource(spec: SourceSpec, options: ReadSourceOptions = 
       throw new SourceError(spec.location, 'not-a-source', 'a commit was given but this folder is not a git checkout');
     }
     const commit = await resolveCommit(spec.location, spec.commit, spec.location);
-    return { kind: 'git', location: spec.location, commit, ...(await readCommitFiles(spec.location, commit)) };
+    return { kind: 'git', location: spec.location, commit, ...(await readCommitFiles(spec.location, commit, options.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes)) };
   }
   return { kind: 'folder', location: spec.location, ...(await readFolderFiles(spec.location, options)) };
 }
@@ -147,20 +147,23 @@ async function resolveCommit(repo: string, commit: string, location: string): Pr
   }
 }
 
-async function readCommitFiles(repo: string, commit: string): Promise<{ files: SourceFile[]; messages: IngestMessage[] }> {
-  const listing = (await runGit(repo, ['ls-tree', '-r', '-z', '--full-tree', commit])).toString();
+async function readCommitFiles(repo: string, commit: string, maxFileBytes: number): Promise<{ files: SourceFile[]; messages: IngestMessage[] }> {
+  // `-l` adds each blob's size: a blob past the limit is never read into memory.
+  const listing = (await runGit(repo, ['ls-tree', '-r', '-z', '-l', '--full-tree', commit])).toString();
   const messages: IngestMessage[] = [];
   const entries = listing
     .split('\0')
     .filter((line) => line.includes(' blob '))
     .map((line) => {
       const tab = line.indexOf('\t');
-      return { mode: line.slice(0, line.indexOf(' ')), sha: line.slice(0, tab).split(' ')[2]!, path: line.slice(tab + 1) };
+      const [mode, , sha, size] = line.slice(0, tab).split(/\s+/);
+      return { mode: mode!, sha: sha!, size: Number(size), path: line.slice(tab + 1) };
     })
     .filter((entry) => {
       // A symbolic link is a blob holding the target's path: not an article, and never followed.
-      if (entry.mode !== '120000') return true;
-      messages.push(notRegular(entry.path, 'a symbolic link, not followed'));
+      if (entry.mode === '120000') messages.push(notRegular(entry.path, 'a symbolic link, not followed'));
+      else if (entry.size > maxFileBytes) messages.push(tooLarge(entry.path, entry.size, maxFileBytes));
+      else return true;
       return false;
     });
   const blobs = await readBlobs(repo, entries.map((entry) => entry.sha));

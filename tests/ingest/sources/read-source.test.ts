@@ -122,3 +122,23 @@ describe('readSource on a folder holding what is not a regular file', () => {
     }
   });
 });
+
+describe('readSource on a git checkout at a commit', () => {
+  it('names a symbolic link and a blob past maxFileBytes, never reading them', async () => {
+    const repo = mkdtempSync(path.join(tmpdir(), 'read-source-git-'));
+    const run = (...args: string[]) => execFileSync('git', args, { cwd: repo, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+    try {
+      run('init', '-q');
+      writeFileSync(path.join(repo, 'l1.md'), '# Article L1111-1\n\nx');
+      writeFileSync(path.join(repo, 'big.md'), 'x'.repeat(2_000));
+      symlinkSync('/etc/passwd', path.join(repo, 'passwd.md'));
+      run('add', '.');
+      run('commit', '-q', '-m', 'c');
+      const source = await readSource({ location: repo, commit: 'HEAD' }, { maxFileBytes: 1_000 });
+      expect(source.files.map((file) => file.path)).toEqual(['l1.md']);
+      expect(source.messages.map((message) => [message.file, message.ruleId])).toEqual([['big.md', 'file-too-large'], ['passwd.md', 'not-a-regular-file']]);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
+});
