@@ -76,6 +76,7 @@ export function buildHistoryRows(input: HistoryRowsInput): HistoryRows {
   const edges: HistoryEdge[] = [];
   const citationReasons = addCitations(current, citations, today, inForceToday, edges);
   markUnresolvedTargets(nodes, lookup, merged, today, citationReasons);
+  pruneEmptySections(nodes, edges);
   addVersionsAndAmendments(merged, citations, nodes, edges);
   addVersionTexts(merged, nodes, edges);
   addRenumberings(merged, edges);
@@ -99,6 +100,9 @@ function planTodaysGraph(merged: MergedHistory, today: string, inForceToday: Rea
     }
     for (const upsert of changes.edgeUpserts) {
       const { props, isNew: _isNew, evidence, ...identity } = upsert;
+      // An article's place in the table of contents comes from its text source: lexlib infers
+      // chapters from numbers where legifrance-md has the sections, and two parents would show.
+      if (identity.type === 'CONTAINS' && identity.toLabel === 'Article' && (merged.lives.get(identity.to)?.textSource ?? source) !== source) continue;
       edges.set(edgeKeyOf(identity), { identity, evidence, props });
     }
   };
@@ -126,6 +130,21 @@ function planTodaysGraph(merged: MergedHistory, today: string, inForceToday: Rea
     if (period) periodStarts.set(life.id, period.from);
   }
   return { nodes: [...nodes.values()], edges, factDates, periodStarts };
+}
+
+/** Sections that hold no article (any more) go, with their place in their parent, from the leaves up. */
+function pruneEmptySections(nodes: Map<string, HistoryNode>, edges: HistoryEdge[]): void {
+  for (;;) {
+    const parents = new Set(edges.filter((edge) => edge.type === 'CONTAINS').map((edge) => `${edge.fromLabel}:${edge.from}`));
+    const empty = [...nodes.values()].filter((node) => node.label === 'Section' && !parents.has(`Section:${node.id}`));
+    if (empty.length === 0) return;
+    const gone = new Set(empty.map((node) => node.id));
+    for (const node of empty) nodes.delete(nodeKeyOf('Section', node.id));
+    for (let index = edges.length - 1; index >= 0; index--) {
+      const edge = edges[index]!;
+      if (edge.type === 'CONTAINS' && edge.toLabel === 'Section' && gone.has(edge.to)) edges.splice(index, 1);
+    }
+  }
 }
 
 /** Every article: today's properties where a source holds it today, else its last (or first, deferred) version's; then its life. */
