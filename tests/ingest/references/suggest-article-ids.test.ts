@@ -9,6 +9,15 @@ describe('suggestArticleIds', () => {
     expect(suggestArticleIds(index, 'L115-1')[0]).toBe('L1115-1');
   });
 
+  it('computes at most its budget of suggestions, a target cited again costing nothing (a hostile folder citing 100,000 missing numbers)', () => {
+    const index = createSuggestionIndex(['L1115-1', 'L2131-1'], undefined, 2);
+    expect(suggestArticleIds(index, 'L115-1')).toEqual(['L1115-1']);
+    expect(suggestArticleIds(index, 'L115-1')).toEqual(['L1115-1']);
+    expect(suggestArticleIds(index, 'L2131-2')).toEqual(['L2131-1']);
+    expect(suggestArticleIds(index, 'L1115-2')).toEqual([]);
+    expect(suggestArticleIds(index, 'L115-1')).toEqual(['L1115-1']);
+  });
+
   it('with a memo, sees an id that arrives near the target and one that leaves', () => {
     const memo = createSuggestionMemo();
     expect(suggestArticleIds(createSuggestionIndex(['L1115-1', 'L2131-1'], memo), 'L115-1')).toEqual(['L1115-1']);
