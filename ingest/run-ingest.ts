@@ -64,6 +64,9 @@ export async function runIngest(driver: Driver, specs: SourceSpec[], options: In
     }
     let time = performance.now();
     const records = toGraphRecords({ source: snapshot.source, date: snapshot.date, articles: extraction.articles, documents: extraction.documents, references: extraction.references });
+    // The last guard before the database: parsing already rejects values past maxValueLength,
+    // so a key Neo4j cannot index is a bug; refuse the source before writing anything, naming the file.
+    refuseUnindexableKeys(spec.location, records.nodes, extraction);
     const state = await readGraphState(driver);
     const plan = planGraphChanges(records, state);
     refuseMassRepeal(spec.location, plan, state, snapshot.source, options.allowMassRepeal === true);
@@ -83,6 +86,20 @@ export async function runIngest(driver: Driver, specs: SourceSpec[], options: In
     });
   }
   return reports;
+}
+
+/** Neo4j refuses an index key above ~8 kB ("Property value is too large to index"), halfway through a write. */
+export const MAX_INDEX_KEY_BYTES = 8_000;
+
+/** Throws IngestRefusedError when a node id is too large to index, naming the file it came from. */
+export function refuseUnindexableKeys(location: string, nodes: Array<{ label: string; id: string }>, extraction: Pick<Awaited<ReturnType<typeof runExtraction>>, 'articles' | 'documents' | 'references'>): void {
+  const node = nodes.find((row) => row.id.length * 3 > MAX_INDEX_KEY_BYTES && Buffer.byteLength(row.id) > MAX_INDEX_KEY_BYTES);
+  if (!node) return;
+  const containsValue = (value: string | undefined) => value !== undefined && value.length > 0 && node.id.includes(value);
+  const article = extraction.articles.find((item) => item.id === node.id || item.relatedLinks.some((link) => containsValue(link.textId) || containsValue(link.article)));
+  const citing = extraction.references.find((reference) => containsValue(reference.code) || containsValue(reference.target))?.from;
+  const file = article?.sourceFile ?? extraction.articles.find((item) => item.id === citing)?.sourceFile ?? extraction.documents.find((item) => item.id === citing || item.id === node.id)?.sourceFile;
+  throw new IngestRefusedError(location, `${file ?? 'a file'}: a :${node.label} id of ${Buffer.byteLength(node.id)} bytes is too large for Neo4j to index (limit ${MAX_INDEX_KEY_BYTES}); nothing was written`);
 }
 
 function refuseMassRepeal(location: string, plan: GraphChangePlan, state: Awaited<ReturnType<typeof readGraphState>>, source: string, allowed: boolean): void {
