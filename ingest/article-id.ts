@@ -19,7 +19,9 @@ const PREFIX = String.raw`(L\.?\s?O|[LRDA])\.?\s?(\*)?`;
 // "L99999999999999999999-1" is no article, and its digits would overflow every numeric key.
 const LATIN = 'bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies';
 const NUMBER = String.raw`(\d{1,6}(?:\s?-\s?\d{1,6}){0,7})(?:(?:\s|-)(${LATIN}|[A-Z])\b)?`;
-const ARTICLE_ID = new RegExp(String.raw`^\s*(?:art(?:icle)?\.?\s+)?${PREFIX}\s*\.?\s*${NUMBER}\s*$`, 'i');
+// "\s*(?:\.\s*)?", not "\s*\.?\s*": two runs of spaces side by side split "L" + 100,000 spaces
+// every way (quadratic: 1.4 s for 20,000), and the server reads ids typed by anyone.
+const ARTICLE_ID = new RegExp(String.raw`^\s*(?:art(?:icle)?\.?\s+)?${PREFIX}\s*(?:\.\s*)?${NUMBER}\s*$`, 'i');
 const ANNEX_ID = /^\s*annexe\s+([a-z0-9]{1,8}(?:-[a-z0-9]{1,8}){0,4})\s*$/i;
 
 /**

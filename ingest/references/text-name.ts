@@ -34,11 +34,12 @@ export type TextKind = 'this-code' | 'code' | 'loi' | 'loi-organique' | 'ordonna
  * "Code de l’environnement" → "code de l'environnement", "Code général des collectivités territoriales" → "CGCT".
  */
 export function normalizeTextName(raw: string): string {
-  let name = raw
-    .replace(/[\u2019\u02bc`]/g, "'")
-    .replace(/[\u00a0\u202f\s]+/g, ' ')
-    .trim()
-    .replace(/[\s,.;:]+$/, '');
+  let name = trimTrailingPunctuation(
+    raw
+      .replace(/[\u2019\u02bc`]/g, "'")
+      .replace(/[\u00a0\u202f\s]+/g, ' ')
+      .trim(),
+  );
   // "n°2014-58", "n ° 2014-58", "N° 2014-58", "no 2014-58" → "n° 2014-58"
   name = name.replace(/\bn(?:o|°|º)\s*°?\s*(?=\d)/gi, 'n° ').replace(/\bn\s+°\s*/gi, 'n° ');
   // "1er janvier" is how dates are printed; "1 janvier" is the same day.
@@ -54,4 +55,11 @@ export function textKindOf(normalizedName: string): TextKind {
   if (normalizedName === THIS_CODE) return 'this-code';
   for (const [pattern, kind] of TEXT_KINDS) if (pattern.test(normalizedName)) return kind;
   return 'other';
+}
+
+/** Drops trailing spaces and ",.;:" in one backward scan: `/[\s,.;:]+$/` restarted at each of 80,000 commas (13 s). */
+function trimTrailingPunctuation(name: string): string {
+  let end = name.length;
+  while (end > 0 && ' ,.;:'.includes(name[end - 1]!)) end--;
+  return name.slice(0, end);
 }

@@ -15,6 +15,7 @@ import { parseHtmlFragment } from '../../../ingest/parsing/parse-html-fragment.t
 import { parseRelatedLinks } from '../../../ingest/parsing/parse-related-links.ts';
 import { readArticleHeading } from '../../../ingest/parsing/read-article-heading.ts';
 import { inferTocFromNumber, toRoman } from '../../../ingest/parsing/toc-from-number.ts';
+import { normalizeTextName } from '../../../ingest/references/text-name.ts';
 import { detectFormat } from '../../../ingest/sources/detect-format.ts';
 import type { IngestMessage } from '../../../ingest/types.ts';
 
@@ -75,6 +76,12 @@ describe('patterns linear on hostile input', () => {
     const title = `Code général des collectivités territoriales - art. L2131-1${'\n'.repeat(150_000)}x (V)`;
     const parsed = parseText('l1111-1.md', `# Article L1111-1\n\n<p>Voir l'<a href='/affichCode.do?cidTexte=LEGITEXT000006070633' title='${title}'>article L. 2131-1</a>.</p>`);
     expect(parsed.article?.links).toEqual([expect.objectContaining({ text: 'article L. 2131-1' })]);
+  }, FAST);
+
+  it('normalizes a text name of 80,000 commas, and an article id of "L" and 100,000 spaces', () => {
+    expect(normalizeTextName(`Loi ${','.repeat(80_000)}x,,,`)).toBe(`loi ${','.repeat(80_000)}x`);
+    expect(normalizeArticleId(`L${' '.repeat(100_000)}x`)).toBeUndefined();
+    expect(normalizeArticleId(`L${' '.repeat(100)}. 1111-1`)).toBe('L1111-1');
   }, FAST);
 
   it('finds a long line in one pass', () => {
