@@ -4,8 +4,11 @@
  * with Retry-After (the driver reconnects by itself, so the API recovers without a restart);
  * Neo4j's transaction timeout → QUERY_TIMEOUT. Anything else is masked (yoga's default).
  */
+import type { RequestHandler } from 'express';
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError, maskError as maskWithYogaDefault } from 'graphql-yoga';
+import type { DatabaseMonitor } from './database-monitor.ts';
+import { refuse } from './refuse.ts';
 
 // Errors are made by yoga's own factory: under a bundler (vitest) this module's `graphql` may be
 // another copy than yoga's, and yoga recognizes expected errors by `instanceof`.
@@ -25,7 +28,7 @@ export function notFound(message: string): GraphQLError {
 
 /** The error every request gets while Neo4j cannot be reached. */
 export function serviceUnavailable(): GraphQLError {
-  return createGraphQLError('The graph database (Neo4j) cannot be reached; try again in a few seconds.', {
+  return createGraphQLError(UNAVAILABLE_MESSAGE, {
     extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } } },
   });
 }
@@ -48,11 +51,18 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return code !== undefined && UNAVAILABLE_CODES.has(code);
 }
 
-/** yoga's maskError, knowing Neo4j's failures. */
-export function maskServerError(error: unknown, message: string): Error {
+const UNAVAILABLE_MESSAGE = 'The graph database (Neo4j) cannot be reached; try again in a few seconds.';
+
+/**
+ * yoga's maskError, knowing Neo4j's failures. With the monitor, an unreachable Neo4j marks it down
+ * (the next requests get their 503 at once), and a timeout while Neo4j is away or restarting is
+ * the 503 it really is, not a QUERY_TIMEOUT telling the client to ask for less.
+ */
+export function maskServerError(error: unknown, message: string, monitor?: DatabaseMonitor): Error {
   const code = neo4jCode(error);
   const path = (error as Partial<GraphQLError> | null)?.path;
-  if (code && UNAVAILABLE_CODES.has(code)) {
+  if (code && UNAVAILABLE_CODES.has(code)) monitor?.markUnavailable();
+  if ((code && UNAVAILABLE_CODES.has(code)) || (code && TIMEOUT_CODES.has(code) && monitor && !monitor.isAvailable())) {
     const unavailable = serviceUnavailable();
     return createGraphQLError(unavailable.message, { path, extensions: unavailable.extensions });
   }
@@ -61,4 +71,16 @@ export function maskServerError(error: unknown, message: string): Error {
   }
   // isDev false: never the original message or stack to the client, whatever NODE_ENV says.
   return maskWithYogaDefault(error, message, false);
+}
+
+/**
+ * Answers /graphql with 503 at once while the monitor knows Neo4j is away, instead of letting the
+ * request wait on the driver. GraphiQL's page (a browser's GET) needs no database and is served.
+ */
+export function refuseWhileDatabaseAway(monitor: DatabaseMonitor): RequestHandler {
+  return (request, response, next) => {
+    const isGraphiQLPage = request.method === 'GET' && request.headers.accept?.includes('text/html');
+    if (monitor.isAvailable() || isGraphiQLPage || request.method === 'OPTIONS') return next();
+    refuse(response, 503, 'SERVICE_UNAVAILABLE', UNAVAILABLE_MESSAGE, { 'Retry-After': String(RETRY_AFTER_SECONDS) });
+  };
 }

@@ -6,13 +6,10 @@
  */
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { MAX_BODY_BYTES } from './limits.ts';
+import { refuse } from './refuse.ts';
 
 // application/json is the spec's; the others are what yoga also reads (GraphiQL, forms, uploads).
 const READABLE_TYPES = /^(application\/(json|graphql-response\+json|graphql|x-www-form-urlencoded)|multipart\/form-data)$/i;
-
-function refuse(response: express.Response, status: number, code: string, message: string): void {
-  response.status(status).json({ errors: [{ message, extensions: { code } }] });
-}
 
 /** Reads the body (any type) into a Buffer, at most MAX_BODY_BYTES. */
 export const readBoundedBody: RequestHandler = express.raw({ type: () => true, limit: MAX_BODY_BYTES });
@@ -33,4 +30,24 @@ export const refuseUnsupportedMediaType: RequestHandler = (request, response, ne
     return;
   }
   next();
+};
+
+/**
+ * The last handlers: a path nothing answered is a 404 and an unexpected failure a 500, both in
+ * the GraphQL error shape and with the security headers (express's own pages replace the CSP and
+ * say nothing useful).
+ */
+export const answerNotFound: RequestHandler = (request, response) => {
+  refuse(response, 404, 'NOT_FOUND', `Nothing at ${request.path.slice(0, 200)}.`);
+};
+
+/** See answerNotFound. */
+export const answerUnexpectedError: ErrorRequestHandler = (error: { status?: number; statusCode?: number }, _request, response, next) => {
+  if (response.headersSent) return next(error);
+  const status = error.status ?? error.statusCode ?? 500;
+  if (status >= 400 && status < 500) refuse(response, status, 'BAD_REQUEST', 'The request could not be read.');
+  else {
+    console.error('cgct serve: unexpected error', error);
+    refuse(response, 500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.');
+  }
 };

@@ -26,6 +26,25 @@ export const ARGUMENT_LIMITS = {
 /** Request bodies above this many bytes are refused with 413. */
 export const MAX_BODY_BYTES = 100 * 1024;
 
+/**
+ * Brackets ({, [, () nested deeper than this in a query text are refused before graphql-js parses
+ * it (server/query-guards.ts): its parser recurses and a list nested 5,000 deep overflowed the
+ * stack. GraphiQL's introspection query nests 10; the deepest legitimate query about 20.
+ */
+export const MAX_QUERY_NESTING = 40;
+
+/** Query texts longer than this are refused (the body limit bounds POST; this bounds GET too). */
+export const MAX_QUERY_CHARS = 50_000;
+
+/** Variables nested deeper than this are refused (the schema's deepest input is a list: 2). */
+export const MAX_VARIABLES_NESTING = 10;
+
+/**
+ * Points one request may cost (server/query-cost.ts: a neighborhood at depth 3 and limit 500, or
+ * an impact at depth 5 of 1,000, is 100): two of the heaviest fields, about 0.8 s of work.
+ */
+export const MAX_QUERY_COST = 200;
+
 /** Default Neo4j transaction timeout of one query, in milliseconds. */
 export const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
 

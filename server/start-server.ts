@@ -8,20 +8,43 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { resolveConnectionSettings, type ConnectionSettings } from '../neo4j/connection-settings.ts';
 import { explainConnectionError } from '../neo4j/explain-error.ts';
 import { buildApp, DEFAULT_RESPONSE_CACHE, type ResponseCacheSettings } from './app.ts';
+import { corsOriginsFromEnvironment } from './cors.ts';
+import { DEFAULT_RATE_LIMIT, type RateLimitSettings } from './rate-limit.ts';
 import { today } from '../graph-schema/today.ts';
 
 /**
- * The server's driver: fails fast while Neo4j is away (2 s of retries instead of 30 s), so a
- * request gets its 503 promptly; new sessions reconnect on their own once Neo4j is back.
+ * The server's driver: fails fast while Neo4j is away (1 s of retries instead of 30 s, 2 s to
+ * connect or to get a connection from the pool) so that the request which finds Neo4j gone gets
+ * its 503 promptly; the database monitor (server/database-monitor.ts) then answers the next ones
+ * at once. New sessions reconnect on their own once Neo4j is back.
  */
 export function createServerDriver(settings: ConnectionSettings = resolveConnectionSettings()): Driver {
   return neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), {
     userAgent: 'cgct-graph-server',
-    maxTransactionRetryTime: 2000,
-    connectionAcquisitionTimeout: 5000,
-    connectionTimeout: 3000,
+    maxTransactionRetryTime: 1000,
+    connectionAcquisitionTimeout: 2000,
+    connectionTimeout: 2000,
     maxConnectionPoolSize: 50,
   });
+}
+
+/**
+ * The per-client rate limit from CGCT_RATE_LIMIT_PER_MINUTE (0 or "off": none) and
+ * CGCT_RATE_LIMIT_BURST, over DEFAULT_RATE_LIMIT.
+ */
+export function rateLimitFromEnvironment(environment: NodeJS.ProcessEnv = process.env): RateLimitSettings | false {
+  if (environment.CGCT_RATE_LIMIT_PER_MINUTE?.trim() === 'off') return false;
+  const perMinute = readNumber(environment, 'CGCT_RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT.perMinute);
+  if (perMinute === 0) return false;
+  return { perMinute, burst: Math.max(1, readNumber(environment, 'CGCT_RATE_LIMIT_BURST', DEFAULT_RATE_LIMIT.burst)) };
+}
+
+/** CGCT_TRUST_PROXY: "true", a number of hops, or express's list of addresses; unset: off. */
+function trustProxyFromEnvironment(environment: NodeJS.ProcessEnv = process.env): boolean | number | string | undefined {
+  const raw = environment.CGCT_TRUST_PROXY?.trim();
+  if (!raw || raw === 'false') return undefined;
+  if (raw === 'true') return true;
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
 }
 
 /** CGCT_RESPONSE_CACHE_MB (0: off) and CGCT_GRAPH_REVISION_CHECK_MS, over the defaults. */
@@ -64,7 +87,13 @@ export async function startServer(options: StartServerOptions): Promise<StartedS
   await driver.getServerInfo({ database: settings.database }).catch((error: unknown) => {
     console.warn(`cgct serve: ${explainConnectionError(error, settings).message}`);
   });
-  const { app } = buildApp({ driver, database: settings.database, queryTimeoutMs: Number(process.env.CGCT_QUERY_TIMEOUT_MS) || undefined, responseCache: responseCacheFromEnvironment() });
+  const hardening = {
+    rateLimit: rateLimitFromEnvironment(),
+    corsOrigins: corsOriginsFromEnvironment(),
+    trustProxy: trustProxyFromEnvironment(),
+    graphiql: process.env.CGCT_GRAPHIQL !== 'off',
+  };
+  const { app, monitor } = buildApp({ driver, database: settings.database, queryTimeoutMs: Number(process.env.CGCT_QUERY_TIMEOUT_MS) || undefined, responseCache: responseCacheFromEnvironment(), ...hardening });
   const host = options.host ?? '127.0.0.1';
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(options.port, host, (error?: Error) => (error ? reject(error) : resolve(listening)));
@@ -77,6 +106,7 @@ export async function startServer(options: StartServerOptions): Promise<StartedS
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      monitor.stop();
       await driver.close();
     },
   };
