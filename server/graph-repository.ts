@@ -10,6 +10,8 @@ import { toGraphNode, toPart, toStatus, type RawNode } from './graph-node.ts';
 import { asString, asStrings, toPlain } from './to-plain.ts';
 import { toExcerpt } from './excerpt.ts';
 import { today } from '../graph-schema/today.ts';
+import { readArticle, readLinkGroups, readNeighborhood, readReferences, readSearchByNumber, readSearchByWords } from './read-model/read-model.ts';
+import type { ReadModelData } from './read-model/types.ts';
 import type {
   ArticleLifeRecord,
   ArticleRecord,
@@ -41,6 +43,13 @@ export interface GraphRepositoryOptions {
   database?: string;
   /** Neo4j aborts any transaction running longer (transaction timeout), in milliseconds. */
   queryTimeoutMs: number;
+  /**
+   * The read model of the current revision, or null (server/read-model/): when it gives one, the
+   * hot reads (article, references, link groups, neighbourhood, search by number; by words, the
+   * filtering and projection of the full-text index's hits) are answered
+   * from memory, as the same rows as their Cypher; else by their Cypher.
+   */
+  readModel?: () => Promise<ReadModelData | null>;
 }
 
 /**
@@ -136,7 +145,8 @@ RETURN ${nodeFields('t')} AS target, t.code AS code, t.candidates AS candidates,
 
 const linkGroups = (pattern: string) => `
 MATCH ${pattern} WHERE type(r) IN $types AND ${citesValid('r')}
-WITH type(r) AS type, collect(DISTINCT n) AS others
+WITH type(r) AS type, n ORDER BY CASE WHEN n:Article THEN 0 ELSE 1 END, n.sortKey, n.id
+WITH type, collect(DISTINCT n) AS others
 RETURN type, size(others) AS count, [x IN others[..200] | ${nodeFields('x')}] AS nodes
 ORDER BY type`;
 const OUTGOING = linkGroups('(:Article {id: $id})-[r]->(n)');
@@ -200,7 +210,7 @@ RETURN id, collect(${summaryFields('a')}) AS articles`;
 // Exact id first, then the code order: "L. 2131" lists L2131-1, L2131-2, …
 const SEARCH_NUMBER = `
 MATCH (a:Article) WHERE a.id STARTS WITH $prefix AND ${articleValid('a')}
-WITH a ORDER BY a.id = $prefix DESC, a.sortKey
+WITH a ORDER BY a.id = $prefix DESC, a.sortKey, a.id
 WITH collect(a) AS hits
 RETURN size(hits) AS total,
        [x IN hits[$skip..$skip + $limit] | {article: ${summaryFields('x')}, text: x.text, score: CASE x.id WHEN $prefix THEN 2.0 ELSE 1.0 END}] AS page`;
@@ -211,6 +221,11 @@ WHERE ${articleValid('node')}
 WITH collect({node: node, score: score}) AS hits
 RETURN size(hits) AS total,
        [x IN hits[$skip..$skip + $limit] | {article: ${summaryFields('x.node')}, text: x.node.text, score: x.score}] AS page`;
+
+// The same hits as ids and scores only, for the read model to filter and project.
+const SEARCH_WORD_HITS = `
+CALL db.index.fulltext.queryNodes('article_text', $query, {limit: $window}) YIELD node, score
+RETURN collect([node.id, score]) AS hits`;
 
 const CENTER = `MATCH (c:Article {id: $id}) WHERE ${articleValid('c')} RETURN elementId(c) AS eid, ${nodeFields('c')} AS node`;
 
@@ -366,6 +381,13 @@ function toEdge(row: EdgeRow): GraphEdge {
   return { id: `${String(source)}|${edgeType}|${String(target)}`, source: String(source), target: String(target), type: edgeType, via: toProvenance(via), pinpoints: asStrings(pinpoints) };
 }
 
+// By id, then (two relationships of one type between the same nodes, from two sources) by what they say.
+function compareEdges(a: GraphEdge, b: GraphEdge): number {
+  const keyA = `${a.id}\n${a.via.join(',')}\n${a.pinpoints.join('\t')}`;
+  const keyB = `${b.id}\n${b.via.join(',')}\n${b.pinpoints.join('\t')}`;
+  return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
+}
+
 // Reads run in read transactions: a cluster routes them to followers, a read-only user suffices.
 async function readRows(options: GraphRepositoryOptions, work: (tx: ManagedTransaction) => Promise<Array<Record<string, unknown>>>) {
   const session = options.driver.session({ database: options.database, defaultAccessMode: 'READ' });
@@ -398,6 +420,7 @@ export type GraphRepository = ReturnType<typeof createGraphRepository>;
 /** Creates the repository over a driver (the caller owns and closes the driver). */
 export function createGraphRepository(options: GraphRepositoryOptions) {
   const query = (cypher: string, params: Record<string, unknown> = {}) => readRows(options, (tx) => runRows(tx, cypher, params));
+  const memory = async () => (options.readModel ? options.readModel() : null);
 
   return {
     /** Answers when Neo4j accepts a read (for /ready). */
@@ -412,7 +435,8 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
     },
 
     async getArticle(id: string, asOf: AsOf): Promise<ArticleRecord | null> {
-      const [row] = await query(ARTICLE, { id, asOf });
+      const model = await memory();
+      const row = model ? readArticle(model, id, asOf ?? today()) : (await query(ARTICLE, { id, asOf }))[0];
       if (!row) return null;
       const article = row.article as Record<string, unknown>;
       const version = row.version as Record<string, unknown> | null;
@@ -461,7 +485,8 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
     },
 
     async getReferences(id: string, asOf: AsOf): Promise<ReferenceRecord[]> {
-      const rows = await query(REFERENCES, { id, asOf });
+      const model = await memory();
+      const rows = model ? readReferences(model, id, asOf ?? today()) : await query(REFERENCES, { id, asOf });
       const references = rows.map((row) => {
         const rel = row.rel as Record<string, unknown>;
         const target = toGraphNode(row.target as RawNode);
@@ -499,7 +524,9 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
     },
 
     async getLinkGroups(id: string, direction: 'OUTGOING' | 'INCOMING', asOf: AsOf): Promise<LinkGroup[]> {
-      const rows = await query(direction === 'OUTGOING' ? OUTGOING : INCOMING, { id, asOf, types: [...METADATA_TYPES, 'CITES', 'MENTIONS'] });
+      const types = [...METADATA_TYPES, 'CITES', 'MENTIONS'];
+      const model = await memory();
+      const rows = model ? readLinkGroups(model, id, direction, types, asOf ?? today()) : await query(direction === 'OUTGOING' ? OUTGOING : INCOMING, { id, asOf, types });
       return rows.map((row) => ({ type: row.type as LinkTypeName, count: Number(row.count), nodes: (row.nodes as RawNode[]).map(toGraphNode) }));
     },
 
@@ -594,19 +621,28 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
 
     /** Articles whose id starts with a normalized (partial) number. */
     async searchByNumber(prefix: string, skip: number, limit: number, asOf: AsOf): Promise<{ total: number; hits: SearchHit[] }> {
-      const [row] = await query(SEARCH_NUMBER, { prefix, skip, limit, asOf });
+      const model = await memory();
+      const row = model ? readSearchByNumber(model, prefix, skip, limit, asOf ?? today()) : (await query(SEARCH_NUMBER, { prefix, skip, limit, asOf }))[0];
       return toSearchPage(row);
     },
 
     /** Articles matching a Lucene query on the French full-text index; `window` caps the count. */
     async searchByWords(luceneQuery: string, skip: number, limit: number, window: number, asOf: AsOf): Promise<{ total: number; hits: SearchHit[] }> {
+      const model = await memory();
+      if (model) {
+        const [found] = await query(SEARCH_WORD_HITS, { query: luceneQuery, window });
+        const row = readSearchByWords(model, (found?.hits as Array<[string, number]> | undefined) ?? [], skip, limit, asOf ?? today());
+        if (row) return toSearchPage(row);
+      }
       const [row] = await query(SEARCH_WORDS, { query: luceneQuery, skip, limit, window, asOf });
       return toSearchPage(row);
     },
 
     /** Breadth-first, one statement per hop in one transaction, so `limit` bounds the work too. */
     async getNeighborhood(id: string, depth: number, direction: DirectionName, types: LinkTypeName[], limit: number, asOf: AsOf): Promise<Neighborhood | null> {
-      const rows = await readRows(options, async (tx) => {
+      const model = await memory();
+      const fromMemory = model && readNeighborhood(model, id, depth, direction, types, limit, asOf ?? today());
+      const rows = model ? (fromMemory ? [fromMemory] : []) : await readRows(options, async (tx) => {
         const kept = new Map<string, RawNode>();
         let frontier: string[] = [];
         let truncated = false;
@@ -635,7 +671,9 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
       const row = rows[0];
       if (!row) return null;
       const nodes = (row.nodes as RawNode[]).map(toGraphNode);
-      return { center: nodes[0]!.id, truncated: row.truncated === true, nodes, edges: (row.edges as EdgeRow[]).map(toEdge) };
+      // The store's order of relationships is no order: edges go out sorted by id.
+      const edges = (row.edges as EdgeRow[]).map(toEdge).sort(compareEdges);
+      return { center: nodes[0]!.id, truncated: row.truncated === true, nodes, edges };
     },
 
     /** Which of the two ids are articles, then the shortest chain of CITES between them. */

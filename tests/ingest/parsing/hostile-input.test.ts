@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isArticleId, normalizeArticleId, tocPositionOf } from '../../../ingest/article-id.ts';
+import { collectSectionTitles } from '../../../ingest/parsing/collect-section-titles.ts';
 import { convertHtmlBody, convertMarkdownBody } from '../../../ingest/parsing/html-to-text.ts';
 import { BUILT_IN_LIMITS, DEFAULT_LIMITS, LIMIT_VARIABLES, capMessages, findLongLine, readLimits } from '../../../ingest/parsing/limits.ts';
 import { convertMarkdownToHtml } from '../../../ingest/parsing/markdown-to-html.ts';
@@ -82,6 +83,17 @@ describe('patterns linear on hostile input', () => {
     expect(normalizeTextName(`Loi ${','.repeat(80_000)}x,,,`)).toBe(`loi ${','.repeat(80_000)}x`);
     expect(normalizeArticleId(`L${' '.repeat(100_000)}x`)).toBeUndefined();
     expect(normalizeArticleId(`L${' '.repeat(100)}. 1111-1`)).toBe('L1111-1');
+  }, FAST);
+
+  it('collects a README title padded with 200,000 spaces, and leaves out one too long to store', () => {
+    const titles = collectSectionTitles([
+      { path: 'a/README.md', text: `#${' '.repeat(200_000)}CHAPITRE V${' '.repeat(200_000)}\n` },
+      { path: 'c/README.md', text: `# CHAPITRE V${' '.repeat(200_000)}x\n` },
+      { path: 'b/README.md', text: `# ${'T'.repeat(5_000)}\n` },
+    ]);
+    expect(titles.get('a')).toBe('CHAPITRE V');
+    expect(titles.has('c')).toBe(false);
+    expect(titles.has('b')).toBe(false);
   }, FAST);
 
   it('finds a long line in one pass', () => {

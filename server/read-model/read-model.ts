@@ -1,0 +1,208 @@
+/**
+ * The hot queries answered from the read model, as the rows graph-repository.ts's Cypher returns
+ * them (same fields, same nulls, same order), so that the repository maps both the same way and
+ * a test can compare them (tests/server/read-model.test.ts). Each function mirrors one statement
+ * of graph-repository.ts, named in its comment; the date rules are those of graph-schema/README.md
+ * ("Time"): ISO strings compared as strings, intervals half-open.
+ */
+import type { ModelNode, ModelRelationship, ReadModelData } from './types.ts';
+
+type Row = Record<string, unknown>;
+
+// periodHolds: "from/to", "to" empty while open.
+function periodHolds(period: string, asOf: string): boolean {
+  const parts = period.split('/');
+  const from = parts[0]!;
+  const to = parts[1];
+  return from <= asOf && to !== undefined && (to === '' || to > asOf);
+}
+
+const hasPeriods = (node: ModelNode) => (node.periods?.length ?? 0) > 0;
+const versionHolds = (v: { validFrom: string | null; validTo: string | null }, asOf: string) => v.validFrom !== null && v.validFrom <= asOf && (v.validTo === null || v.validTo > asOf);
+
+/** articleInForce: by its periods, else its versions, else its own dates and status. */
+export function isArticleInForce(a: ModelNode, asOf: string): boolean {
+  if (hasPeriods(a)) return a.periods!.some((p) => periodHolds(p, asOf));
+  if (a.versions.length > 0) return a.versions.some((v) => versionHolds(v, asOf));
+  return (a.validFrom === null || a.validFrom <= asOf) && (a.validTo === null || a.validTo > asOf) && (a.validTo !== null || (a.status ?? '') !== 'repealed');
+}
+
+/** articleValid: any node but an article out of force. */
+const isValid = (n: ModelNode, asOf: string) => !n.isArticle || isArticleInForce(n, asOf);
+
+/** statusAt. */
+function statusAt(n: ModelNode, asOf: string): string | null {
+  if (!hasPeriods(n)) return n.status;
+  if (n.periods!.some((p) => periodHolds(p, asOf))) return 'in-force';
+  if (n.periods!.every((p) => p.split('/')[0]! > asOf)) return 'deferred';
+  return 'repealed';
+}
+
+/** citesValid: a CITES relationship holds at the date; the other types always. */
+const isRelationshipValid = (r: ModelRelationship, asOf: string) =>
+  r.type !== 'CITES' || ((r.validFrom ?? '') <= asOf && (r.validTo === null || r.validTo > asOf));
+
+/** nodeFields. */
+export function nodeFields(n: ModelNode, asOf: string): Row {
+  return { id: n.id, labels: n.labels, number: n.number, status: statusAt(n, asOf), part: n.part, title: n.title, textId: n.textId, reason: n.reason, excerpt: n.excerpt160 };
+}
+
+/** summaryFields. */
+const summaryFields = (n: ModelNode, asOf: string): Row => ({ id: n.id, number: n.number, status: statusAt(n, asOf), excerpt: n.excerpt240 });
+
+/** repealTitle: the REPEALED_IN amendment of the repeal day. */
+const repealTitle = (a: ModelNode) => a.repealedIn.find(([date]) => date !== null && date === a.repealedOn)?.[1] ?? null;
+
+// Cypher's ORDER BY on strings, nulls last.
+function compareNullable(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
+
+/** ORDER BY CASE WHEN n:Article THEN 0 ELSE 1 END, n.sortKey, n.id. */
+export function compareCodeOrder(a: ModelNode, b: ModelNode): number {
+  return Number(!a.isArticle) - Number(!b.isArticle) || compareNullable(a.sortKey, b.sortKey) || compareNullable(a.id, b.id);
+}
+
+/** ARTICLE: the article in force at the date and its version of that date. */
+export function readArticle(model: ReadModelData, id: string, asOf: string): Row | undefined {
+  const a = model.articles.get(id);
+  if (!a || !isArticleInForce(a, asOf)) return undefined;
+  let version = null;
+  for (const v of a.versions) if (versionHolds(v, asOf) && (version === null || v.validFrom! > version.validFrom!)) version = v;
+  let oldestVersionFrom: string | null = null;
+  if (a.inForceFrom === null) {
+    let oldest: string | null = null;
+    for (const v of a.versions) if (oldest === null || (v.validFrom !== null && v.validFrom < oldest)) oldest = v.validFrom;
+    oldestVersionFrom = oldest;
+  }
+  return {
+    article: {
+      id: a.id, number: a.number, part: a.part, text: a.text, html: a.html, validFrom: a.validFrom, validTo: a.validTo, sources: a.sources,
+      sortKey: a.sortKey, contentHash: a.contentHash, status: statusAt(a, asOf), inForceFrom: a.inForceFrom, repealedOn: a.repealedOn,
+      periods: a.periods, repealedBy: a.repealedBy ?? repealTitle(a), oldestVersionFrom,
+    },
+    version: version && { text: version.text, html: version.html, validFrom: version.validFrom, validTo: version.validTo, contentHash: version.contentHash },
+  };
+}
+
+/** REFERENCES: the citations the article makes at the date. */
+export function readReferences(model: ReadModelData, id: string, asOf: string): Row[] {
+  const a = model.articles.get(id);
+  if (!a) return [];
+  const rows: Row[] = [];
+  for (const index of a.outgoing) {
+    const r = model.relationships[index]!;
+    if (r.type !== 'CITES' || !isRelationshipValid(r, asOf)) continue;
+    const t = model.nodes[r.to]!;
+    const same = t.isUnresolved && (t.code ?? 'CGCT') === 'CGCT' && t.number !== null ? model.articles.get(t.number) : undefined;
+    rows.push({
+      target: nodeFields(t, asOf), code: t.code, candidates: t.candidates, sortKey: t.sortKey,
+      rel: { via: r.via, sources: r.sources, pinpoints: r.pinpoints, spans: r.spans, hrefDisagrees: r.hrefDisagrees, viaRange: r.viaRange, validFrom: r.validFrom, validTo: r.validTo },
+      reason: r.reason ?? t.reason,
+      life: t.isUnresolved
+        ? { inForceFrom: t.inForceFrom ?? same?.inForceFrom ?? null, repealedOn: t.repealedOn ?? same?.repealedOn ?? null,
+            repealedBy: t.repealedBy ?? same?.repealedBy ?? (same ? repealTitle(same) : null), article: same?.id ?? null }
+        : null,
+    });
+  }
+  return rows;
+}
+
+/** OUTGOING / INCOMING: the linked nodes by type, in code order, 200 at most per type. */
+export function readLinkGroups(model: ReadModelData, id: string, direction: 'OUTGOING' | 'INCOMING', types: readonly string[], asOf: string): Row[] {
+  const a = model.articles.get(id);
+  if (!a) return [];
+  const byType = new Map<string, Set<ModelNode>>();
+  for (const index of direction === 'OUTGOING' ? a.outgoing : a.incoming) {
+    const r = model.relationships[index]!;
+    if (!types.includes(r.type) || !isRelationshipValid(r, asOf)) continue;
+    const other = model.nodes[direction === 'OUTGOING' ? r.to : r.from]!;
+    let others = byType.get(r.type);
+    if (!others) byType.set(r.type, (others = new Set()));
+    others.add(other);
+  }
+  return [...byType.keys()].sort().map((type) => {
+    const others = [...byType.get(type)!].sort(compareCodeOrder);
+    return { type, count: others.length, nodes: others.slice(0, 200).map((n) => nodeFields(n, asOf)) };
+  });
+}
+
+/** SEARCH_NUMBER: articles whose id starts with the prefix, in force at the date; exact id first, then code order. */
+export function readSearchByNumber(model: ReadModelData, prefix: string, skip: number, limit: number, asOf: string): Row {
+  const sorted = model.articlesById;
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]!.id < prefix) low = middle + 1;
+    else high = middle;
+  }
+  const hits: ModelNode[] = [];
+  for (let i = low; i < sorted.length && sorted[i]!.id.startsWith(prefix); i++) if (isArticleInForce(sorted[i]!, asOf)) hits.push(sorted[i]!);
+  hits.sort((a, b) => Number(b.id === prefix) - Number(a.id === prefix) || compareNullable(a.sortKey, b.sortKey) || compareNullable(a.id, b.id));
+  return {
+    total: hits.length,
+    page: hits.slice(skip, skip + limit).map((x) => ({ article: summaryFields(x, asOf), text: x.text, score: x.id === prefix ? 2.0 : 1.0 })),
+  };
+}
+
+/**
+ * SEARCH_WORDS, given the full-text index's hits (id and score, best first, as Neo4j's Lucene
+ * ranks them): those in force at the date, projected. Undefined when a hit is not in the model.
+ */
+export function readSearchByWords(model: ReadModelData, found: Array<[string, number]>, skip: number, limit: number, asOf: string): Row | undefined {
+  const hits: Array<{ node: ModelNode; score: number }> = [];
+  for (const [id, score] of found) {
+    const node = model.articles.get(id);
+    if (!node) return undefined;
+    if (isArticleInForce(node, asOf)) hits.push({ node, score });
+  }
+  return { total: hits.length, page: hits.slice(skip, skip + limit).map((x) => ({ article: summaryFields(x.node, asOf), text: x.node.text, score: x.score })) };
+}
+
+/** The neighbourhood walk of getNeighborhood (NEIGHBOUR_STEPS then EDGES_AMONG), breadth first. */
+export function readNeighborhood(model: ReadModelData, id: string, depth: number, direction: 'OUTGOING' | 'INCOMING' | 'BOTH', types: readonly string[], limit: number, asOf: string): Row | undefined {
+  const center = model.articles.get(id);
+  if (!center || !isArticleInForce(center, asOf)) return undefined;
+  const typeSet = new Set(types);
+  const kept: ModelNode[] = [center];
+  const seen = new Set<ModelNode>([center]);
+  let frontier: ModelNode[] = [center];
+  let truncated = false;
+  const follow = (f: ModelNode, indexes: number[], outward: boolean, found: Set<ModelNode>) => {
+    for (const index of indexes) {
+      const r = model.relationships[index]!;
+      if (!typeSet.has(r.type) || !isRelationshipValid(r, asOf)) continue;
+      const n = model.nodes[outward ? r.to : r.from]!;
+      if (!seen.has(n) && isValid(n, asOf)) found.add(n);
+    }
+  };
+  for (let hop = 0; hop < depth; hop++) {
+    const room = limit - kept.length;
+    const found = new Set<ModelNode>();
+    for (const f of frontier) {
+      if (f.isLegalText) continue;
+      if (direction !== 'INCOMING') follow(f, f.outgoing, true, found);
+      if (direction !== 'OUTGOING') follow(f, f.incoming, false, found);
+    }
+    const ordered = [...found].sort(compareCodeOrder).slice(0, room + 1);
+    if (ordered.length > room) truncated = true;
+    frontier = ordered.slice(0, room);
+    for (const n of frontier) {
+      kept.push(n);
+      seen.add(n);
+    }
+    if (truncated || frontier.length === 0) break;
+  }
+  const edges: unknown[][] = [];
+  for (const a of kept) {
+    for (const index of a.outgoing) {
+      const r = model.relationships[index]!;
+      if (typeSet.has(r.type) && seen.has(model.nodes[r.to]!) && isRelationshipValid(r, asOf)) edges.push([a.id, model.nodes[r.to]!.id, r.type, r.via, r.pinpoints]);
+    }
+  }
+  return { truncated, nodes: kept.map((n) => nodeFields(n, asOf)), edges };
+}
