@@ -30,6 +30,7 @@ import { setSecurityHeaders } from './security-headers.ts';
 import { ARMOR_CONFIG, DEFAULT_QUERY_TIMEOUT_MS } from './limits.ts';
 import { createServerContext, resolvers } from './resolvers.ts';
 import { createResponseCache } from './response-cache.ts';
+import { createReadModelHolder, type ReadModelHolder } from './read-model/read-model-holder.ts';
 import { today } from '../graph-schema/today.ts';
 import { createWebUiRouter } from './web-ui.ts';
 
@@ -60,6 +61,8 @@ export interface AppOptions {
   trustProxy?: boolean | number | string;
   /** Serve GraphiQL at /graphql to browsers (default true). */
   graphiql?: boolean;
+  /** Answer the hot reads from a model of the graph kept in memory (server/read-model/); default true. */
+  readModel?: boolean;
 }
 
 /** The response cache's size and how often it asks Neo4j whether the graph changed. */
@@ -77,11 +80,22 @@ export interface BuiltApp {
   repository: GraphRepository;
   /** Whether Neo4j answers, probed in the background; stop it when closing the driver. */
   monitor: DatabaseMonitor;
+  /** The read model's holder, unless turned off. */
+  readModel?: ReadModelHolder;
 }
 
 /** Builds the Express application. */
 export function buildApp(options: AppOptions): BuiltApp {
-  const repository = createGraphRepository({ driver: options.driver, database: options.database, queryTimeoutMs: options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS });
+  const cache = options.responseCache ?? DEFAULT_RESPONSE_CACHE;
+  const readModel = options.readModel === false ? undefined : createReadModelHolder({
+    driver: options.driver,
+    database: options.database,
+    readRevision: () => repository.getGraphRevision(),
+    revisionCheckMs: (cache || DEFAULT_RESPONSE_CACHE).revisionCheckMs,
+    log: options.logging === false ? undefined : (message) => console.log(`cgct serve: ${message}`),
+  });
+  const repository = createGraphRepository({ driver: options.driver, database: options.database, queryTimeoutMs: options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS, readModel: readModel?.current });
+  void readModel?.ready();
   const monitor = createDatabaseMonitor({ driver: options.driver, database: options.database });
   const yoga = createYoga({
     schema: createSchema({ typeDefs: readFileSync(SCHEMA_FILE, 'utf8'), resolvers }),
@@ -106,12 +120,11 @@ export function buildApp(options: AppOptions): BuiltApp {
   app.use(yoga.graphqlEndpoint, createCors(options.corsOrigins ?? []));
   if (options.rateLimit) app.use(yoga.graphqlEndpoint, createRateLimiter(options.rateLimit));
   app.use(yoga.graphqlEndpoint, allowGraphiQLPage, refuseUnsupportedMediaType, readBoundedBody, refuseBadBodies, refuseOversizedQueries, refuseWhileDatabaseAway(monitor));
-  const cache = options.responseCache ?? DEFAULT_RESPONSE_CACHE;
   // An answer read "as of today" goes stale at midnight as surely as after a write: the day is
   // part of the revision the cache keeps answers for.
   if (cache) app.use(yoga.graphqlEndpoint, createResponseCache({ ...cache, readRevision: async () => `${await repository.getGraphRevision()}@${today()}` }));
   app.use(yoga.graphqlEndpoint, yoga);
   app.use(createWebUiRouter(options.webDistDir ?? path.join(ROOT, 'web', 'dist')));
   app.use(answerNotFound, answerUnexpectedError);
-  return { app, repository, monitor };
+  return { app, repository, monitor, readModel };
 }

@@ -93,7 +93,7 @@ export async function startServer(options: StartServerOptions): Promise<StartedS
     trustProxy: trustProxyFromEnvironment(),
     graphiql: process.env.CGCT_GRAPHIQL !== 'off',
   };
-  const { app, monitor } = buildApp({ driver, database: settings.database, queryTimeoutMs: Number(process.env.CGCT_QUERY_TIMEOUT_MS) || undefined, responseCache: responseCacheFromEnvironment(), ...hardening });
+  const { app, monitor } = buildApp({ driver, database: settings.database, queryTimeoutMs: Number(process.env.CGCT_QUERY_TIMEOUT_MS) || undefined, responseCache: responseCacheFromEnvironment(), ...hardening, readModel: process.env.CGCT_READ_MODEL !== 'off' });
   const host = options.host ?? '127.0.0.1';
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(options.port, host, (error?: Error) => (error ? reject(error) : resolve(listening)));
