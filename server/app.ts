@@ -20,6 +20,7 @@ import { createCors, type CorsOrigins } from './cors.ts';
 import { createDatabaseMonitor, type DatabaseMonitor } from './database-monitor.ts';
 import { maskServerError, refuseWhileDatabaseAway } from './errors.ts';
 import { allowGraphiQLPage, createGraphiQLRouter, renderGraphiQL } from './graphiql.ts';
+import { serveGraphQL } from './serve-graphql.ts';
 import { createGraphRepository, type GraphRepository } from './graph-repository.ts';
 import { createHealthRouter } from './health.ts';
 import { answerNotFound, answerUnexpectedError, readBoundedBody, refuseBadBodies, refuseUnsupportedMediaType } from './http-guards.ts';
@@ -123,7 +124,7 @@ export function buildApp(options: AppOptions): BuiltApp {
   // An answer read "as of today" goes stale at midnight as surely as after a write: the day is
   // part of the revision the cache keeps answers for.
   if (cache) app.use(yoga.graphqlEndpoint, createResponseCache({ ...cache, readRevision: async () => `${await repository.getGraphRevision()}@${today()}` }));
-  app.use(yoga.graphqlEndpoint, yoga);
+  app.use(yoga.graphqlEndpoint, serveGraphQL(yoga, monitor));
   app.use(createWebUiRouter(options.webDistDir ?? path.join(ROOT, 'web', 'dist')));
   app.use(answerNotFound, answerUnexpectedError);
   return { app, repository, monitor, readModel };

@@ -27,6 +27,8 @@ export interface DatabaseMonitor {
   isAvailable: () => boolean;
   /** Marks Neo4j unreachable now (a query met ServiceUnavailable) and probes until it is back. */
   markUnavailable: () => void;
+  /** Calls `listener` each time Neo4j becomes unreachable; returns the function that unsubscribes. */
+  onUnavailable: (listener: () => void) => () => void;
   /** For /ready: false at once while unavailable, else the result of a fresh probe. */
   check: () => Promise<boolean>;
   /** Stops probing. */
@@ -42,10 +44,16 @@ export function createDatabaseMonitor(options: DatabaseMonitorOptions): Database
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<boolean> | undefined;
+  const listeners = new Set<() => void>();
+  const setAvailable = (ok: boolean) => {
+    const lost = available && !ok;
+    available = ok;
+    if (lost) for (const listener of [...listeners]) listener();
+  };
 
   const probe = (): Promise<boolean> => {
     running ??= probeOnce(options.driver, options.database, probeTimeoutMs).then((ok) => {
-      available = ok;
+      setAvailable(ok);
       running = undefined;
       return ok;
     });
@@ -65,8 +73,12 @@ export function createDatabaseMonitor(options: DatabaseMonitorOptions): Database
     isAvailable: () => available,
     markUnavailable: () => {
       if (!available) return;
-      available = false;
+      setAvailable(false);
       schedule(downIntervalMs);
+    },
+    onUnavailable: (listener) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
     },
     check: async () => available && (await probe()),
     stop: () => {

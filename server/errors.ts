@@ -4,7 +4,7 @@
  * with Retry-After (the driver reconnects by itself, so the API recovers without a restart);
  * Neo4j's transaction timeout → QUERY_TIMEOUT. Anything else is masked (yoga's default).
  */
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError, maskError as maskWithYogaDefault } from 'graphql-yoga';
 import type { DatabaseMonitor } from './database-monitor.ts';
@@ -81,6 +81,11 @@ export function refuseWhileDatabaseAway(monitor: DatabaseMonitor): RequestHandle
   return (request, response, next) => {
     const isGraphiQLPage = request.method === 'GET' && request.headers.accept?.includes('text/html');
     if (monitor.isAvailable() || isGraphiQLPage || request.method === 'OPTIONS') return next();
-    refuse(response, 503, 'SERVICE_UNAVAILABLE', UNAVAILABLE_MESSAGE, { 'Retry-After': String(RETRY_AFTER_SECONDS) });
+    refuseUnavailable(response);
   };
+}
+
+/** The 503 sent outside yoga, the same as yoga's (code, message, Retry-After). */
+export function refuseUnavailable(response: Response): void {
+  refuse(response, 503, 'SERVICE_UNAVAILABLE', UNAVAILABLE_MESSAGE, { 'Retry-After': String(RETRY_AFTER_SECONDS) });
 }
