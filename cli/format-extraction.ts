@@ -55,7 +55,9 @@ export function formatSummary(result: ExtractionResult, limit: number): string {
   const errors = result.messages.filter((message) => message.severity === 'error');
   const warnings = result.messages.length - errors.length;
   if (errors.length > 0) {
-    lines.push(`rejected files (${errors.length}):`);
+    // A file may break several rules: say both counts, so that they match the "rejected" above.
+    const files = new Set(result.rejectedFiles).size;
+    lines.push(files === errors.length ? `rejected files (${files}):` : `rejected files (${files} files, ${errors.length} errors):`);
     appendCapped(lines, errors, limit, formatMessage);
   }
   if (warnings > 0) {

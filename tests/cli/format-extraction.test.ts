@@ -20,6 +20,7 @@ describe('formatSummary', () => {
     const byText: TextReferences[] = [{ id: 'L1111-1', file: 'l.md', kind: 'article', references: Array.from({ length: 500_000 }, () => reference) }];
     const all = formatSummary(resultOf(messages, byText), Infinity);
     expect(all).toContain('rejected files (500000):');
+    expect(formatSummary(resultOf([...messages.slice(0, 2), { ...messages[0]!, ruleId: 'line-too-long' }], []), 20)).toContain('rejected files (2 files, 3 errors):');
     expect(all).toContain('  f499999.md:1 [invalid-article-id] not a number');
     expect(all.split('\n').length).toBeGreaterThan(1_000_000);
     const capped = formatSummary(resultOf(messages, byText), 20);
