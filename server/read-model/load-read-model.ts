@@ -83,6 +83,7 @@ export async function loadReadModel(driver: Driver, database: string | undefined
           versions: [],
           outgoing: [],
           incoming: [],
+          rows: new Map(),
         };
         nodes.push(node);
         byElementId.set(String(row[0]), node);

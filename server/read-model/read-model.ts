@@ -42,9 +42,12 @@ function statusAt(n: ModelNode, asOf: string): string | null {
 const isRelationshipValid = (r: ModelRelationship, asOf: string) =>
   r.type !== 'CITES' || ((r.validFrom ?? '') <= asOf && (r.validTo === null || r.validTo > asOf));
 
-/** nodeFields. */
+/** nodeFields; one object per node and status, handed out again (the repository keeps its conversion with it). */
 export function nodeFields(n: ModelNode, asOf: string): Row {
-  return { id: n.id, labels: n.labels, number: n.number, status: statusAt(n, asOf), part: n.part, title: n.title, textId: n.textId, reason: n.reason, excerpt: n.excerpt160 };
+  const status = statusAt(n, asOf);
+  let row = n.rows.get(status);
+  if (!row) n.rows.set(status, (row = { id: n.id, labels: n.labels, number: n.number, status, part: n.part, title: n.title, textId: n.textId, reason: n.reason, excerpt: n.excerpt160 }));
+  return row;
 }
 
 /** summaryFields. */
@@ -201,7 +204,7 @@ export function readNeighborhood(model: ReadModelData, id: string, depth: number
   for (const a of kept) {
     for (const index of a.outgoing) {
       const r = model.relationships[index]!;
-      if (typeSet.has(r.type) && seen.has(model.nodes[r.to]!) && isRelationshipValid(r, asOf)) edges.push([a.id, model.nodes[r.to]!.id, r.type, r.via, r.pinpoints]);
+      if (typeSet.has(r.type) && seen.has(model.nodes[r.to]!) && isRelationshipValid(r, asOf)) edges.push((r.row ??= [a.id, model.nodes[r.to]!.id, r.type, r.via, r.pinpoints]));
     }
   }
   return { truncated, nodes: kept.map((n) => nodeFields(n, asOf)), edges };

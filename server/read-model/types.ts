@@ -51,6 +51,8 @@ export interface ModelNode {
   /** Indexes into ReadModelData.relationships. */
   outgoing: number[];
   incoming: number[];
+  /** Its nodeFields row by status, made on first use. */
+  rows: Map<string | null, Record<string, unknown>>;
 }
 
 /** A relationship of one of the link types (CITES, the "Liens relatifs" ones, MENTIONS). */
@@ -67,6 +69,8 @@ export interface ModelRelationship {
   validFrom: string | null;
   validTo: string | null;
   reason: string | null;
+  /** Its neighbourhood edge row, made on first use. */
+  row?: unknown[];
 }
 
 /** The whole model, at one graph revision. */
