@@ -38,7 +38,7 @@ export async function startTestServer(options: Partial<Omit<AppOptions, 'driver'
   if (!process.env.NEO4J_URI) throw new Error('NEO4J_URI is not set: run the tests with vitest, whose global setup starts the test Neo4j.');
   const driver = createServerDriver();
   // The response cache on, reading the revision for every request: tests write and read at once.
-  const { app } = buildApp({ driver, logging: false, responseCache: { maxBytes: 16 * 1024 * 1024, revisionCheckMs: 0 }, ...options });
+  const { app, monitor } = buildApp({ driver, logging: false, responseCache: { maxBytes: 16 * 1024 * 1024, revisionCheckMs: 0 }, ...options });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(0, '127.0.0.1', (error?: Error) => (error ? reject(error) : resolve(listening)));
   });
@@ -58,6 +58,8 @@ export async function startTestServer(options: Partial<Omit<AppOptions, 'driver'
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // The database monitor would go on probing through the closed driver.
+      monitor.stop();
       await driver.close();
     },
   };
