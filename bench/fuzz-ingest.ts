@@ -11,6 +11,7 @@
  * Defaults: 400 corpus files + the 3 seeds, 24 mutations each (10,075 cases with the originals),
  * seed 15; the mixed run takes the mutations of the first 60 originals.
  */
+import os from 'node:os';
 import { extractFromSources } from '../ingest/references/run-extraction.ts';
 import { createRandom, generateCases, readSeeds, sampleCorpusFiles, type FuzzCase } from '../tests/ingest/fuzz/mutate-files.ts';
 
@@ -36,6 +37,7 @@ const outcome = { accepted: 0, rejected: 0, exceptions: 0, unexplained: 0 };
 const byMutation = new Map<string, { cases: number; rejected: number; slowestMs: number }>();
 let slowest = { ms: 0, mutation: '', file: '' };
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 for (const fuzzCase of eachCase()) {
   const index = count++;
   const caseStarted = performance.now();
@@ -60,6 +62,9 @@ for (const fuzzCase of eachCase()) {
   if (index % 50 === 0) sampleHeap();
 }
 const aloneMs = performance.now() - started;
+const aloneCpu = process.cpuUsage(cpuBefore);
+// CPU time says what a free core would take, whatever else shares the machine.
+const aloneCpuMs = (aloneCpu.user + aloneCpu.system) / 1000;
 sampleHeap();
 
 const alonePeakHeap = peakHeap;
@@ -81,7 +86,7 @@ sampleHeap();
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 console.log(`cases: ${count} (${originals.length} originals: ${originals.length - 3} corpus files + 3 seeds, ${count - originals.length} mutated)`);
 console.log(`accepted ${outcome.accepted}, rejected ${outcome.rejected} (each with file:line [rule] reason), exceptions ${outcome.exceptions}, unexplained ${outcome.unexplained}`);
-console.log(`time: ${(aloneMs / 1000).toFixed(1)} s one case at a time (${(aloneMs / count).toFixed(1)} ms per case; slowest ${Math.round(slowest.ms)} ms, ${slowest.mutation} ${slowest.file})`);
+console.log(`time: ${(aloneMs / 1000).toFixed(1)} s wall, ${(aloneCpuMs / 1000).toFixed(1)} s CPU (load ${os.loadavg()[0]!.toFixed(1)}), one case at a time (${(aloneMs / count).toFixed(1)} ms per case; slowest ${Math.round(slowest.ms)} ms, ${slowest.mutation} ${slowest.file})`);
 console.log(`peak memory, one case at a time: heap ${mb(alonePeakHeap)} MB, RSS ${mb(aloneRss * 1024)} MB (the corpora read included)`);
 console.log(`mixed: ${originals.length} valid files + ${mixedCases.length} mutated cases in one run: ${(mixedMs / 1000).toFixed(1)} s, ${mixed.rejectedFiles.length} rejected, valid files lost ${lost}; peak heap ${mb(peakHeap)} MB, RSS ${mb(process.resourceUsage().maxRSS * 1024)} MB`);
 console.log('by mutation (cases / rejected / slowest ms):');

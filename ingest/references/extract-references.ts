@@ -34,8 +34,8 @@ const QUOTED_HEADING = /[«“"]\s*$/u;
 const ANAPHORA_BEFORE = /(?:^|[\s'’])(?<word>même|mêmes|ledit|lesdits|dudit|desdits|audit|auxdits|présent)\s+$/u;
 const ANAPHORA_AFTER = /\s+(?:précitée?s?|susvisée?s?|susmentionnée?s?)(?![\p{L}])/uy;
 
-/** Every reference the text makes, in the order of the text. */
-export function extractReferences(text: string): Reference[] {
+/** Every reference the text makes, in the order of the text; stops once past `limit` (a text to be rejected). */
+export function extractReferences(text: string, limit = Infinity): Reference[] {
   const references: Reference[] = [];
   const context = createCitationContext();
   const hit = new RegExp(HIT);
@@ -48,6 +48,8 @@ export function extractReferences(text: string): Reference[] {
     else if (groups.designator) end = readList(text, match.index, false, undefined, context, references);
     else end = readWholeText(text, match.index, context, references) ?? end;
     hit.lastIndex = Math.max(end, match.index + 1);
+    // Past `limit` the text is rejected (maxReferencesPerText): reading the rest would be wasted.
+    if (references.length > limit) break;
   }
   return references;
 }

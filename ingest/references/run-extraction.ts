@@ -242,16 +242,16 @@ function extractWithinLimits(articles: Article[], documents: FreeTextDocument[],
     for (const item of kept) texts.push(item.text);
     return kept.map((item) => ({ from: item.text.id, references: item.references }));
   };
-  const fromArticles = keep(articles, (article) => extractArticleReferences(article, cache));
-  const fromDocuments = keep(documents, (document) => extractReferences(document.text));
+  const fromArticles = keep(articles, (article) => extractArticleReferences(article, cache, limits.maxReferencesPerText));
+  const fromDocuments = keep(documents, (document) => extractReferences(document.text, limits.maxReferencesPerText));
   return [...fromArticles, ...fromDocuments];
 }
 
 /** An article's references: its text's, merged with its links (cached by content in a replay). */
-function extractArticleReferences(article: Article, cache: ExtractionCache | undefined): Reference[] {
+function extractArticleReferences(article: Article, cache: ExtractionCache | undefined, limit: number): Reference[] {
   const cached = cache?.references.get(article.contentHash);
   if (cached) return cached;
-  const references = mergeLinkReferences(extractReferences(article.text), article.links);
+  const references = mergeLinkReferences(extractReferences(article.text, limit), article.links);
   cache?.references.set(article.contentHash, references);
   return references;
 }
