@@ -97,7 +97,9 @@ export async function loadReadModel(driver: Driver, database: string | undefined
         node.sources = strs(row[5]);
         node.contentHash = str(row[6]);
         node.repealedIn = (row[7] as Row[]).map((m) => [str(m[0]), str(m[1])]);
-        node.versions = (row[8] as Row[]).map((v) => ({ validFrom: str(v[0]), validTo: str(v[1]), text: str(v[2]), html: str(v[3]), contentHash: str(v[4]) }));
+        // The current version's text is the article's: one string kept, not two.
+        const same = (value: string | null, current: string | null) => (value !== null && value === current ? current : value);
+        node.versions = (row[8] as Row[]).map((v) => ({ validFrom: str(v[0]), validTo: str(v[1]), text: same(str(v[2]), node.text), html: same(str(v[3]), node.html), contentHash: str(v[4]) }));
       }
       const relationships: ModelRelationship[] = [];
       for (const row of await rows(tx, RELATIONSHIPS, { types: [...LINK_TYPES] })) {
