@@ -112,6 +112,10 @@ export const MUTATIONS: Record<string, Mutation> = {
   'tag-soup': (text, random) => insertInBody(text, random, random.pick(['<a b="c"'.repeat(30_000), '<a b'.repeat(100_000), '<script>'.repeat(50_000), '&amp'.repeat(100_000), '**a '.repeat(100_000), '(_a'.repeat(100_000), '<a href="'.repeat(50_000)])),
   'long-href': (text) => insertInBody(text, createRandom(1), `<a href="/code/l1111-1.md${'x'.repeat(100_000)}">L. 1111-1</a>`),
   'html-page-deep': (text, random) => `<html><head><title>Article L1111-1</title></head><body>${'<div>'.repeat(10_000 + random.int(10_000))}${text}</body></html>`,
+  'as-html-page': (text, random) => {
+    const number = random.next() < 0.5 ? random.pick(HOSTILE_IDS) : (/^# Article ([^\n]*)/.exec(text)?.[1] ?? 'L1111-1');
+    return `<html><head><title>Article ${number} | Code</title></head><body><nav>menu</nav><h1>Article ${number}</h1><article>${text.replace(/^# [^\n]*/, '')}</article></body></html>`;
+  },
   'crlf-bom': (text) => `\uFEFF${text.replace(/\n/g, '\r\n')}`,
   'splice': (text, random) => text.slice(0, random.int(text.length)) + text.slice(random.int(text.length)),
   'empty': () => (createRandom(3).next() < 2 ? ' \n\t\n' : ''),
@@ -120,7 +124,7 @@ export const MUTATIONS: Record<string, Mutation> = {
 /** Where a mutated file is named so that it is read as a given format (some mutations are about the name). */
 function nameFor(mutation: string, original: string, index: number): string {
   const base = `fuzz/${index}-${mutation}/${original.replace(/^.*\//, '')}`;
-  if (mutation === 'html-page-deep') return base.replace(/\.\w+$/, '.html');
+  if (mutation === 'html-page-deep' || mutation === 'as-html-page') return base.replace(/\.\w+$/, '.html');
   return base;
 }
 
