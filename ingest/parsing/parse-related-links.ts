@@ -34,6 +34,8 @@ const ARTICLE_PART = /(?<!\s)\s+(?:-\s+)?art\.?\s+(?=\S)/;
 // "PILOTE_SUIVEUR: Code de la route. - art. L411-5-1 (V)": an internal label of the DILA export.
 const INTERNAL_LABEL = /^[A-Z_]{4,}:\s*/;
 
+const MAX_UNPARSED_WARNINGS = 20;
+
 /** What the block gives. */
 export interface RelatedLinksResult {
   links: RelatedLink[];
@@ -54,6 +56,7 @@ export function parseRelatedLinks(file: string, lines: string[], firstLine: numb
   const messages: IngestMessage[] = [];
   let heading: string | undefined;
   let type: RelatedLinkType = 'other';
+  let unparsed = 0;
   lines.forEach((raw, index) => {
     const line = firstLine + index;
     if (raw.trim() === '') return;
@@ -67,7 +70,8 @@ export function parseRelatedLinks(file: string, lines: string[], firstLine: numb
     }
     const entry = ENTRY.exec(raw);
     if (!entry || heading === undefined) {
-      messages.push({ file, line, ruleId: 'unparsed-related-line', reason: `line of the "Liens relatifs" block not understood: "${raw.trim().slice(0, 80)}"`, severity: 'warning' });
+      // One warning per line of a block of a million lines would hold hundreds of megabytes: count past the first ones.
+      if (++unparsed <= MAX_UNPARSED_WARNINGS) messages.push({ file, line, ruleId: 'unparsed-related-line', reason: `line of the "Liens relatifs" block not understood: "${raw.trim().slice(0, 80)}"`, severity: 'warning' });
       return;
     }
     const { link, unknownStatus } = parseRelatedEntry(entry[1]!.trimEnd(), type, heading, line);
@@ -76,6 +80,9 @@ export function parseRelatedLinks(file: string, lines: string[], firstLine: numb
       messages.push({ file, line, ruleId: 'unknown-related-status', reason: `unknown status marker "(${unknownStatus})" on "${entry[1]}"`, severity: 'warning' });
     }
   });
+  if (unparsed > MAX_UNPARSED_WARNINGS) {
+    messages.push({ file, line: firstLine, ruleId: 'unparsed-related-line', reason: `${unparsed - MAX_UNPARSED_WARNINGS} more lines of the "Liens relatifs" block not understood`, severity: 'warning' });
+  }
   return { links, messages };
 }
 

@@ -59,6 +59,12 @@ describe('patterns linear on hostile input', () => {
     expect(links[3]).toMatchObject({ textTitle: 'b', article: 'L1111-1' });
   }, FAST);
 
+  it('warns about a "Liens relatifs" block of 500,000 lines not understood in 21 messages', () => {
+    const { messages } = parseRelatedLinks('a.md', Array.from({ length: 500_000 }, () => 'x'), 10);
+    expect(messages).toHaveLength(21);
+    expect(messages.at(-1)).toMatchObject({ line: 10, ruleId: 'unparsed-related-line', reason: '499980 more lines of the "Liens relatifs" block not understood' });
+  }, FAST);
+
   it('reads a Nota marker and a free-text title padded with 200,000 spaces', () => {
     const text = `# Article L1111-1\n\nCorps.\n\n**Nota${' '.repeat(150_000)}x\n\n**Liens relatifs à cet article**\n`;
     expect(parseText('a.md', text).article?.text).toContain('Corps.');
