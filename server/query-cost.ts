@@ -36,6 +36,8 @@ export const FIELD_COSTS: Record<string, (args: Arguments) => number> = {
   articleLife: () => 2,
 };
 
+const MAX_STEPS = 10_000;
+
 function valueOf(node: ValueNode, variables: Arguments): unknown {
   if (node.kind === Kind.VARIABLE) return variables[node.name.value];
   if (node.kind === Kind.INT || node.kind === Kind.FLOAT) return Number(node.value);
@@ -57,11 +59,16 @@ export function computeQueryCost(document: DocumentNode, variables: Arguments = 
   Object.assign(values, variables);
 
   let total = 0;
+  let steps = 0;
   // Root selections, fragments spread in place (validation has refused cycles; `seen` still
-  // counts each spread once per path so a hostile document cannot make this loop).
+  // counts each spread once per path so a hostile document cannot make this loop). Fragments
+  // spreading others twice over double at each level: past MAX_STEPS selections the request
+  // counts as too costly rather than being walked to the end.
   const stack: Array<{ set: SelectionSetNode; seen: ReadonlySet<string> }> = [{ set: operation.selectionSet, seen: new Set() }];
   while (stack.length > 0) {
     const { set, seen } = stack.pop()!;
+    steps += set.selections.length;
+    if (steps > MAX_STEPS) return Number.POSITIVE_INFINITY;
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
         if (selection.name.value.startsWith('__')) continue;
@@ -85,12 +92,15 @@ export function useQueryCostLimit(maxCost: number = MAX_QUERY_COST): Plugin {
     onExecute({ args, setResultAndStopExecution }) {
       const cost = computeQueryCost(args.document, (args.variableValues ?? {}) as Arguments, args.operationName);
       if (cost <= maxCost) return;
+      const finite = Number.isFinite(cost);
+      const why = finite
+        ? `it would cost ${cost} points, more than the ${maxCost} one request may (a neighborhood at depth 3 and limit 500 costs 100, each alias counts)`
+        : `its fragments expand to more than ${MAX_STEPS} selections`;
       setResultAndStopExecution({
         errors: [
           createGraphQLError(
-            `Query refused: it would cost ${cost} points, more than the ${maxCost} one request may (a neighborhood at depth 3 and limit 500 costs 100, ` +
-              'each alias counts). Ask for less (fewer aliases, a smaller depth, limit or page) or split it into several requests.',
-            { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', cost, maxCost, http: { status: 400 } } },
+            `Query refused: ${why}. Ask for less (fewer aliases, a smaller depth, limit or page) or split it into several requests.`,
+            { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', cost: finite ? cost : null, maxCost, http: { status: 400 } } },
           ),
         ],
       });

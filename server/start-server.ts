@@ -98,6 +98,9 @@ export async function startServer(options: StartServerOptions): Promise<StartedS
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(options.port, host, (error?: Error) => (error ? reject(error) : resolve(listening)));
   });
+  // A client sending its headers or its body a byte at a time holds a socket: bound both.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {

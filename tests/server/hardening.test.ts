@@ -135,6 +135,15 @@ describe('query cost', () => {
     await expectRefusal(await post(JSON.stringify({ query: withFragments })), 400, 'GRAPHQL_VALIDATION_FAILED');
   });
 
+  it('refuses a fragment bomb (each fragment spreading the next twice, 2^30 fields) in well under a second', async () => {
+    const fragments = Array.from({ length: 30 }, (_, i) => `fragment F${i} on Query { ${i === 29 ? 'today' : `...F${i + 1} ...F${i + 1}`} }`);
+    const started = performance.now();
+    const response = await post(JSON.stringify({ query: `{ ...F0 } ${fragments.join(' ')}` }));
+    expect(response.status).toBe(400);
+    await response.arrayBuffer();
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   it("lets one heavy field through, and the web UI's article and graph", async () => {
     const one = await server.graphql(`{ ${heavy('n')} }`);
     expect(one.status).toBe(200);

@@ -48,3 +48,12 @@ describe('findQueryTextProblem', () => {
     expect(jsonDepth('text', 10)).toBe(0);
   });
 });
+
+describe('a fragment bomb', () => {
+  it('counts as too costly without expanding 2^30 spreads', () => {
+    const fragments = Array.from({ length: 30 }, (_, i) => `fragment F${i} on Query { ${i === 29 ? 'stats { articles }' : `...F${i + 1} ...F${i + 1}`} }`);
+    const started = performance.now();
+    expect(computeQueryCost(parse(`{ ...F0 } ${fragments.join(' ')}`))).toBe(Number.POSITIVE_INFINITY);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});
