@@ -34,7 +34,7 @@ const ARTICLE_PART = /(?<!\s)\s+(?:-\s+)?art\.?\s+(?=\S)/;
 // "PILOTE_SUIVEUR: Code de la route. - art. L411-5-1 (V)": an internal label of the DILA export.
 const INTERNAL_LABEL = /^[A-Z_]{4,}:\s*/;
 
-const MAX_UNPARSED_WARNINGS = 20;
+const MAX_WARNINGS = 20;
 
 /** What the block gives. */
 export interface RelatedLinksResult {
@@ -56,7 +56,12 @@ export function parseRelatedLinks(file: string, lines: string[], firstLine: numb
   const messages: IngestMessage[] = [];
   let heading: string | undefined;
   let type: RelatedLinkType = 'other';
-  let unparsed = 0;
+  // One warning per line of a block of a million lines would hold hundreds of megabytes: the
+  // first ones are kept, the rest counted.
+  let warnings = 0;
+  const warn = (message: IngestMessage) => {
+    if (++warnings <= MAX_WARNINGS) messages.push(message);
+  };
   lines.forEach((raw, index) => {
     const line = firstLine + index;
     if (raw.trim() === '') return;
@@ -65,23 +70,22 @@ export function parseRelatedLinks(file: string, lines: string[], firstLine: numb
       heading = (headingMatch[1] ?? headingMatch[2]!).trim();
       const known = classifyRelatedHeading(heading);
       type = known ?? 'other';
-      if (!known) messages.push({ file, line, ruleId: 'unknown-related-heading', reason: `unknown "Liens relatifs" heading "${heading}", kept as 'other'`, severity: 'warning' });
+      if (!known) warn({ file, line, ruleId: 'unknown-related-heading', reason: `unknown "Liens relatifs" heading "${heading}", kept as 'other'`, severity: 'warning' });
       return;
     }
     const entry = ENTRY.exec(raw);
     if (!entry || heading === undefined) {
-      // One warning per line of a block of a million lines would hold hundreds of megabytes: count past the first ones.
-      if (++unparsed <= MAX_UNPARSED_WARNINGS) messages.push({ file, line, ruleId: 'unparsed-related-line', reason: `line of the "Liens relatifs" block not understood: "${raw.trim().slice(0, 80)}"`, severity: 'warning' });
+      warn({ file, line, ruleId: 'unparsed-related-line', reason: `line of the "Liens relatifs" block not understood: "${raw.trim().slice(0, 80)}"`, severity: 'warning' });
       return;
     }
     const { link, unknownStatus } = parseRelatedEntry(entry[1]!.trimEnd(), type, heading, line);
     links.push(link);
     if (unknownStatus !== undefined) {
-      messages.push({ file, line, ruleId: 'unknown-related-status', reason: `unknown status marker "(${unknownStatus})" on "${entry[1]}"`, severity: 'warning' });
+      warn({ file, line, ruleId: 'unknown-related-status', reason: `unknown status marker "(${unknownStatus.slice(0, 20)})" on "${entry[1]!.slice(0, 80)}"`, severity: 'warning' });
     }
   });
-  if (unparsed > MAX_UNPARSED_WARNINGS) {
-    messages.push({ file, line: firstLine, ruleId: 'unparsed-related-line', reason: `${unparsed - MAX_UNPARSED_WARNINGS} more lines of the "Liens relatifs" block not understood`, severity: 'warning' });
+  if (warnings > MAX_WARNINGS) {
+    messages.push({ file, line: firstLine, ruleId: 'too-many-messages', reason: `${warnings - MAX_WARNINGS} more warnings on the "Liens relatifs" block not shown`, severity: 'warning' });
   }
   return { links, messages };
 }

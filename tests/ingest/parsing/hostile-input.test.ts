@@ -59,10 +59,11 @@ describe('patterns linear on hostile input', () => {
     expect(links[3]).toMatchObject({ textTitle: 'b', article: 'L1111-1' });
   }, FAST);
 
-  it('warns about a "Liens relatifs" block of 500,000 lines not understood in 21 messages', () => {
+  it('warns about a "Liens relatifs" block of 500,000 lines not understood, or of unknown statuses, in 21 messages', () => {
     const { messages } = parseRelatedLinks('a.md', Array.from({ length: 500_000 }, () => 'x'), 10);
     expect(messages).toHaveLength(21);
-    expect(messages.at(-1)).toMatchObject({ line: 10, ruleId: 'unparsed-related-line', reason: '499980 more lines of the "Liens relatifs" block not understood' });
+    expect(messages.at(-1)).toMatchObject({ line: 10, ruleId: 'too-many-messages', reason: '499980 more warnings on the "Liens relatifs" block not shown' });
+    expect(parseRelatedLinks('a.md', ['_Cite_:', ...Array.from({ length: 100_000 }, () => '- Code (Q)')], 1).messages).toHaveLength(21);
   }, FAST);
 
   it('reads a Nota marker and a free-text title padded with 200,000 spaces', () => {
