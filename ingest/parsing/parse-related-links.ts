@@ -70,7 +70,7 @@ export function parseRelatedLinks(file: string, lines: string[], firstLine: numb
       heading = (headingMatch[1] ?? headingMatch[2]!).trim();
       const known = classifyRelatedHeading(heading);
       type = known ?? 'other';
-      if (!known) warn({ file, line, ruleId: 'unknown-related-heading', reason: `unknown "Liens relatifs" heading "${heading}", kept as 'other'`, severity: 'warning' });
+      if (!known) warn({ file, line, ruleId: 'unknown-related-heading', reason: `unknown "Liens relatifs" heading "${heading.slice(0, 80)}", kept as 'other'`, severity: 'warning' });
       return;
     }
     const entry = ENTRY.exec(raw);
