@@ -19,7 +19,7 @@ import type { Driver } from 'neo4j-driver';
 import { createCors, type CorsOrigins } from './cors.ts';
 import { createDatabaseMonitor, type DatabaseMonitor } from './database-monitor.ts';
 import { maskServerError, refuseWhileDatabaseAway } from './errors.ts';
-import { allowGraphiQLPage, createGraphiQLRouter, renderGraphiQL } from './graphiql.ts';
+import { createGraphiQLRouter, handleGraphiQLPage, renderGraphiQL } from './graphiql.ts';
 import { serveGraphQL } from './serve-graphql.ts';
 import { createGraphRepository, type GraphRepository } from './graph-repository.ts';
 import { createHealthRouter } from './health.ts';
@@ -120,7 +120,7 @@ export function buildApp(options: AppOptions): BuiltApp {
   app.use(createGraphiQLRouter());
   app.use(yoga.graphqlEndpoint, createCors(options.corsOrigins ?? []));
   if (options.rateLimit) app.use(yoga.graphqlEndpoint, createRateLimiter(options.rateLimit));
-  app.use(yoga.graphqlEndpoint, allowGraphiQLPage, refuseUnsupportedMediaType, readBoundedBody, refuseBadBodies, refuseOversizedQueries, refuseWhileDatabaseAway(monitor));
+  app.use(yoga.graphqlEndpoint, handleGraphiQLPage(options.graphiql !== false), refuseUnsupportedMediaType, readBoundedBody, refuseBadBodies, refuseOversizedQueries, refuseWhileDatabaseAway(monitor));
   // An answer read "as of today" goes stale at midnight as surely as after a write: the day is
   // part of the revision the cache keeps answers for.
   if (cache) app.use(yoga.graphqlEndpoint, createResponseCache({ ...cache, readRevision: async () => `${await repository.getGraphRevision()}@${today()}` }));

@@ -72,8 +72,17 @@ export function createGraphiQLRouter(): Router {
   return router;
 }
 
-/** Gives GraphiQL's page (GET /graphql asked by a browser, as yoga decides) its wider CSP. */
-export const allowGraphiQLPage: RequestHandler = (request, response, next) => {
-  if (request.method === 'GET' && request.headers.accept?.includes('text/html')) response.set('Content-Security-Policy', GRAPHIQL_CONTENT_SECURITY_POLICY);
-  next();
-};
+/**
+ * GraphiQL's page (GET /graphql asked by a browser, as yoga decides): its wider CSP when GraphiQL
+ * is on; when it is off (CGCT_GRAPHIQL=off), a sentence saying so rather than yoga's empty 406.
+ */
+export function handleGraphiQLPage(enabled: boolean): RequestHandler {
+  return (request, response, next) => {
+    if (request.method !== 'GET' || !request.headers.accept?.includes('text/html')) return next();
+    if (enabled) {
+      response.set('Content-Security-Policy', GRAPHIQL_CONTENT_SECURITY_POLICY);
+      return next();
+    }
+    response.status(404).type('text/plain').send('GraphiQL is turned off on this server (CGCT_GRAPHIQL=off). Send GraphQL requests to /graphql, as application/json.\n');
+  };
+}

@@ -117,6 +117,49 @@ describe('no input gives a 500', () => {
   });
 });
 
+describe('mutated queries', () => {
+  // A fixed seed: the same 400 cases on every run (mulberry32).
+  function createRandom(seed: number): () => number {
+    return () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  const SEEDS = [
+    '{ article(id: "L1115-1") { id references { target { id } via } } }',
+    'query ($id: String!, $d: Int) { neighborhood(id: $id, depth: $d, types: [CITES]) { center nodes { id } edges { source target } } }',
+    '{ search(query: "commune", first: 5) { totalCount edges { node { id } cursor } } }',
+    '{ path(from: "L1115-1", to: "L2131-1") { length } impact(id: "L2131-1") { totalCount } stats { articles } }',
+    'query Q { tableOfContents { id sections { id } } } fragment F on Query { today }',
+  ];
+  const PIECES = ['{', '}', '[', ']', '(', ')', '"', '"""', '\\', '...', '$', '@skip(if: true)', ':', ',', '#', '\u0000', '\ud800', '1e999', '-0', '__typename', 'first: -1', 'depth: 99999999999', 'id: null'];
+
+  it('answers 400 seeded mutations of real queries (insert, delete, repeat, rotate) without a 500', async () => {
+    const random = createRandom(15);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const statuses = new Set<number>();
+    for (let i = 0; i < 400; i++) {
+      let query = pick(SEEDS);
+      for (let edits = 1 + Math.floor(random() * 4); edits > 0; edits--) {
+        const at = Math.floor(random() * query.length);
+        const kind = random();
+        if (kind < 0.4) query = query.slice(0, at) + pick(PIECES) + query.slice(at);
+        else if (kind < 0.6) query = query.slice(0, at) + query.slice(at + 1 + Math.floor(random() * 8));
+        else if (kind < 0.8) query = query.slice(0, at) + query.slice(at, at + 6).repeat(1 + Math.floor(random() * 200)) + query.slice(at + 6);
+        else query = query.slice(at) + query.slice(0, at);
+      }
+      const variables = random() < 0.5 ? { id: pick(['L1115-1', '', 'x'.repeat(300), '💩']), d: pick([1, 3, -1, 2 ** 31, 1.5]) } : undefined;
+      const response = random() < 0.7 ? await post(JSON.stringify({ query, variables })) : await get({ query: query.slice(0, 4000) });
+      statuses.add(response.status);
+      expect(response.status, query).toBeLessThan(500);
+      await response.arrayBuffer();
+    }
+    expect([...statuses].every((status) => [200, 400, 405].includes(status)), [...statuses].join()).toBe(true);
+  });
+});
+
 describe('query cost', () => {
   const heavy = (alias: string) => `${alias}: neighborhood(id: "L1115-1", depth: 3, limit: 500) { center nodes { id } }`;
 
@@ -262,5 +305,16 @@ describe('GraphiQL', () => {
       await asset.arrayBuffer();
     }
     expect((await fetch(`${server.origin}/graphiql/constructor.js`)).status).toBe(404);
+  });
+
+  it('says so when it is turned off', async () => {
+    const bare = await startTestServer({ graphiql: false });
+    try {
+      const response = await fetch(`${bare.origin}/graphql`, { headers: { accept: 'text/html' } });
+      expect(response.status).toBe(404);
+      expect(await response.text()).toContain('CGCT_GRAPHIQL=off');
+    } finally {
+      await bare.close();
+    }
   });
 });
