@@ -14,7 +14,8 @@ import { reportTooDeep, reportTruncatedHtml } from './report-truncated-html.ts';
 import { inferTocFromNumber } from './toc-from-number.ts';
 import type { ParsedFile } from '../types.ts';
 
-const DESIGNATOR = /Article\s+((?:L\.?\s?O|[LRD])\.?\s?\*?\s*\d+(?:-\d+)*(?:\s(?:bis|ter|quater|[A-Z])\b)?|Annexe\s+[A-Z0-9-]+)/i;
+// The number ends where the word does: "Article L1-1L1-1…" names no article.
+const DESIGNATOR = /Article\s+((?:L\.?\s?O|[LRD])\.?\s?\*?\s*\d+(?:-\d+)*(?:\s(?:bis|ter|quater|[A-Z])\b)?(?![A-Za-z0-9*-])|Annexe\s+[A-Z0-9-]+)/i;
 const CHROME = new Set(['nav', 'header', 'footer', 'aside', 'script', 'style', 'form', 'button', 'head', 'noscript']);
 // End tags a browser may omit: their absence at the end of a page says nothing about truncation.
 const OPTIONAL_END = new Set(['html', 'body', 'head', 'p', 'li', 'td', 'th', 'tr', 'tbody', 'thead', 'dd', 'dt', 'option']);
@@ -26,10 +27,10 @@ export function parseHtmlPage(path: string, text: string): ParsedFile {
   const heading = findElement(tree, (element) => /^h[1-3]$/.test(element.tagName) && DESIGNATOR.test(textOf(element)));
   const title = findElement(tree, (element) => element.tagName === 'title');
   const number = DESIGNATOR.exec(heading ? textOf(heading) : title ? textOf(title) : '')?.[1]?.trim();
-  if (!number || (!normalizeArticleId(number) && !/^annexe/i.test(number))) {
+  if (!number) {
     return { messages: [{ file: path, line: 1, ruleId: 'no-article-heading', reason: 'no "Article …" number in a heading or in the page title', severity: 'error' }] };
   }
-  const identified = identifyArticle(number, path);
+  const identified = normalizeArticleId(number) || /^annexe/i.test(number) ? identifyArticle(number, path) : undefined;
   if (!identified) return { messages: [reportInvalidNumber(path, 1, number)] };
   const { id, part } = identified;
   const container = findElement(tree, (element) => element.tagName === 'article')

@@ -182,6 +182,12 @@ describe('article numbers', () => {
     },
   );
 
+  it.each(hostile)('reads no article from an HTML page titled "Article %s" (a number followed by words keeps the number)', (label, raw) => {
+    const number = raw ?? label;
+    const parsed = parseText('a.html', `<html><head><title>Article ${number} | Code</title></head><body><h1>Article ${number}</h1><article><p>x</p></article></body></html>`);
+    expect(parsed.article?.id ?? null).toBe(number === 'L 1111-1 OR 1=1' ? 'L1111-1' : null);
+  });
+
   it('rejects the empty number and a number of spaces', () => {
     for (const heading of ['# Article ', '# Article      ##']) {
       const parsed = parseText('l1111-1.md', `${heading}\n\n<p>x</p>`);
