@@ -8,7 +8,12 @@
 import { formatTable } from '../format-table.ts';
 import { runWithGraph } from '../run-with-graph.ts';
 import { parseSourceSpec } from '../../ingest/sources/read-source.ts';
-import { runIngest, type SourceIngestReport } from '../../ingest/run-ingest.ts';
+import type { Driver } from 'neo4j-driver';
+import { IngestRefusedError, runIngest, type SourceIngestReport } from '../../ingest/run-ingest.ts';
+import { isHistoryGraph } from '../../ingest/graph/write-amendment.ts';
+import { runReplay } from '../../ingest/history/run-replay.ts';
+import type { SourceSpec } from '../../ingest/sources/read-source.ts';
+import type { Progress } from '../progress.ts';
 import { runHistoryBuild } from '../../ingest/history/run-history-build.ts';
 import { printHistoryReport } from '../format-history-report.ts';
 
@@ -46,6 +51,7 @@ export async function run(args: string[]): Promise<number> {
     });
   }
   return runWithGraph('ingest', async (driver, progress) => {
+    if (await isHistoryGraph(driver)) return ingestOnHistory(driver, locations.map((location) => parseGitSpec(location)), allowMassRepeal, progress);
     const reports = await runIngest(driver, locations.map((location) => parseGitSpec(location)), {
       allowMassRepeal,
       onProgress: (stage, done, total) => progress.update(done, total, stage),
@@ -54,6 +60,29 @@ export async function run(args: string[]): Promise<number> {
     printReports(reports, performance.now() - started);
     return 0;
   });
+}
+
+/**
+ * On a graph holding the code's history, a git source at a newer commit is brought in amendment by
+ * amendment (what `cgct replay` does); a folder without dates cannot be placed on the timeline.
+ */
+async function ingestOnHistory(driver: Driver, specs: SourceSpec[], allowMassRepeal: boolean, progress: Progress): Promise<number> {
+  for (const spec of specs) {
+    if (!spec.location.endsWith('.bundle') && !spec.commit) {
+      throw new IngestRefusedError(
+        spec.location,
+        'the graph holds the code\'s history, and a folder carries no dates to place its texts on it. ' +
+          'Bring the history up to date with `cgct replay SOURCE` or `cgct ingest BUNDLE@COMMIT`; nothing was written.',
+      );
+    }
+  }
+  for (const spec of specs) {
+    const report = await runReplay(driver, spec.location, { to: spec.commit, allowMassRepeal, onProgress: (done, total, step) => progress.update(done, total, step) });
+    progress.stop();
+    const changed = report.applied.reduce((sum, set) => sum + set.articles.added.length + set.articles.modified.length + set.articles.repealed.length, 0);
+    console.error(`${report.source}: ${report.applied.length} amendments applied on the history (${report.alreadyApplied} already there), ${changed} articles added, modified or repealed`);
+  }
+  return 0;
 }
 
 /** "folder@COMMIT" works for checkouts as "file.bundle@COMMIT" does for bundles. */

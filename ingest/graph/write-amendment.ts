@@ -125,7 +125,11 @@ export async function writeAmendment(driver: Driver, writes: AmendmentWrites): P
       }
       await run(tx, 'external articles', 'UNWIND $rows AS row MATCH (e:ExternalArticle {id: row.from}) MATCH (t:LegalText {id: row.to}) MERGE (e)-[r:PART_OF]->(t) ON CREATE SET r += row.props', { rows: writes.partOf });
       await run(tx, 'articles', 'UNWIND $rows AS row MERGE (a:Article {id: row.id}) SET a += row.props', { rows: writes.articles });
-      await run(tx, 'sections', 'UNWIND $rows AS row MERGE (s:Section {id: row.id}) ON CREATE SET s += row.props', { rows: writes.sections });
+      // A section keeps its place (sortKey) but takes the title an amendment gives it (a renamed folder),
+      // unless it has a better one (a title printed by a source over one rebuilt from a slug).
+      await run(tx, 'sections', `UNWIND $rows AS row MERGE (s:Section {id: row.id}) ON CREATE SET s += row.props
+        ON MATCH SET s.title = CASE WHEN row.props.titleRank >= coalesce(s.titleRank, 0) THEN row.props.title ELSE s.title END,
+                     s.titleRank = CASE WHEN row.props.titleRank >= coalesce(s.titleRank, 0) THEN row.props.titleRank ELSE s.titleRank END`, { rows: writes.sections });
       await run(tx, 'table of contents', "UNWIND $ids AS id MATCH (:Article {id: id})<-[c:CONTAINS]-() DELETE c", { ids: writes.uncontained });
       for (const [fromLabel, rows] of groupBy(writes.contains, (row) => `${row.fromLabel}|${row.toLabel}`)) {
         const [from, to] = fromLabel.split('|');

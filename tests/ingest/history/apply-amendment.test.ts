@@ -13,7 +13,7 @@ import { PROJECT_ROOT } from '../../../neo4j/local-server-options.ts';
 import { runHistoryBuild } from '../../../ingest/history/run-history-build.ts';
 import { runReplay, type ReplayReport } from '../../../ingest/history/run-replay.ts';
 import { listCommits } from '../../../ingest/sources/list-commits.ts';
-import { clearGraph, openTestDriver } from '../../helpers/neo4j.ts';
+import { clearGraph, openTestDriver, runCgct } from '../../helpers/neo4j.ts';
 import { dumpGraph } from '../../helpers/graph-dump.ts';
 
 const LEGIFRANCE_MD = path.join(PROJECT_ROOT, '..', 'shared', 'corpus', 'cgct-legifrance-md-history.bundle');
@@ -26,8 +26,14 @@ let built: string[];
 let replayed: string[];
 let replay: ReplayReport;
 
-/** A dump without the build's marker, which names the commit the build stopped at. */
-const withoutMarker = (dump: string[]) => dump.filter((line) => !line.startsWith('N HistoryBuild '));
+/**
+ * A dump without the build's marker (it names the commit the build stopped at), and with sections
+ * by id only: a build titles every section again from the folder slugs and the spellings of the
+ * whole code of its day (and, where two folders of a day give the same section, from its first
+ * article), while an amendment titles only the sections of the articles it touches.
+ */
+const withoutMarker = (dump: string[]) =>
+  dump.filter((line) => !line.startsWith('N HistoryBuild ')).map((line) => (line.startsWith('N Section ') ? `N Section ${/"id":"[^"]*"/.exec(line)![0]}` : line));
 
 beforeAll(async () => {
   driver = await openTestDriver();
@@ -76,4 +82,15 @@ describe('amendments applied on top of a history build', () => {
     const citing = await readRows<{ id: string }>(driver, "MATCH (a:Article)-[r:CITES]->(:Article {id: 'L1111-3-1'}) WHERE r.validTo IS NULL RETURN a.id AS id ORDER BY id");
     expect(citing.length).toBeGreaterThan(0);
   });
+
+  it('takes `cgct ingest BUNDLE@COMMIT` on the history as a replay to that commit, and refuses a folder without dates', async () => {
+    const before = await dumpGraph(driver);
+    const same = await runCgct(['ingest', `${LEGIFRANCE_MD}@${replay.applied[1]!.commit}`], { ...process.env, CGCT_TODAY: TODAY });
+    expect(same.code, same.stderr).toBe(0);
+    expect(same.stderr).toContain('legifrance-md: 0 amendments applied on the history');
+    const folder = await runCgct(['ingest', path.join(PROJECT_ROOT, '..', 'shared', 'seeds')]);
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toContain('the graph holds the code\'s history, and a folder carries no dates');
+    expect(await dumpGraph(driver)).toEqual(before);
+  }, LONG);
 });
