@@ -10,7 +10,7 @@ import { toGraphNode as convertNode, toPart, toStatus, type RawNode } from './gr
 import { asString, asStrings, toPlain } from './to-plain.ts';
 import { toExcerpt } from './excerpt.ts';
 import { today } from '../graph-schema/today.ts';
-import { readArticle, readLinkGroups, readNeighborhood, readReferences, readSearchByNumber, readSearchByWords } from './read-model/read-model.ts';
+import { readArticle, readLinkGroups, readNeighborhood, readPreviousNext, readReferences, readRenumbering, readSearchByNumber, readSearchByWords, readVersions } from './read-model/read-model.ts';
 import type { ReadModelData } from './read-model/types.ts';
 import type {
   ArticleLifeRecord,
@@ -45,7 +45,7 @@ export interface GraphRepositoryOptions {
   queryTimeoutMs: number;
   /**
    * The read model of the current revision, or null (server/read-model/): when it gives one, the
-   * hot reads (article, references, link groups, neighbourhood, search by number; by words, the
+   * hot reads (article, versions, references, link groups, neighbourhood, previous / next, renumbering, search by number; by words, the
    * filtering and projection of the full-text index's hits) are answered
    * from memory, as the same rows as their Cypher; else by their Cypher.
    */
@@ -399,6 +399,13 @@ function convertEdge(row: EdgeRow): GraphEdge {
   return { id: `${String(source)}|${edgeType}|${String(target)}`, source: String(source), target: String(target), type: edgeType, via: toProvenance(via), pinpoints: asStrings(pinpoints) };
 }
 
+// The texts that enacted a version come in the store's order, which is none: by text, then by what the link says.
+function compareEnactments(a: ArticleVersionRecord['enactedBy'][number], b: ArticleVersionRecord['enactedBy'][number]): number {
+  const keyA = [a.text.id, a.heading ?? '', a.article ?? '', a.status ?? '', a.source ?? ''].join('\n');
+  const keyB = [b.text.id, b.heading ?? '', b.article ?? '', b.status ?? '', b.source ?? ''].join('\n');
+  return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
+}
+
 // By id, then (rarely: two relationships of one type between the same nodes, from two sources) by what they say.
 function compareEdges(a: GraphEdge, b: GraphEdge): number {
   if (a.id !== b.id) return a.id < b.id ? -1 : 1;
@@ -482,7 +489,8 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
 
     /** The numbers the article had before, and the ones it went to, oldest first. */
     async getRenumbering(id: string): Promise<{ formerNumbers: RenumberingRecord[]; renumberedAs: RenumberingRecord[] }> {
-      const [row] = await query(RENUMBERING, { id });
+      const model = await memory();
+      const row = model ? readRenumbering(model, id, today()) : (await query(RENUMBERING, { id }))[0];
       const read = (raw: unknown): RenumberingRecord[] =>
         ((raw as Array<Record<string, unknown>> | undefined) ?? [])
           .map((r) => ({ article: toSummary(r.article), date: asString(r.date), evidence: asString(r.evidence) }))
@@ -498,7 +506,9 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
     /** The articles before and after in code order, among those in force at `asOf` (default today). */
     async getPreviousNext(sortKey: string, asOf: AsOf = null): Promise<{ previous: ArticleSummary | null; next: ArticleSummary | null }> {
       const family = sortKey.slice(0, sortKey.indexOf('|') + 1);
-      const [row] = await query(PREVIOUS_NEXT, { key: sortKey, familyStart: family, familyEnd: `${family.slice(0, -1)}}`, asOf });
+      const familyEnd = `${family.slice(0, -1)}}`;
+      const model = await memory();
+      const row = model ? readPreviousNext(model, sortKey, family, familyEnd, asOf ?? today()) : (await query(PREVIOUS_NEXT, { key: sortKey, familyStart: family, familyEnd, asOf }))[0];
       const pick = (raw: unknown) => (raw && (raw as Record<string, unknown>).id ? toSummary(raw) : null);
       return { previous: pick(row?.previous), next: pick(row?.next) };
     },
@@ -563,7 +573,8 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
     },
 
     async getVersions(id: string): Promise<ArticleVersionRecord[]> {
-      return (await query(VERSIONS, { id })).map((row) => {
+      const model = await memory();
+      return (model ? readVersions(model, id, today()) : await query(VERSIONS, { id })).map((row) => {
         const version = row.version as Record<string, unknown>;
         const amendments = (row.amendments as Array<Record<string, unknown>>).map((m) => ({
           id: String(m.id),
@@ -586,7 +597,7 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
             article: asString(e.article),
             status: asString(e.status),
             source: asString(e.source),
-          })),
+          })).sort(compareEnactments),
         };
       });
     },

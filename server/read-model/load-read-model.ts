@@ -22,7 +22,12 @@ const ARTICLES = `
 MATCH (a:Article)
 RETURN [elementId(a), a.text, a.html, a.validFrom, a.validTo, a.sources, a.contentHash,
         [(a)-[:REPEALED_IN]->(m:Amendment) | [m.date, m.title]],
-        [(a)-[:HAS_VERSION]->(v:ArticleVersion) | [v.validFrom, v.validTo, v.text, v.html, v.contentHash]]] AS row`;
+        [(a)-[:HAS_VERSION]->(v:ArticleVersion) | [v.validFrom, v.validTo, v.text, v.html, v.contentHash, v.status, v.source,
+          [(v)-[made:MADE_BY]->(m:Amendment) | [made.order, m.date, m.id, m.title, m.source]],
+          [(v)-[e:ENACTED_BY]->(t:LegalText) | [elementId(t), e.heading, e.article, e.status, e.source]]]]] AS row`;
+const RENUMBERINGS = `
+MATCH (o:Article)-[r:RENUMBERED_AS]->(n:Article)
+RETURN [elementId(o), elementId(n), r.date, r.evidence] AS row`;
 const RELATIONSHIPS = `
 MATCH (a)-[r]->(b) WHERE type(r) IN $types
 RETURN [elementId(a), elementId(b), type(r), r.via, r.sources, r.pinpoints, r.spans, r.hrefDisagrees, r.viaRange, r.validFrom, r.validTo, r.reason] AS row`;
@@ -30,6 +35,15 @@ RETURN [elementId(a), elementId(b), type(r), r.via, r.sources, r.pinpoints, r.sp
 type Row = unknown[];
 const str = (value: unknown) => (value === null || value === undefined ? null : String(value));
 const strs = (value: unknown) => (Array.isArray(value) ? value.map(String) : null);
+
+function compareNullable(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === null || a === undefined) return 1;
+  if (b === null || b === undefined) return -1;
+  return (a as string | number) < (b as string | number) ? -1 : 1;
+}
+
+const compareAmendments = (a: Row, b: Row) => compareNullable(a[0], b[0]) || compareNullable(a[1], b[1]) || compareNullable(a[2], b[2]);
 
 async function rows(tx: ManagedTransaction, statement: string, params: Record<string, unknown> = {}): Promise<Row[]> {
   const result = await tx.run(statement, params);
@@ -84,6 +98,8 @@ export async function loadReadModel(driver: Driver, database: string | undefined
           outgoing: [],
           incoming: [],
           rows: new Map(),
+          renumberedFrom: [],
+          renumberedTo: [],
         };
         nodes.push(node);
         byElementId.set(String(row[0]), node);
@@ -99,7 +115,22 @@ export async function loadReadModel(driver: Driver, database: string | undefined
         node.repealedIn = (row[7] as Row[]).map((m) => [str(m[0]), str(m[1])]);
         // The current version's text is the article's: one string kept, not two.
         const same = (value: string | null, current: string | null) => (value !== null && value === current ? current : value);
-        node.versions = (row[8] as Row[]).map((v) => ({ validFrom: str(v[0]), validTo: str(v[1]), text: same(str(v[2]), node.text), html: same(str(v[3]), node.html), contentHash: str(v[4]) }));
+        node.versions = (row[8] as Row[]).map((v) => ({
+          validFrom: str(v[0]), validTo: str(v[1]), text: same(str(v[2]), node.text), html: same(str(v[3]), node.html), contentHash: str(v[4]), status: str(v[5]), source: str(v[6]),
+          // ORDER BY made.order, m.date, m.id (nulls last).
+          amendments: (v[7] as Row[]).map((m) => toPlain(m) as Row).sort(compareAmendments).map((m) => ({ id: m[2] ?? null, title: m[3] ?? null, date: m[1] ?? null, source: m[4] ?? null })),
+          enactedBy: (v[8] as Row[]).map((e) => {
+            const text = byElementId.get(String(e[0]));
+            if (!text) throw new Error(`read model: an ENACTED_BY text ${String(e[0])} is not among its nodes`);
+            return { text: text.index, heading: e[1] ?? null, article: e[2] ?? null, status: e[3] ?? null, source: e[4] ?? null };
+          }),
+        }));
+      }
+      for (const row of await rows(tx, RENUMBERINGS)) {
+        const former = byElementId.get(String(row[0]))!;
+        const next = byElementId.get(String(row[1]))!;
+        former.renumberedTo.push({ article: next, date: str(row[2]), evidence: str(row[3]) });
+        next.renumberedFrom.push({ article: former, date: str(row[2]), evidence: str(row[3]) });
       }
       const relationships: ModelRelationship[] = [];
       for (const row of await rows(tx, RELATIONSHIPS, { types: [...LINK_TYPES] })) {
@@ -129,7 +160,8 @@ export async function loadReadModel(driver: Driver, database: string | undefined
       const articles = new Map<string, ModelNode>();
       for (const node of nodes) if (node.isArticle) articles.set(node.id, node);
       const articlesById = [...articles.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      return { revision, nodes, relationships, articles, articlesById };
+      const articlesBySortKey = articlesById.filter((a) => a.sortKey !== null).sort((a, b) => (a.sortKey! < b.sortKey! ? -1 : a.sortKey! > b.sortKey! ? 1 : 0));
+      return { revision, nodes, relationships, articles, articlesById, articlesBySortKey };
     });
   } finally {
     await session.close();

@@ -133,6 +133,54 @@ export function readLinkGroups(model: ReadModelData, id: string, direction: 'OUT
   });
 }
 
+/** VERSIONS: every version, newest first, with its amending texts and the texts that enacted it. */
+export function readVersions(model: ReadModelData, id: string, asOf: string): Row[] {
+  const a = model.articles.get(id);
+  if (!a) return [];
+  // ORDER BY v.validFrom DESC: nulls first.
+  const versions = [...a.versions].sort((x, y) => -compareNullable(x.validFrom, y.validFrom));
+  return versions.map((v) => ({
+    version: { validFrom: v.validFrom, validTo: v.validTo, text: v.text, html: v.html, status: v.status, source: v.source },
+    amendments: v.amendments,
+    enactedBy: v.enactedBy.map((e) => ({ text: nodeFields(model.nodes[e.text]!, asOf), heading: e.heading, article: e.article, status: e.status, source: e.source })),
+  }));
+}
+
+/** RENUMBERING: the numbers the article had before and the ones it went to (statuses as of the date). */
+export function readRenumbering(model: ReadModelData, id: string, asOf: string): Row | undefined {
+  const a = model.articles.get(id);
+  if (!a) return undefined;
+  const list = (renumberings: ModelNode['renumberedFrom']) => renumberings.map((r) => ({ article: summaryFields(r.article, asOf), date: r.date, evidence: r.evidence }));
+  return { formerNumbers: list(a.renumberedFrom), renumberedAs: list(a.renumberedTo) };
+}
+
+/** PREVIOUS_NEXT: the nearest articles in force at the date before and after `key` in code order, within the family's bounds. */
+export function readPreviousNext(model: ReadModelData, key: string, familyStart: string, familyEnd: string, asOf: string): Row {
+  const sorted = model.articlesBySortKey;
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]!.sortKey! < key) low = middle + 1;
+    else high = middle;
+  }
+  let previous: ModelNode | null = null;
+  for (let i = low - 1; i >= 0 && sorted[i]!.sortKey! > familyStart; i--) {
+    if (isArticleInForce(sorted[i]!, asOf)) {
+      previous = sorted[i]!;
+      break;
+    }
+  }
+  let next: ModelNode | null = null;
+  for (let i = low; i < sorted.length && sorted[i]!.sortKey! < familyEnd; i++) {
+    if (sorted[i]!.sortKey! > key && isArticleInForce(sorted[i]!, asOf)) {
+      next = sorted[i]!;
+      break;
+    }
+  }
+  return { previous: previous && summaryFields(previous, asOf), next: next && summaryFields(next, asOf) };
+}
+
 /** SEARCH_NUMBER: articles whose id starts with the prefix, in force at the date; exact id first, then code order. */
 export function readSearchByNumber(model: ReadModelData, prefix: string, skip: number, limit: number, asOf: string): Row {
   const sorted = model.articlesById;

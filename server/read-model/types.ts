@@ -11,6 +11,12 @@ export interface ModelVersion {
   text: string | null;
   html: string | null;
   contentHash: string | null;
+  status: string | null;
+  source: string | null;
+  /** Its MADE_BY amendments in commit order: id, title, date, source. */
+  amendments: Array<{ id: unknown; title: unknown; date: unknown; source: unknown }>;
+  /** Its ENACTED_BY texts: the text's node (index into ReadModelData.nodes), heading, article, status, source. */
+  enactedBy: Array<{ text: number; heading: unknown; article: unknown; status: unknown; source: unknown }>;
 }
 
 /** A node an article can be linked to (an :Article, :ExternalArticle, :LegalText, :UnresolvedTarget or :Document). */
@@ -51,8 +57,18 @@ export interface ModelNode {
   /** Indexes into ReadModelData.relationships. */
   outgoing: number[];
   incoming: number[];
+  /** RENUMBERED_AS towards it (its former numbers) and from it (its new numbers). */
+  renumberedFrom: ModelRenumbering[];
+  renumberedTo: ModelRenumbering[];
   /** Its nodeFields row by status, made on first use. */
   rows: Map<string | null, Record<string, unknown>>;
+}
+
+/** A RENUMBERED_AS seen from one end: the article at the other end. */
+export interface ModelRenumbering {
+  article: ModelNode;
+  date: string | null;
+  evidence: string | null;
 }
 
 /** A relationship of one of the link types (CITES, the "Liens relatifs" ones, MENTIONS). */
@@ -82,4 +98,6 @@ export interface ReadModelData {
   articles: Map<string, ModelNode>;
   /** Article nodes sorted by id (search by number: a prefix is a range). */
   articlesById: ModelNode[];
+  /** Article nodes with a sortKey, in code order (previous / next). */
+  articlesBySortKey: ModelNode[];
 }

@@ -3,7 +3,8 @@
  * the real graph: the history build of cgct-legifrance-md and cgct-lexlib, a sample of articles
  * (every 50th in id order, the renumbered, the most cited, those citing unresolved targets), of
  * dates (before the code, its first day, around a renumbering, today, a deferred amendment's) and
- * of directions, depths and limits. Two repositories over one driver: one with Cypher only, one
+ * of directions, depths and limits; previous / next at every 50th place in code order; the
+ * renumberings and versions of every renumbered article. Two repositories over one driver: one with Cypher only, one
  * with the model; every public result compared whole. Then a write: the model is not used until
  * rebuilt at the new revision, and shows the write once it is.
  */
@@ -68,6 +69,20 @@ it('gives every sampled article, its references and its link groups as the Cyphe
     }
   }
   expect(compared).toBeGreaterThan(1000);
+}, LONG);
+
+it('gives the same previous and next articles on every sampled date, and the same renumberings and versions', async () => {
+  const keys = (await driver.executeQuery('MATCH (a:Article) WHERE a.sortKey IS NOT NULL RETURN a.sortKey AS key ORDER BY key')).records.map((record) => String(record.get('key')));
+  // Every 50th, the first and last of the code, one past every family's end.
+  const sampled = [...keys.filter((_, i) => i % 50 === 0), keys[0]!, keys.at(-1)!, 'L|9', 'R|', ''];
+  for (const key of sampled) {
+    for (const asOf of DATES) expect(await fast.getPreviousNext(key, asOf), `${key} ${asOf}`).toEqual(await cypher.getPreviousNext(key, asOf));
+  }
+  const renumbered = (await driver.executeQuery('MATCH (a:Article)-[:RENUMBERED_AS]-() RETURN DISTINCT a.id AS id ORDER BY id')).records.map((record) => String(record.get('id')));
+  expect(renumbered.length).toBeGreaterThan(100);
+  for (const id of [...renumbered, ...sample]) expect(await fast.getRenumbering(id), id).toEqual(await cypher.getRenumbering(id));
+  // Versions with their amending and enacting texts, whatever the date.
+  for (const id of [...renumbered, ...sample]) expect(await fast.getVersions(id), id).toEqual(await cypher.getVersions(id));
 }, LONG);
 
 it('walks the same neighbourhoods, whatever the direction, depth, types, limit and date', async () => {
