@@ -40,10 +40,12 @@ export function buildAccentDictionary(texts: Iterable<string>): AccentDictionary
   return { spellings };
 }
 
-/** Puts back the accents, proper-noun capitals and elided apostrophes of a title that has no accent at all. */
+/** Puts back the accents, proper-noun capitals and elided apostrophes of the words of a title rebuilt from a slug. */
 export function restoreAccents(title: string, dictionary: AccentDictionary): string {
-  if (/[À-ÿ]/.test(title)) return title;
   return title.replace(WORD, (word) => {
+    // A word that has its accents came with them ("Première partie", inferred from the number,
+    // before the slug's "Dispositions generales"): only the others are restored.
+    if (/[À-ÿ]/.test(word)) return word;
     if (/^[IVXLC]+$/.test(word) && word.length > 1) return word;
     // "Garanties accordées a l'issue du mandat": in a title, a lone "a" is the preposition.
     if (word === 'a') return 'à';

@@ -7,6 +7,7 @@ const dictionary = buildAccentDictionary([
   "Le service départemental d'incendie et de secours assure la défense extérieure contre l'incendie.",
   "En Polynésie française, la commission de la coopération intercommunale se réunit. La Polynésie française est consultée.",
   "Les garanties sont accordées à l'issue du mandat.",
+  "Les dispositions générales du présent titre s'appliquent dans les conditions prévues à l'article 73 de la Constitution.",
 ]);
 
 describe('restoreAccents', () => {
@@ -20,8 +21,11 @@ describe('restoreAccents', () => {
     ['Sous-section 3 : Garanties accordees a lissue du mandat', "Sous-section 3 : Garanties accordées à l'issue du mandat"],
     // Roman numerals and unknown words are left alone.
     ['Titre III : Recettes fiscales', 'Titre III : Recettes fiscales'],
-    // A title that already has accents was read from a real source: untouched.
+    // Words that have their accents keep them.
     ['Chapitre Ier : Dispositions générales', 'Chapitre Ier : Dispositions générales'],
+    // A part's name inferred from its number ("Première partie") before a slug's words: the slug's are restored (issue 13).
+    ['Première partie : Dispositions generales', 'Première partie : Dispositions générales'],
+    ['Titre III : Dispositions relatives a larticle 73', "Titre III : Dispositions relatives à l'article 73"],
   ])('turns "%s" into "%s"', (title, expected) => {
     expect(restoreAccents(title, dictionary)).toBe(expected);
   });
