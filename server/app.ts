@@ -26,9 +26,9 @@ import { createHealthRouter } from './health.ts';
 import { answerNotFound, answerUnexpectedError, readBoundedBody, refuseBadBodies, refuseUnsupportedMediaType } from './http-guards.ts';
 import { useQueryCostLimit } from './query-cost.ts';
 import { refuseOversizedQueries } from './query-guards.ts';
-import { createRateLimiter, type RateLimitSettings } from './rate-limit.ts';
+import { createCostBudget, createRateLimiter, type RateLimitSettings } from './rate-limit.ts';
 import { setSecurityHeaders } from './security-headers.ts';
-import { ARMOR_CONFIG, DEFAULT_QUERY_TIMEOUT_MS } from './limits.ts';
+import { ARMOR_CONFIG, DEFAULT_QUERY_TIMEOUT_MS, MAX_QUERY_COST } from './limits.ts';
 import { createServerContext, resolvers } from './resolvers.ts';
 import { createResponseCache } from './response-cache.ts';
 import { createReadModelHolder, type ReadModelHolder } from './read-model/read-model-holder.ts';
@@ -103,7 +103,7 @@ export function buildApp(options: AppOptions): BuiltApp {
     context: () => createServerContext(repository),
     graphqlEndpoint: '/graphql',
     maskedErrors: { maskError: (error, message) => maskServerError(error, message, monitor) },
-    plugins: [EnvelopArmorPlugin(ARMOR_CONFIG), useQueryCostLimit()],
+    plugins: [EnvelopArmorPlugin(ARMOR_CONFIG), useQueryCostLimit(MAX_QUERY_COST, options.rateLimit ? createCostBudget(options.rateLimit) : undefined)],
     landingPage: false,
     // yoga's CORS echoed any Origin with credentials: server/cors.ts decides instead.
     cors: false,

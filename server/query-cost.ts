@@ -10,6 +10,7 @@ import { Kind, type DocumentNode, type FragmentDefinitionNode, type SelectionSet
 import { createGraphQLError } from 'graphql-yoga';
 import type { Plugin } from 'graphql-yoga';
 import { ARGUMENT_LIMITS, MAX_QUERY_COST } from './limits.ts';
+import { clientAddress, type TokenBuckets } from './rate-limit.ts';
 
 type Arguments = Record<string, unknown>;
 
@@ -86,12 +87,29 @@ export function computeQueryCost(document: DocumentNode, variables: Arguments = 
   return Math.round(total);
 }
 
-/** The yoga plugin refusing, with 400, an operation whose cost is over MAX_QUERY_COST. */
-export function useQueryCostLimit(maxCost: number = MAX_QUERY_COST): Plugin {
+/**
+ * The yoga plugin refusing, with 400, an operation whose cost is over `maxCost`; with a budget
+ * (server/rate-limit.ts), charging the cost to the client's address and refusing with 429 once a
+ * client has spent its points.
+ */
+export function useQueryCostLimit(maxCost: number = MAX_QUERY_COST, budget?: TokenBuckets): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const cost = computeQueryCost(args.document, (args.variableValues ?? {}) as Arguments, args.operationName);
-      if (cost <= maxCost) return;
+      if (cost <= maxCost) {
+        // yoga's server context holds the express request (its `req`).
+        const request = (args.contextValue as { req?: Parameters<typeof clientAddress>[0] }).req;
+        const retryAfter = budget && request ? budget.take(clientAddress(request), cost) : 0;
+        if (retryAfter === 0) return;
+        setResultAndStopExecution({
+          errors: [
+            createGraphQLError(`Too much asked from this address lately (this request costs ${cost} points): retry in ${retryAfter} s, or ask for less.`, {
+              extensions: { code: 'RATE_LIMITED', cost, http: { status: 429, headers: { 'Retry-After': String(retryAfter) } } },
+            }),
+          ],
+        });
+        return;
+      }
       const finite = Number.isFinite(cost);
       const why = finite
         ? `it would cost ${cost} points, more than the ${maxCost} one request may (a neighborhood at depth 3 and limit 500 costs 100, each alias counts)`

@@ -11,7 +11,7 @@ import { refuseUnavailable } from './errors.ts';
 
 /** What is used of yoga: its Node adapter's handler returning a Fetch Response. */
 export interface GraphQLHandler {
-  handleNodeRequestAndResponse: (request: IncomingMessage, response: ServerResponse) => Response | Promise<Response>;
+  handleNodeRequestAndResponse: (request: IncomingMessage, response: ServerResponse, context: Record<string, unknown>) => Response | Promise<Response>;
 }
 
 /** The last handler of /graphql. */
@@ -22,7 +22,8 @@ export function serveGraphQL(yoga: GraphQLHandler, monitor: DatabaseMonitor): Re
       unsubscribe = monitor.onUnavailable(() => resolve('away'));
     });
     try {
-      const answering = Promise.resolve(yoga.handleNodeRequestAndResponse(request, response));
+      // The server context yoga's own Node listener gives: the request and response as `req`, `res`.
+      const answering = Promise.resolve(yoga.handleNodeRequestAndResponse(request, response, { req: request, res: response }));
       // Still settled if Neo4j's absence answered first; its outcome no longer matters.
       answering.catch(() => undefined);
       const answer = await Promise.race([answering, away]);

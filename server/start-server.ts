@@ -29,14 +29,19 @@ export function createServerDriver(settings: ConnectionSettings = resolveConnect
 }
 
 /**
- * The per-client rate limit from CGCT_RATE_LIMIT_PER_MINUTE (0 or "off": none) and
- * CGCT_RATE_LIMIT_BURST, over DEFAULT_RATE_LIMIT.
+ * The per-client rate limit from CGCT_RATE_LIMIT_PER_MINUTE (0 or "off": none),
+ * CGCT_RATE_LIMIT_BURST and CGCT_RATE_LIMIT_POINTS_PER_MINUTE (0: no cost budget), over
+ * DEFAULT_RATE_LIMIT.
  */
 export function rateLimitFromEnvironment(environment: NodeJS.ProcessEnv = process.env): RateLimitSettings | false {
   if (environment.CGCT_RATE_LIMIT_PER_MINUTE?.trim() === 'off') return false;
   const perMinute = readNumber(environment, 'CGCT_RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT.perMinute);
   if (perMinute === 0) return false;
-  return { perMinute, burst: Math.max(1, readNumber(environment, 'CGCT_RATE_LIMIT_BURST', DEFAULT_RATE_LIMIT.burst)) };
+  return {
+    perMinute,
+    burst: Math.max(1, readNumber(environment, 'CGCT_RATE_LIMIT_BURST', DEFAULT_RATE_LIMIT.burst)),
+    pointsPerMinute: readNumber(environment, 'CGCT_RATE_LIMIT_POINTS_PER_MINUTE', DEFAULT_RATE_LIMIT.pointsPerMinute!),
+  };
 }
 
 /** CGCT_TRUST_PROXY: "true", a number of hops, or express's list of addresses; unset: off. */

@@ -291,6 +291,25 @@ describe('rate limiting', () => {
   });
 });
 
+describe('cost budget per client', () => {
+  it('answers 429 with Retry-After once a client has spent its points, whatever the number of requests', async () => {
+    // 600 points a minute, bursts of 100: one depth-3 / limit-500 neighbourhood, then a wait.
+    const limited = await startTestServer({ rateLimit: { perMinute: 6000, burst: 1000, pointsPerMinute: 600 }, responseCache: false });
+    try {
+      const heavy = '{ neighborhood(id: "L1115-1", depth: 3, limit: 500) { center } }';
+      expect((await limited.graphql(heavy)).status).toBe(200);
+      const refused = await limited.graphql(heavy);
+      expect(refused.status).toBe(429);
+      expect(refused.body.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', cost: 100 });
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(5);
+      // Cheap requests still pass once a few points have come back; other clients are not touched.
+      expect((await server.graphql(heavy)).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 describe('GraphiQL', () => {
   it('is served from the project itself: no address of another host, no inline script', async () => {
     const response = await fetch(`${server.origin}/graphql`, { headers: { accept: 'text/html' } });
