@@ -7,6 +7,7 @@
  * (directly or through a range). Citations that go on keep their interval; the others are closed on
  * that day and new ones open. One transaction per amendment (graph/write-amendment.ts).
  */
+import { startLaps } from './start-laps.ts';
 import type { Driver } from 'neo4j-driver';
 import { edgeKeyOf } from '../graph/graph-records.ts';
 import type { EdgeRow, Evidence } from '../graph/graph-records.ts';
@@ -323,14 +324,3 @@ function previousDay(date: string): string {
   day.setUTCDate(day.getUTCDate() - 1);
   return day.toISOString().slice(0, 10);
 }
-
-function startLaps(): () => number {
-  let last = performance.now();
-  return () => {
-    const now = performance.now();
-    const elapsed = now - last;
-    last = now;
-    return elapsed;
-  };
-}
-

@@ -7,6 +7,7 @@
  * transaction per amendment. Later amendments go on incrementally (`cgct replay`, `cgct ingest`):
  * every commit is marked applied, and today's graph carries what they plan against.
  */
+import { startLaps } from './start-laps.ts';
 import { today as todayInParis } from '../../graph-schema/today.ts';
 import type { Driver } from 'neo4j-driver';
 import { applySchema } from '../../graph-schema/apply-schema.ts';
@@ -195,16 +196,5 @@ function emptyReport(histories: CorpusHistory[]): HistoryBuildReport {
     articles: 0, inForce: 0, versions: 0, citationIntervals: 0, amendments: 0, renumberings: 0, nodes: 0, relationships: 0, messages: [],
     timings: { read: 0, parse: 0, timeline: 0, resolve: 0, rows: 0, write: 0, total: 0 },
     peakRssMb: 0,
-  };
-}
-
-/** A stopwatch: each call returns the milliseconds since the previous one. */
-function startLaps(): () => number {
-  let last = performance.now();
-  return () => {
-    const now = performance.now();
-    const elapsed = now - last;
-    last = now;
-    return elapsed;
   };
 }

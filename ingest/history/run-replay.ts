@@ -6,6 +6,7 @@
  * `:Amendment` node, so an interrupted replay resumes after the last one marked, and re-running
  * converges to the same graph.
  */
+import { startLaps } from './start-laps.ts';
 import { today as todayInParis } from '../../graph-schema/today.ts';
 import type { Driver } from 'neo4j-driver';
 import { applySchema } from '../../graph-schema/apply-schema.ts';
@@ -287,16 +288,5 @@ function describeChangeSet(
     },
     ms,
     stagesMs,
-  };
-}
-
-/** A stopwatch: each call returns the milliseconds since the previous one (or since it started). */
-function startLaps(): () => number {
-  let last = performance.now();
-  return () => {
-    const now = performance.now();
-    const elapsed = now - last;
-    last = now;
-    return elapsed;
   };
 }
