@@ -13,6 +13,8 @@ import { IngestRefusedError, runIngest, type SourceIngestReport } from '../../in
 import { isHistoryGraph } from '../../ingest/graph/write-amendment.ts';
 import { runReplay } from '../../ingest/history/run-replay.ts';
 import type { SourceSpec } from '../../ingest/sources/read-source.ts';
+import { listCommits } from '../../ingest/sources/list-commits.ts';
+import { today } from '../../graph-schema/today.ts';
 import type { Progress } from '../progress.ts';
 import { runHistoryBuild } from '../../ingest/history/run-history-build.ts';
 import { printHistoryReport } from '../format-history-report.ts';
@@ -52,7 +54,7 @@ export async function run(args: string[]): Promise<number> {
   }
   return runWithGraph('ingest', async (driver, progress) => {
     if (await isHistoryGraph(driver)) return ingestOnHistory(driver, locations.map((location) => parseGitSpec(location)), allowMassRepeal, progress);
-    const reports = await runIngest(driver, locations.map((location) => parseGitSpec(location)), {
+    const reports = await runIngest(driver, await Promise.all(locations.map((location) => inForceToday(parseGitSpec(location)))), {
       allowMassRepeal,
       onProgress: (stage, done, total) => progress.update(done, total, stage),
     });
@@ -83,6 +85,18 @@ async function ingestOnHistory(driver: Driver, specs: SourceSpec[], allowMassRep
     console.error(`${report.source}: ${report.applied.length} amendments applied on the history (${report.alreadyApplied} already there), ${changed} articles added, modified or repealed`);
   }
   return 0;
+}
+
+/**
+ * A bundle named without a commit is read at its last commit already in force: the legifrance-md
+ * history ends with amendments deferred to 2038, whose texts are not the code of today.
+ */
+async function inForceToday(spec: SourceSpec): Promise<SourceSpec> {
+  if (spec.commit || !spec.location.endsWith('.bundle')) return spec;
+  const day = today();
+  const commits = await listCommits(spec);
+  const inForce = commits.filter((commit) => commit.date.slice(0, 10) <= day).pop();
+  return inForce ? { ...spec, commit: inForce.hash } : spec;
 }
 
 /** "folder@COMMIT" works for checkouts as "file.bundle@COMMIT" does for bundles. */

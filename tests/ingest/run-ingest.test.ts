@@ -63,8 +63,9 @@ describe('ingesting the cgct-legifrance-md tip', () => {
     const result = await runCgct(['ingest', LEGIFRANCE_MD]);
     expect(result.code, result.stderr).toBe(0);
     const { articles } = await readOne<{ articles: number }>('MATCH (a:Article) RETURN count(a) AS articles');
-    // 6,835 files, one of which repeats r4422-2.md in another section and is rejected as a duplicate.
-    expect(articles).toBe(6834);
+    // A bundle named alone is read at its last commit in force today (2026-01-01, not the amendments
+    // deferred to 2038): 6,840 files, one of which repeats r4422-2.md in another section and is rejected.
+    expect(articles).toBe(6839);
     expect(result.stderr).toMatch(/rejected: .*r4422-2\.md.*duplicate-article/);
     const { orphans } = await readOne<{ orphans: number }>('MATCH (a:Article) WHERE NOT (:Code {id: "CGCT"})-[:CONTAINS*]->(a) RETURN count(a) AS orphans');
     expect(orphans).toBe(0);
@@ -93,7 +94,7 @@ describe('ingesting the cgct-legifrance-md tip', () => {
   it('writes nothing and reports no change when the same snapshot is ingested again', async () => {
     const result = await runCgct(['ingest', LEGIFRANCE_MD]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/legifrance-md\s+2038-01-01\s+6,835\s+0\s+0\s+6,834\s+0\s+1/);
+    expect(result.stderr).toMatch(/legifrance-md\s+2026-01-01\s+6,840\s+0\s+0\s+6,839\s+0\s+1/);
     expect(result.stderr).toMatch(/\s0\/0\/0\n/);
     expect(await dumpGraph(driver)).toEqual(cleanDump);
     // Nothing written, so the server's cached answers stay valid.
