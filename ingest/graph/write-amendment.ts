@@ -4,7 +4,7 @@
  * it concerns, and the writes of one amendment in ONE transaction (it lands whole or not at all,
  * with the graph's revision).
  */
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import { BUMP_GRAPH_REVISION } from '../../graph-schema/graph-revision.ts';
 import { openSession, readRows } from '../../neo4j/driver.ts';
 import { explainQueryError } from '../../neo4j/explain-error.ts';
@@ -109,52 +109,63 @@ export interface AmendmentWrites {
 export async function writeAmendment(driver: Driver, writes: AmendmentWrites): Promise<void> {
   const session = openSession(driver, 'WRITE');
   let step = 'the amendment';
-  const run = async (tx: ManagedTransaction, what: string, cypher: string, params: Record<string, unknown>) => {
-    step = what;
-    const began = performance.now();
-    await tx.run(cypher, params);
-    if (process.env.CGCT_DEBUG_WRITES) console.error(`${what}: ${(performance.now() - began).toFixed(1)} ms`);
+  // The statements are sent one after the other without waiting for each answer (the driver
+  // pipelines them; Neo4j runs them in order): a round trip per statement was most of a small
+  // amendment's time. A statement with no rows is not sent.
+  const statements: Array<{ what: string; cypher: string; params: Record<string, unknown> }> = [];
+  const add = (what: string, cypher: string, params: Record<string, unknown>) => {
+    const rows = (params.rows ?? params.ids) as unknown[] | undefined;
+    if (rows === undefined || rows.length > 0) statements.push({ what, cypher, params });
   };
   try {
     await session.executeWrite(async (tx) => {
-      await run(tx, 'the amendment', 'MERGE (m:Amendment {id: $id}) SET m += $props', writes.amendment);
+      statements.length = 0;
+      add('the amendment', 'MERGE (m:Amendment {id: $id}) SET m += $props', writes.amendment);
       // Labels come from the closed lists of graph-records.ts, never from input.
       for (const [label, rows] of groupBy(writes.targets, (row) => row.label)) {
-        await run(tx, `${label} targets`, `UNWIND $rows AS row MERGE (n:${label} {id: row.id}) ON CREATE SET n += row.props
+        add(`${label} targets`, `UNWIND $rows AS row MERGE (n:${label} {id: row.id}) ON CREATE SET n += row.props
           WITH n, row WHERE row.props.reason IS NOT NULL SET n.reason = row.props.reason`, { rows });
       }
-      await run(tx, 'external articles', 'UNWIND $rows AS row MATCH (e:ExternalArticle {id: row.from}) MATCH (t:LegalText {id: row.to}) MERGE (e)-[r:PART_OF]->(t) ON CREATE SET r += row.props', { rows: writes.partOf });
-      await run(tx, 'articles', 'UNWIND $rows AS row MERGE (a:Article {id: row.id}) SET a += row.props', { rows: writes.articles });
+      add('external articles', 'UNWIND $rows AS row MATCH (e:ExternalArticle {id: row.from}) MATCH (t:LegalText {id: row.to}) MERGE (e)-[r:PART_OF]->(t) ON CREATE SET r += row.props', { rows: writes.partOf });
+      add('articles', 'UNWIND $rows AS row MERGE (a:Article {id: row.id}) SET a += row.props', { rows: writes.articles });
       // A section keeps its place (sortKey) but takes the title an amendment gives it (a renamed folder),
       // unless it has a better one (a title printed by a source over one rebuilt from a slug).
-      await run(tx, 'sections', `UNWIND $rows AS row MERGE (s:Section {id: row.id}) ON CREATE SET s += row.props
+      add('sections', `UNWIND $rows AS row MERGE (s:Section {id: row.id}) ON CREATE SET s += row.props
         ON MATCH SET s.title = CASE WHEN row.props.titleRank >= coalesce(s.titleRank, 0) THEN row.props.title ELSE s.title END,
                      s.titleRank = CASE WHEN row.props.titleRank >= coalesce(s.titleRank, 0) THEN row.props.titleRank ELSE s.titleRank END`, { rows: writes.sections });
-      await run(tx, 'table of contents', "UNWIND $ids AS id MATCH (:Article {id: id})<-[c:CONTAINS]-() DELETE c", { ids: writes.uncontained });
+      add('table of contents', "UNWIND $ids AS id MATCH (:Article {id: id})<-[c:CONTAINS]-() DELETE c", { ids: writes.uncontained });
       for (const [fromLabel, rows] of groupBy(writes.contains, (row) => `${row.fromLabel}|${row.toLabel}`)) {
         const [from, to] = fromLabel.split('|');
-        await run(tx, 'table of contents', `UNWIND $rows AS row MATCH (p:${from} {id: row.from}) MATCH (c:${to} {id: row.to}) MERGE (p)-[r:CONTAINS]->(c) ON CREATE SET r += row.props`, { rows });
+        add('table of contents', `UNWIND $rows AS row MATCH (p:${from} {id: row.from}) MATCH (c:${to} {id: row.to}) MERGE (p)-[r:CONTAINS]->(c) ON CREATE SET r += row.props`, { rows });
       }
-      await run(tx, 'closed versions', 'UNWIND $rows AS row MATCH (v:ArticleVersion {id: row.id}) SET v.validTo = row.validTo', { rows: writes.closedVersions });
-      await run(tx, 'new versions', `MATCH (m:Amendment {id: $amendment})
+      add('closed versions', 'UNWIND $rows AS row MATCH (v:ArticleVersion {id: row.id}) SET v.validTo = row.validTo', { rows: writes.closedVersions });
+      add('new versions', `MATCH (m:Amendment {id: $amendment})
         UNWIND $rows AS row MATCH (a:Article {id: row.articleId})
         MERGE (v:ArticleVersion {id: row.id}) SET v += row.props
         MERGE (a)-[:HAS_VERSION]->(v)
         WITH v, m, COUNT { (v)-[:MADE_BY]->() } AS made
         MERGE (v)-[r:MADE_BY]->(m) ON CREATE SET r.order = made`, { rows: writes.versions, amendment: writes.amendment.id });
-      await run(tx, 'repeals', `MATCH (m:Amendment {id: $amendment}) UNWIND $rows AS row MATCH (a:Article {id: row.articleId}) MERGE (a)-[r:REPEALED_IN]->(m) SET r.date = row.date`, { rows: writes.repeals, amendment: writes.amendment.id });
-      await run(tx, 'renumberings', 'UNWIND $rows AS row MATCH (o:Article {id: row.from}) MATCH (n:Article {id: row.to}) MERGE (o)-[r:RENUMBERED_AS]->(n) SET r += row.props', { rows: writes.renumberings });
-      await run(tx, 'closed citations', 'UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.elementId SET r.validTo = row.validTo REMOVE r.evidence', { rows: writes.closedCitations });
-      await run(tx, 'deleted citations', 'UNWIND $ids AS id MATCH ()-[r]->() WHERE elementId(r) = id DELETE r', { ids: writes.deletedCitations });
-      await run(tx, 'updated citations', 'UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.elementId SET r += row.props', { rows: writes.updatedCitations });
+      add('repeals', `MATCH (m:Amendment {id: $amendment}) UNWIND $rows AS row MATCH (a:Article {id: row.articleId}) MERGE (a)-[r:REPEALED_IN]->(m) SET r.date = row.date`, { rows: writes.repeals, amendment: writes.amendment.id });
+      add('renumberings', 'UNWIND $rows AS row MATCH (o:Article {id: row.from}) MATCH (n:Article {id: row.to}) MERGE (o)-[r:RENUMBERED_AS]->(n) SET r += row.props', { rows: writes.renumberings });
+      add('closed citations', 'UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.elementId SET r.validTo = row.validTo REMOVE r.evidence', { rows: writes.closedCitations });
+      add('deleted citations', 'UNWIND $ids AS id MATCH ()-[r]->() WHERE elementId(r) = id DELETE r', { ids: writes.deletedCitations });
+      add('updated citations', 'UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.elementId SET r += row.props', { rows: writes.updatedCitations });
       for (const [toLabel, rows] of groupBy(writes.newCitations, (row) => row.toLabel)) {
-        await run(tx, 'new citations', `UNWIND $rows AS row MATCH (a:Article {id: row.from}) MATCH (t:${toLabel} {id: row.to}) CREATE (a)-[r:CITES]->(t) SET r += row.props`, { rows });
+        add('new citations', `UNWIND $rows AS row MATCH (a:Article {id: row.from}) MATCH (t:${toLabel} {id: row.to}) CREATE (a)-[r:CITES]->(t) SET r += row.props`, { rows });
       }
-      await run(tx, 'target reasons', 'UNWIND $rows AS row MATCH (u:UnresolvedTarget {id: row.id}) SET u.reason = row.reason, u.candidates = [], u.inForceFrom = coalesce(u.inForceFrom, row.inForceFrom)', { rows: writes.targetReasons });
+      add('target reasons', 'UNWIND $rows AS row MATCH (u:UnresolvedTarget {id: row.id}) SET u.reason = row.reason, u.candidates = [], u.inForceFrom = coalesce(u.inForceFrom, row.inForceFrom)', { rows: writes.targetReasons });
       // Targets no citation points to any more (a citation that would have lasted no time was deleted).
-      await run(tx, 'orphan targets', 'MATCH (u:UnresolvedTarget) WHERE NOT ()-[:CITES|MENTIONS]->(u) DETACH DELETE u', {});
-      await run(tx, 'empty sections', 'MATCH (s:Section) WHERE NOT (s)-[:CONTAINS]->() DETACH DELETE s', {});
-      await run(tx, 'the revision', BUMP_GRAPH_REVISION, {});
+      add('orphan targets', 'MATCH (u:UnresolvedTarget) WHERE NOT ()-[:CITES|MENTIONS]->(u) DETACH DELETE u', {});
+      add('empty sections', 'MATCH (s:Section) WHERE NOT (s)-[:CONTAINS]->() DETACH DELETE s', {});
+      add('the revision', BUMP_GRAPH_REVISION, {});
+      const pending = statements.map((statement) => tx.run(statement.cypher, statement.params).then(
+        () => undefined,
+        (error: unknown) => {
+          step = statement.what;
+          throw error;
+        },
+      ));
+      await Promise.all(pending);
     });
   } catch (error) {
     throw explainQueryError(error, `write ${step}`);
