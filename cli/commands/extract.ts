@@ -4,11 +4,8 @@
  * prints every article's and document's references; the summary goes to stderr. Exit status 1
  * when a file was rejected or a source could not be read.
  */
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
-import { finished } from 'node:stream/promises';
+import { writeReport } from '../write-report.ts';
 import { formatJsonLine, formatSummary, formatTable } from '../format-extraction.ts';
-import type { IngestMessage } from '../../ingest/types.ts';
 import { parseSourceSpec, SourceError } from '../../ingest/sources/read-source.ts';
 import { runExtraction } from '../../ingest/references/run-extraction.ts';
 
@@ -79,12 +76,3 @@ export async function run(args: string[]): Promise<number> {
 }
 
 /** Writes every message as a JSON line, errors (the rejected files) first, streamed so that no size can exhaust memory. */
-async function writeReport(file: string, messages: IngestMessage[]): Promise<void> {
-  const stream = createWriteStream(file);
-  const ordered = [...messages.filter((message) => message.severity === 'error'), ...messages.filter((message) => message.severity !== 'error')];
-  for (const message of ordered) {
-    if (!stream.write(`${JSON.stringify(message)}\n`)) await once(stream, 'drain');
-  }
-  stream.end();
-  await finished(stream);
-}

@@ -18,6 +18,7 @@ import { today } from '../../graph-schema/today.ts';
 import type { Progress } from '../progress.ts';
 import { runHistoryBuild } from '../../ingest/history/run-history-build.ts';
 import { printHistoryReport } from '../format-history-report.ts';
+import { writeReport } from '../write-report.ts';
 
 export const describe = 'load corpus snapshots into Neo4j, writing only what changed (ingest SOURCE… [--allow-mass-repeal]), or whole histories (ingest --history BUNDLE…)';
 
@@ -26,11 +27,20 @@ const USAGE = [
   '       cgct ingest --history SOURCE... [--documents PATH...] [--allow-mass-repeal]',
   '  SOURCE: a folder, a git checkout (folder@COMMIT) or a git bundle (file.bundle or file.bundle@COMMIT)',
   '  --history: every commit of each git source, built at once into an empty graph',
+  '  --report FILE: every message, one JSON line each (rejected files first)',
 ].join('\n');
-const FLAGS = new Set(['--allow-mass-repeal', '--history', '--documents']);
+const FLAGS = new Set(['--allow-mass-repeal', '--history', '--documents', '--report']);
 
 export async function run(args: string[]): Promise<number> {
   const allowMassRepeal = args.includes('--allow-mass-repeal');
+  // --report FILE: every message of the run, one JSON line each, rejected files first.
+  const reportAt = args.indexOf('--report');
+  const reportFile = reportAt >= 0 ? args[reportAt + 1] : undefined;
+  if (reportAt >= 0 && (!reportFile || reportFile.startsWith('--'))) {
+    console.error(`cgct ingest: --report needs a file name\n${USAGE}`);
+    return 2;
+  }
+  args = args.filter((_arg, index) => reportAt < 0 || (index !== reportAt && index !== reportAt + 1));
   const documentsAt = args.indexOf('--documents');
   const documents = documentsAt < 0 ? [] : args.slice(documentsAt + 1).filter((arg) => !arg.startsWith('--'));
   const locations = (documentsAt < 0 ? args : args.slice(0, documentsAt)).filter((arg) => !arg.startsWith('--'));
@@ -49,6 +59,7 @@ export async function run(args: string[]): Promise<number> {
       });
       progress.stop();
       printHistoryReport(report);
+      if (reportFile) await writeReport(reportFile, report.messages);
       return 0;
     });
   }
@@ -60,6 +71,7 @@ export async function run(args: string[]): Promise<number> {
     });
     progress.stop();
     printReports(reports, performance.now() - started);
+    if (reportFile) await writeReport(reportFile, reports.flatMap((report) => report.messages));
     return 0;
   });
 }
@@ -126,7 +138,7 @@ function printReports(reports: SourceIngestReport[], totalMs: number): void {
       const reason = report.messages.find((message) => message.file === file && message.severity === 'error');
       console.error(`rejected: ${file}${reason ? `${reason.line ? `:${reason.line}` : ''}: ${reason.reason} [${reason.ruleId}]` : ''}`);
     }
-    if (report.rejectedFiles.length > 20) console.error(`… and ${report.rejectedFiles.length - 20} more rejected files in ${report.snapshot.source}`);
+    if (report.rejectedFiles.length > 20) console.error(`… and ${report.rejectedFiles.length - 20} more rejected files in ${report.snapshot.source} (--report FILE lists them all)`);
   }
   console.error(`done in ${seconds(totalMs)}`);
 }
