@@ -60,6 +60,8 @@ async function ingestIfEmpty(): Promise<void> {
     if (occupancy.kind === 'complete-build' || occupancy.kind === 'other-data') {
       const [{ articles } = { articles: 0 }] = await readRows<{ articles: number }>(driver, 'MATCH (a:Article) RETURN count(a) AS articles');
       console.log(`The graph holds ${articles} articles: no ingest needed (\`npx cgct replay …\` or \`npx cgct ingest …\` bring it up to date).`);
+      // A graph loaded from snapshots by an older version knows one date per article, not the history.
+      if (occupancy.kind === 'other-data') console.log('It was not built from the corpora\'s history: its dates are those of snapshots. `npx cgct db reset --yes`, then `npm start`, builds the real history.');
       return;
     }
     const specs = FIRST_START_CORPORA.map((bundle) => ({ location: path.join(CORPUS_DIR, bundle) }));
