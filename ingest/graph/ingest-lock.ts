@@ -6,7 +6,7 @@
  */
 import os from 'node:os';
 import type { Driver } from 'neo4j-driver';
-import { readRows, writeRows } from '../../neo4j/driver.ts';
+import { writeRows } from '../../neo4j/driver.ts';
 
 /** Who holds the lock. */
 export interface LockHolder {
@@ -62,10 +62,4 @@ function isAlive(holder: LockHolder): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-}
-
-/** Who holds the lock now, if anyone (for status displays). */
-export async function readLockHolder(driver: Driver): Promise<LockHolder | undefined> {
-  const [row] = await readRows<LockHolder>(driver, "MATCH (l:IngestLock {key: 'graph'}) RETURN l.pid AS pid, l.host AS host, l.command AS command, l.since AS since");
-  return row;
 }

@@ -5,7 +5,7 @@
  * files ever had. Renames are detected (`-M70%`): a file that moves to another number
  * (l1114-1.md → l1115-1.md on 2004-07-30) is a renumbering.
  */
-import { readBlobs, runGit } from '../sources/run-git.ts';
+import { runGit } from '../sources/run-git.ts';
 import { cloneBundle, SourceError, type SourceSpec } from '../sources/read-source.ts';
 import { labelSource } from '../sources/snapshot-date.ts';
 import path from 'node:path';
@@ -125,9 +125,4 @@ export async function readCommitFileChanges(repo: string, parent: string | null,
     const tab = line.indexOf('\t');
     return { status: 'A' as const, path: line.slice(tab + 1), sha: line.slice(0, tab).split(' ')[2]! };
   });
-}
-
-/** Reads the given blobs (deduplicated by the caller), in order. */
-export function readHistoryBlobs(history: CorpusHistory, shas: string[]): Promise<Buffer[]> {
-  return readBlobs(history.repo, shas);
 }

@@ -21,7 +21,8 @@ import type { Article, FreeTextDocument, IngestMessage, ResolvedReference } from
 import { buildTimeline, type SourceTimeline } from './build-timelines.ts';
 import { buildHistoryRows } from './history-records.ts';
 import { mergeTimelines } from './merge-timelines.ts';
-import { readHistory, readHistoryBlobs, type CorpusHistory } from './read-history.ts';
+import { readHistory, type CorpusHistory } from './read-history.ts';
+import { readBlobs } from '../sources/run-git.ts';
 import { createTimeLookup, resolveOverTime, resolveReferencesOn } from './resolve-over-time.ts';
 
 /** Options of runHistoryBuild. */
@@ -156,7 +157,7 @@ async function readAllBlobs(histories: CorpusHistory[], progress: NonNullable<Hi
   for (const history of histories) {
     const shas = [...new Set(history.commits.flatMap((commit) => commit.changes.flatMap((change) => (change.sha ? [change.sha] : []))))];
     progress(`read ${history.source}`, 0, shas.length);
-    const contents = await readHistoryBlobs(history, shas);
+    const contents = await readBlobs(history.repo, shas);
     shas.forEach((sha, index) => blobs.set(sha, contents[index]!));
     progress(`read ${history.source}`, shas.length, shas.length);
   }

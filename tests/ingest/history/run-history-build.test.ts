@@ -19,6 +19,7 @@ import { runGit } from '../../../ingest/sources/run-git.ts';
 import { clearGraph, openTestDriver, runCgct } from '../../helpers/neo4j.ts';
 import { dumpGraph } from '../../helpers/graph-dump.ts';
 import { HandMadeHistory } from '../../helpers/hand-made-history.ts';
+import { createRandom } from '../fuzz/mutate-files.ts';
 
 const CORPUS = path.join(PROJECT_ROOT, '..', 'shared', 'corpus');
 const LEGIFRANCE_MD = path.join(CORPUS, 'cgct-legifrance-md-history.bundle');
@@ -269,19 +270,12 @@ async function versionsFromGitLog(repo: string, basename: string): Promise<Array
   return versions;
 }
 
-/** `count` items drawn without replacement with a small seeded generator (mulberry32). */
+/** `count` items drawn without replacement with the fuzz test's seeded generator (mulberry32). */
 function drawWithSeed<T>(items: T[], count: number, seed: number): T[] {
-  let state = seed >>> 0;
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = createRandom(seed);
   const pool = [...items];
   const drawn: T[] = [];
-  while (drawn.length < count && pool.length > 0) drawn.push(pool.splice(Math.floor(random() * pool.length), 1)[0]!);
+  while (drawn.length < count && pool.length > 0) drawn.push(pool.splice(Math.floor(random.next() * pool.length), 1)[0]!);
   return drawn;
 }
 
