@@ -2,12 +2,17 @@
  * An article body (HTML, or Markdown turned into HTML) → what the graph stores: plain text with
  * paragraphs separated by "\n\n", the `<a href>` links located by offsets in that text, and
  * sanitized HTML for display (rehype-sanitize's GitHub schema: no script, no event handler, no
- * javascript: URL; links kept).
+ * javascript: URL; links and tables kept, article-html-schema.ts).
+ *
+ * A table's rows are lines and its cells are separated by tabs (text-builder.ts); what a cell
+ * holds stays on its line ("NOMBRE DES MEMBRES<br/>du conseil municipal" in L2121-2 reads as one
+ * cell), so a row is always one line. A table inside a cell is read flat, as the cell's words.
  */
 import type { Element, Nodes, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import rehypeSanitize from 'rehype-sanitize';
 import { unified } from 'unified';
+import { ARTICLE_HTML_SCHEMA } from './article-html-schema.ts';
 import { classifyHref } from '../references/classify-href.ts';
 import { convertMarkdownToHtml } from './markdown-to-html.ts';
 import { parseHtmlFragment } from './parse-html-fragment.ts';
@@ -27,12 +32,11 @@ export interface BodyContent {
   tooDeepOffset?: number;
 }
 
-const PARAGRAPH_BLOCKS = new Set(['p', 'div', 'table', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'center', 'blockquote', 'pre', 'section', 'article', 'header', 'footer', 'main', 'thead', 'tbody', 'dl', 'dd', 'dt', 'hr']);
-const LINE_BLOCKS = new Set(['tr']);
+const PARAGRAPH_BLOCKS = new Set(['p', 'div', 'table', 'caption', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'center', 'blockquote', 'pre', 'section', 'article', 'header', 'footer', 'main', 'dl', 'dd', 'dt', 'hr']);
 const CELLS = new Set(['td', 'th']);
 const HIDDEN = new Set(['script', 'style', 'head', 'title', 'template', 'noscript', 'meta', 'link']);
 
-const sanitizer = unified().use(rehypeSanitize);
+const sanitizer = unified().use(rehypeSanitize, ARTICLE_HTML_SCHEMA);
 
 /** Converts an HTML body. */
 export function convertHtmlBody(html: string): BodyContent {
@@ -65,13 +69,20 @@ export function convertTree(tree: Root): Omit<BodyContent, 'unclosed'> {
 /** What is left to do: visit a node, or finish an element once its children are done. */
 type Step = { node: Nodes } | { close: Element; start: number; before: number };
 
+/** Where the walk stands in a table: cells open around it, cells already met in the current row. */
+interface TableState {
+  cellDepth: number;
+  cellsInRow: number;
+}
+
 /** Walks the tree with a stack of its own, not the call stack: no nesting can overflow it. */
 function collectText(tree: Nodes, builder: TextBuilder, links: HrefLink[]): void {
   const steps: Step[] = [{ node: tree }];
+  const table: TableState = { cellDepth: 0, cellsInRow: 0 };
   while (steps.length > 0) {
     const step = steps.pop()!;
     if ('close' in step) {
-      closeElement(step, builder, links);
+      closeElement(step, builder, links, table);
       continue;
     }
     const node = step.node;
@@ -81,22 +92,37 @@ function collectText(tree: Nodes, builder: TextBuilder, links: HrefLink[]): void
     }
     if (node.type !== 'root' && node.type !== 'element') continue;
     if (node.type === 'element') {
-      const name = node.tagName;
-      if (HIDDEN.has(name)) continue;
-      if (name === 'br') {
-        builder.appendBreak(1);
+      if (HIDDEN.has(node.tagName)) continue;
+      if (node.tagName === 'br') {
+        // Inside a cell a line break would cut the row in two: it is a space there.
+        if (table.cellDepth > 0) builder.appendText(' ');
+        else builder.appendBreak(1);
         continue;
       }
-      if (PARAGRAPH_BLOCKS.has(name)) builder.appendBreak(2);
-      else if (LINE_BLOCKS.has(name)) builder.appendBreak(1);
-      else if (CELLS.has(name)) builder.appendText(' ');
+      openElement(node, builder, table);
       steps.push({ close: node, start: builder.nextOffset, before: builder.length });
     }
     for (let k = node.children.length - 1; k >= 0; k--) steps.push({ node: node.children[k]! });
   }
 }
 
-function closeElement(step: { close: Element; start: number; before: number }, builder: TextBuilder, links: HrefLink[]): void {
+function openElement(node: Element, builder: TextBuilder, table: TableState): void {
+  const name = node.tagName;
+  if (table.cellDepth > 0) {
+    if (PARAGRAPH_BLOCKS.has(name) || name === 'tr' || CELLS.has(name)) builder.appendText(' ');
+  } else if (name === 'tr') {
+    builder.appendRowBreak();
+    table.cellsInRow = 0;
+  } else if (CELLS.has(name)) {
+    if (table.cellsInRow > 0) builder.appendCellBreak();
+    table.cellsInRow++;
+  } else if (PARAGRAPH_BLOCKS.has(name)) {
+    builder.appendBreak(2);
+  }
+  if (CELLS.has(name)) table.cellDepth++;
+}
+
+function closeElement(step: { close: Element; start: number; before: number }, builder: TextBuilder, links: HrefLink[], table: TableState): void {
   const node = step.close;
   if (node.tagName === 'a' && typeof node.properties.href === 'string') {
     const href = node.properties.href;
@@ -106,5 +132,10 @@ function closeElement(step: { close: Element; start: number; before: number }, b
     links.push({ href, text: '', start: Math.min(step.start, end), end, ...classifyHref(href, title) });
     return;
   }
-  if (PARAGRAPH_BLOCKS.has(node.tagName)) builder.appendBreak(2);
+  if (CELLS.has(node.tagName)) table.cellDepth--;
+  if (table.cellDepth > 0) {
+    if (PARAGRAPH_BLOCKS.has(node.tagName) || CELLS.has(node.tagName)) builder.appendText(' ');
+  } else if (PARAGRAPH_BLOCKS.has(node.tagName)) {
+    builder.appendBreak(2);
+  }
 }

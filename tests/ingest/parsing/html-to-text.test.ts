@@ -35,6 +35,53 @@ describe('convertHtmlBody', () => {
   });
 });
 
+describe('convertHtmlBody on tables', () => {
+  // L2123-23 as legifrance-md writes it: header cells with <br/>, figures in their own cells.
+  const SCALE = "<p>le barème suivant :</p><center><table border='1'><tbody><tr><th><br/>\n\nPopulation<br/><br/>\n\n(habitants)</th><th><br/>\n\nTaux</th></tr>"
+    + "<tr><td align='justify'><br/>\n\nDe 1 000 à 3 499</td><td align='right'><br/>\n\n51,6</td></tr><tr><td align='justify'><br/>\n\nDe 3 500 à 9 999</td><td align='right'><br/>\n\n55</td></tr></tbody></table></center><p>Suite.</p>";
+
+  it('writes one line per row and a tab between cells, so a rate never runs into its population bracket', () => {
+    expect(convertHtmlBody(SCALE).text).toBe('le barème suivant :\n\nPopulation (habitants)\tTaux\nDe 1 000 à 3 499\t51,6\nDe 3 500 à 9 999\t55\n\nSuite.');
+  });
+
+  it('keeps the table in the sanitized HTML, with colspan and rowspan but no presentational attribute', () => {
+    const html = convertHtmlBody("<table border='1' cellpadding='0' width='680'><tbody><tr><td rowspan='2' width='228' vAlign='top'>POPULATION</td><th colspan='2' scope='col'>TAUX</th></tr></tbody></table>").html;
+    expect(html).toBe('<table><tbody><tr><td rowspan="2">POPULATION</td><th colspan="2" scope="col">TAUX</th></tr></tbody></table>');
+  });
+
+  it('keeps an empty cell as its tab, so the figures after it stay in their column', () => {
+    expect(convertHtmlBody('<table><tr><td>a</td><td></td><td>c</td></tr><tr><td></td><td>y</td></tr></table>').text).toBe('a\t\tc\n\ty');
+  });
+
+  it('never breaks a row inside a cell: paragraphs and line breaks in a cell become spaces', () => {
+    const text = convertHtmlBody('<table><tr><td><p>NOMBRE DES MEMBRES<br/>du conseil</p><p>municipal</p></td><td><p>7</p></td></tr></table>').text;
+    expect(text).toBe('NOMBRE DES MEMBRES du conseil municipal\t7');
+  });
+
+  it('does not turn an empty row or thead / tbody into a paragraph break inside the table', () => {
+    const text = convertHtmlBody('<table><thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td> </td></tr><tr><td>1</td><td>2</td></tr></tbody></table>').text;
+    expect(text).toBe('A\tB\n1\t2');
+  });
+
+  it('locates a link inside a cell by offsets into the tabbed text', () => {
+    const body = convertHtmlBody("<table><tr><th>Dispositions</th><th>Rédaction</th></tr><tr><td><a href='/code-general-des-collectivites-territoriales/x/r2335-1.md'>R. 2335-1</a> et R. 2335-2</td><td>Décret</td></tr></table>");
+    const [link] = body.links;
+    expect(body.text).toBe('Dispositions\tRédaction\nR. 2335-1 et R. 2335-2\tDécret');
+    expect(body.text.slice(link!.start, link!.end)).toBe('R. 2335-1');
+    expect(link!.targetArticle).toBe('R2335-1');
+  });
+
+  it('locates a link that opens a cell after an empty one, past both tabs', () => {
+    const body = convertHtmlBody("<table><tr><td>x</td><td></td><td><a href='/code-general-des-collectivites-territoriales/x/l1.md'>L. 1</a></td></tr></table>");
+    expect(body.text).toBe('x\t\tL. 1');
+    expect(body.text.slice(body.links[0]!.start, body.links[0]!.end)).toBe('L. 1');
+  });
+
+  it('reads a table nested in a cell flat, as that cell\'s words', () => {
+    expect(convertHtmlBody('<table><tr><td>a</td><td><table><tr><td>b</td><td>c</td></tr></table></td></tr></table>').text).toBe('a\tb c');
+  });
+});
+
 describe('convertMarkdownBody', () => {
   it('joins hard-wrapped lines of a paragraph with a space, so a split reference is whole again', () => {
     const body = convertMarkdownBody("aux dispositions du premier alinéa de l'article L.\n2334-33 sont applicables.\n\n1. Un second alinéa numéroté.");
