@@ -10,21 +10,41 @@
  * list ("aux articles L. 1 et L. 2 … ledit article") they are ambiguous and left out.
  * "desdits articles", "aux mêmes articles" repeat the whole last list. "L'article précédent"
  * depends on where the citing article stands, which the text alone does not tell: left out.
+ *
+ * The citing article's own code (`ownCode`) is what "du présent code", "du même code" with no
+ * code named before, and a number with no text named designate: the CGCT unless told. A CGCT
+ * article's bare "article 6" is a law's, left out without its law; another code's is its own
+ * ("l'article 2044", in the code civil). The notes ending an article (find-notes) are read like
+ * its body, but for its own number (`ownNumber`), which a note names as the article it is about.
  */
+import { normalizeArticleId } from '../article-id.ts';
+import { normalizeCodeArticleNumber } from '../codes/code-registry.ts';
 import type { Reference } from '../types.ts';
-import { createCitationContext, rememberNamedText, resolveContainer, type CitationContext } from './citation-context.ts';
+import { createCitationContext, resolveContainer, type CitationContext } from './citation-context.ts';
 import { findAmendingQuotes, isInsideSpans } from './find-amending-quotes.ts';
-import { readCitationList, skipTitle, type CitationItem } from './read-citation-list.ts';
+import { findNoteStart } from './find-notes.ts';
+import { maskHtmlTags } from './mask-html-tags.ts';
+import { readCitationList, skipTitle, splitSubdivision, type CitationItem } from './read-citation-list.ts';
 import { readPinpointBefore } from './read-pinpoint.ts';
-import { readTextNameAt } from './read-text-name.ts';
+import { readTextNameAt, type TextNameMatch } from './read-text-name.ts';
 import { THIS_CODE, textKindOf } from './text-name.ts';
+
+/** Options of extractReferences. */
+export interface ExtractReferencesOptions {
+  /** Stop once more than this many references are found (a text to be rejected); no limit when absent. */
+  limit?: number;
+  /** The code the text belongs to: "CGCT" (the default) or another code's id, its folder ("code-de-lurbanisme"). */
+  ownCode?: string;
+  /** The citing article's own number ("L2333-6", "1240"), so that its notes naming it cite nothing. */
+  ownNumber?: string;
+}
 
 // The three things a reference starts with: the word "article(s)" / "art.", a prefixed number
 // standing alone ("L. 4141-1 et L. 4141-2" in a table cell), or a text's name.
 const HIT = new RegExp(
   String.raw`(?<keyword>(?<![\p{L}])(?:[Aa]rticles?|[Aa]rt\.|ART\.|ARTICLES?)(?![\p{L}]))` +
-    String.raw`|(?<designator>(?<![\p{L}\d])(?:L\.?\s?O|L|R|D)\s?\.?\s?\*?\.?\s?\d+-\d)` +
-    String.raw`|(?<name>(?<![\p{L}])(?:présent\s+code|même\s+code|[Cc]ode|livre\s+des\s+procédures\s+fiscales|CGCT|[Ll]oi|[Oo]rdonnance|[Dd]écret|[Aa]rrêté|Constitution)(?![\p{L}]))`,
+    String.raw`|(?<designator>(?<![\p{L}\d])(?:L\.?\s?O|L|R|D|A)\s?\.?\s?\*?\.?\s?\d+-\d)` +
+    String.raw`|(?<name>(?<![\p{L}])(?:présent\s+code|même\s+code|[Cc]ode|livre\s+des\s+procédures\s+fiscales|CGCT|[Ll]oi|[Oo]rdonnance|[Dd]écret|[Aa]rrêté|Constitution|[Tt]raités?|TFUE|[Rr]èglement|[Dd]irective)(?![\p{L}]))`,
   'gu',
 );
 const AFTER_KEYWORD = /\s+/y;
@@ -34,10 +54,15 @@ const QUOTED_HEADING = /[«“"]\s*$/u;
 const ANAPHORA_BEFORE = /(?:^|[\s'’])(?<word>même|mêmes|ledit|lesdits|dudit|desdits|audit|auxdits|présent)\s+$/u;
 const ANAPHORA_AFTER = /\s+(?:précitée?s?|susvisée?s?|susmentionnée?s?)(?![\p{L}])/uy;
 
-/** Every reference the text makes, in the order of the text; stops once past `limit` (a text to be rejected). */
-export function extractReferences(text: string, limit = Infinity): Reference[] {
+/**
+ * Every reference the text makes, in the order of the text; stops once past `limit` (a text to
+ * be rejected). A number as second argument is the limit, as before options.
+ */
+export function extractReferences(source: string, options: ExtractReferencesOptions | number = {}): Reference[] {
+  const { limit = Infinity, ownCode = THIS_CODE, ownNumber } = typeof options === 'number' ? { limit: options } : options;
+  const text = maskHtmlTags(source);
   const references: Reference[] = [];
-  const context = createCitationContext();
+  const context = createCitationContext(ownCode);
   const hit = new RegExp(HIT);
   const quotes = findAmendingQuotes(text);
   for (let match = hit.exec(text); match; match = hit.exec(text)) {
@@ -51,7 +76,13 @@ export function extractReferences(text: string, limit = Infinity): Reference[] {
     // Past `limit` the text is rejected (maxReferencesPerText): reading the rest would be wasted.
     if (references.length > limit) break;
   }
-  return references;
+  return ownNumber === undefined ? references : dropSelfMentionsInNotes(references, text, ownCode, ownNumber);
+}
+
+function dropSelfMentionsInNotes(references: Reference[], text: string, ownCode: string, ownNumber: string): Reference[] {
+  const own = normalizeArticleId(ownNumber) ?? normalizeCodeArticleNumber(ownNumber);
+  const noteStart = findNoteStart(text);
+  return references.filter((reference) => !(reference.start >= noteStart && reference.code === ownCode && reference.kind === 'single' && reference.target === own));
 }
 
 function readAfterKeyword(text: string, keywordStart: number, keywordEnd: number, context: CitationContext, out: Reference[]): number {
@@ -76,18 +107,20 @@ function readList(text: string, pos: number, afterKeyword: boolean, pinpoint: st
     const code = codes[i];
     if (!code) return;
     const last = item.last ?? item.first;
+    const itemPinpoint = joinPinpoints(pinpoint, item.subdivision);
     list.push({
-      target: item.first.id,
+      target: numberIn(code, item.first.id),
       code,
       kind: item.last ? 'range' : 'single',
-      ...(item.last ? { rangeEnd: item.last.id } : {}),
-      ...(pinpoint ? { pinpoint } : {}),
+      ...(item.last ? { rangeEnd: numberIn(code, item.last.id) } : {}),
+      ...(itemPinpoint ? { pinpoint: itemPinpoint } : {}),
       start: item.first.start,
       end: last.end,
       via: 'text',
     });
   });
   out.push(...list);
+  for (const reference of list) context.codeOfTarget.set(reference.target!, reference.code);
   if (list.length > 0) context.lastList = list;
   const contained = items.some((item) => item.container);
   if (contained && list.length > 0) shareContainerBackwards(text, pos, list, context);
@@ -105,10 +138,21 @@ const JOINED = /^\s*,?\s+(?:et|ou|ainsi\s+qu['’]?)\s[^.;:()\n]{0,60}$/u;
 function shareContainerBackwards(text: string, listStart: number, list: Reference[], context: CitationContext): void {
   const previous = context.uncontained;
   const { code, target } = list[0]!;
-  if (!previous || code === THIS_CODE || textKindOf(code) !== 'code' || !JOINED.test(text.slice(previous.end, listStart))) return;
+  if (!previous || code === context.ownCode || textKindOf(code) !== 'code' || !JOINED.test(text.slice(previous.end, listStart))) return;
   for (const reference of previous.references) {
-    if (reference.code === THIS_CODE && reference.target && isOfShape(reference.target, target)) reference.code = code;
+    if (reference.code === context.ownCode && reference.target && isOfShape(reference.target, target)) reference.code = code;
   }
+}
+
+// Another code's numbers are keyed as its registry writes them ("238 BIS" → "238 bis"); the
+// CGCT's and laws' stay as read.
+function numberIn(code: string, id: string): string {
+  return code !== THIS_CODE && textKindOf(code) === 'code' ? (normalizeCodeArticleNumber(id) ?? id) : id;
+}
+
+// "au 1° de l'article 42 II de la loi": the item of the law article's paragraph.
+function joinPinpoints(before: string | undefined, subdivision: string | undefined): string | undefined {
+  return before && subdivision ? `${before} du ${subdivision}` : (before ?? subdivision);
 }
 
 function isOfShape(id: string, neighbour: string | undefined): boolean {
@@ -117,29 +161,35 @@ function isOfShape(id: string, neighbour: string | undefined): boolean {
 }
 
 // A container written after the last item of a list covers the items before it that have
-// none ("aux articles L. 211-7 et L. 212-1 du code de l'environnement": both in that code);
-// a prefixed number with no container anywhere is of this code; a bare number ("article 6")
-// with no container cannot be placed and is left out.
+// none ("aux articles L. 211-7 et L. 212-1 du code de l'environnement": both in that code), and
+// so does a text this grammar cannot name ("des articles 107 et 108 du traité"), which leaves
+// them out. "L'article L. 300-5 précité" is of the text it was cited in before. A prefixed
+// number with no container anywhere is of the own code; a bare number ("article 6") too in
+// another code, but not in the CGCT, where it cannot be placed and is left out.
 function assignContainers(items: CitationItem[], context: CitationContext): Array<string | undefined> {
   const resolved = items.map((item) => (item.container ? resolveContainer(context, item.container) : undefined));
   const codes: Array<string | undefined> = new Array(items.length);
   let following: string | undefined;
   let followingKnown = false;
   for (let i = items.length - 1; i >= 0; i--) {
-    if (items[i]!.container) {
+    const item = items[i]!;
+    if (item.container || item.unknownContainer) {
       following = resolved[i];
       followingKnown = true;
     }
-    codes[i] = followingKnown ? following : items[i]!.first.prefixed ? defaultCodeOf(items[i]!, context) : undefined;
+    if (followingKnown) codes[i] = following;
+    else codes[i] = (item.aforementioned ? context.codeOfTarget.get(item.first.id) : undefined) ?? defaultCodeOf(item, context);
   }
   return codes;
 }
 
 // Every CGCT number has a dash ("L. 2131-1"); an undashed "R. 52" is another code's, the one
 // named before: "les articles suivants du code électoral : 1° L'article R. 40 …".
-function defaultCodeOf(item: CitationItem, context: CitationContext): string {
+function defaultCodeOf(item: CitationItem, context: CitationContext): string | undefined {
+  const { ownCode, lastCode } = context;
+  if (!item.first.prefixed) return ownCode === THIS_CODE ? undefined : ownCode;
   const undashed = !item.first.id.includes('-');
-  return undashed && context.lastCode && context.lastCode !== THIS_CODE ? context.lastCode : THIS_CODE;
+  return undashed && ownCode === THIS_CODE && lastCode && lastCode !== ownCode ? lastCode : ownCode;
 }
 
 function readAnaphora(text: string, keywordStart: number, keywordEnd: number, pinpoint: string | undefined, context: CitationContext, out: Reference[]): number {
@@ -165,13 +215,49 @@ function readAnaphora(text: string, keywordStart: number, keywordEnd: number, pi
 }
 
 // A text named alone: "soumises au code des marchés publics", "par l'ordonnance n° 2005-649 du
-// 6 juin 2005"; this code and texts named earlier ("ladite loi") add nothing new.
+// 6 juin 2005"; the own code and texts named earlier ("ladite loi") add nothing new.
 function readWholeText(text: string, pos: number, context: CitationContext, out: Reference[]): number | undefined {
   const name = readTextNameAt(text, pos);
   if (!name) return undefined;
-  if (name.kind === 'this-code') context.lastCode = THIS_CODE;
+  if (name.kind === 'this-code') context.lastCode = context.ownCode;
   if (name.kind !== 'named' || !name.name) return name.end;
-  rememberNamedText(context, name);
-  if (name.name !== THIS_CODE) out.push({ code: name.name, kind: 'single', start: name.start, end: name.end, via: 'text' });
+  const code = resolveContainer(context, name)!;
+  const noteHeading = readNoteHeading(text, name, code, out);
+  if (noteHeading !== undefined) return noteHeading;
+  if (code !== context.ownCode) out.push({ code, kind: 'single', start: name.start, end: name.end, via: 'text' });
+  for (const other of name.otherNames ?? []) out.push({ code: other, kind: 'single', start: name.start, end: name.end, via: 'text' });
   return skipTitle(text, name.end);
+}
+
+// Older notes open on the amending text and its article: "Loi 2007-128 du 31 janvier 2007 art.
+// 3 II : Le présent article entre en vigueur …", "par loi 2002-92 2002-01-22 art. 56 I entrent", "Décret n° 2014-17 du 8 janvier 2014 article 4
+// : …", "Loi n° 2012-1510 du 29 décembre 2012, article 37 II D : …". The article is cited, not
+// the whole text.
+const NOTE_ARTICLE = /\s*,?\s+(?:art\.?|article)\s+/uy;
+const NOTE_COLON = /\s*:/uy;
+function readNoteHeading(text: string, name: TextNameMatch, code: string, out: Reference[]): number | undefined {
+  if (name.textKind === 'code') return undefined;
+  NOTE_ARTICLE.lastIndex = name.end;
+  const lead = NOTE_ARTICLE.exec(text);
+  if (!lead) return undefined;
+  const { items, end } = readCitationList(text, name.end + lead[0].length, { afterKeyword: true });
+  NOTE_COLON.lastIndex = end;
+  // "art." right after a text's name is its article; the full word, only before the note's colon.
+  const abbreviated = /art\.?\s+$/.test(lead[0]);
+  if (items.length === 0 || items.some((item) => item.container || item.first.prefixed) || !(abbreviated || NOTE_COLON.test(text))) return undefined;
+  for (const item of items) {
+    splitSubdivision(item);
+    const last = item.last ?? item.first;
+    out.push({
+      target: item.first.id,
+      code,
+      kind: item.last ? 'range' : 'single',
+      ...(item.last ? { rangeEnd: item.last.id } : {}),
+      ...(item.subdivision ? { pinpoint: item.subdivision } : {}),
+      start: item.first.start,
+      end: last.end,
+      via: 'text',
+    });
+  }
+  return end;
 }

@@ -4,6 +4,7 @@
  * item or after the whole list ("aux articles L. 211-7 et L. 212-1 du code de l'environnement").
  */
 import { readDesignatorAt, type Designator } from './read-designator.ts';
+import { ROMAN_SOURCE } from './read-pinpoint.ts';
 import { readTextNameAt, type TextNameMatch } from './read-text-name.ts';
 
 /** One item of a list: an article, or a range of articles, with the container written after it. */
@@ -14,6 +15,12 @@ export interface CitationItem {
   last?: Designator;
   /** The text named right after the item ("du code électoral"), if any. */
   container?: TextNameMatch;
+  /** A subdivision written after a bare number: "II" of "l'article 43 II de l'ordonnance …", "1. i" of "l'article 3. 1. i de la directive …". */
+  subdivision?: string;
+  /** True for "l'article L. 300-5 précité": the text it was cited in before is its container. */
+  aforementioned?: boolean;
+  /** True when a text follows that this grammar cannot name ("du traité", "de la loi" alone): the item belongs to no known text. */
+  unknownContainer?: boolean;
 }
 
 /** Options of readCitationList. */
@@ -24,8 +31,23 @@ export interface ReadCitationListOptions {
 
 // "L. 2131-1 à L. 2131-5", "L. 2334-1 à 2334-3", "de l'article 1er à l'article 4".
 const RANGE = /\s+(?:à|au)\s+(?:l['’]\s*article\s+)?/uy;
-// Words that qualify an item without ending the list: "l'article L. 2131-1 précité".
-const QUALIFIER = /(?:\s*,)?\s+(?:ci-dessus|ci-dessous|ci-après|précitée?s?|susvisée?s?|susmentionnée?s?|\(ancien\)|\(nouveau\))(?![\p{L}])/uy;
+// Words that qualify an item without ending the list: "l'article L. 2131-1 précité", "les
+// articles L. 321-1 et suivants du code de la sécurité intérieure".
+const QUALIFIER = /(?:\s*,)?\s+(?:ci-dessus|ci-dessous|ci-après|précitée?s?|susvisée?s?|susmentionnée?s?|\(ancien\)|\(nouveau\)|et\s+suivants)(?![\p{L}])/uy;
+const POINTS_BACK = /précité|susvisé|susmentionné|ci-dessus/u;
+// A law's article and its subdivision, written after the number: "l'article 43 III de
+// l'ordonnance", "article 42 II et III de la loi", "article 37 II D :" (a note), "l'article 3.
+// 1. i de la directive". Only before the text's name or the colon of a note: "article 6 I" alone
+// is nothing to split.
+const SUBDIVISION = new RegExp(
+  String.raw`\s*(?<subdivision>(?<=\s)${ROMAN_SOURCE}(?:(?:\s*,\s*|\s+(?:et|à)\s+)${ROMAN_SOURCE})*|\.\s?\d{1,2}(?:\.\s?[a-z](?![\p{L}]))?)(?=\s*[,:]|\s+(?:de|du|des)\s|\s+d['’])`,
+  'uy',
+);
+// A capital letter read as the number's suffix ("3 I", "60 I G") is a subdivision when the
+// container is no code: "l'article 3 I du décret n° 2016-555".
+const SPLIT_SUFFIX = /^(?<number>\d+(?:-\d+)*) (?<subdivision>[IVX]+(?: [A-H])?)$/;
+// A text this grammar cannot name: its items belong to it, not to the citing article's code.
+const UNKNOWN_CONTAINER = /\s*,?\s+(?:du|des|de\s+la|de\s+l['’]|de)\s*(?:traité|règlement|directive|convention|accord|protocole|charte|statut|loi|ordonnance|décret|arrêté|code|livre|annexe|constitution|décision|circulaire)(?![\p{L}])/iuy;
 // "du code…", "de la loi…", "de l'ordonnance…", "du présent code", and fused "dudit code".
 const CONTAINER_LEAD = /\s*,?\s+(?:(?:de|à)\s+l['’]\s*|(?:du|des|de\s+la|de|au|à\s+la)\s+)?/uy;
 // Between items: "L. 2131-1, L. 2131-2 et L. 3131-1", "L. 1 ou L. 2", "L. 1, et L. 2".
@@ -61,12 +83,22 @@ export function readCitationList(text: string, pos: number, options: ReadCitatio
       item.last = last;
       cursor = last.end;
     }
-    cursor += stickyMatch(QUALIFIER, text, cursor)?.length ?? 0;
+    const subdivision = !first.prefixed && !last ? stickyExec(SUBDIVISION, text, cursor) : null;
+    if (subdivision?.groups) {
+      item.subdivision = subdivision.groups.subdivision!.replace(/^\.\s?/, '').replace(/\s+/g, ' ');
+      cursor += subdivision[0].length;
+    }
+    const qualifier = stickyMatch(QUALIFIER, text, cursor);
+    if (qualifier) {
+      item.aforementioned = POINTS_BACK.test(qualifier);
+      cursor += qualifier.length;
+    }
     const container = readContainerAt(text, cursor);
     if (container) {
       item.container = container;
       cursor = skipTitle(text, container.end);
-    }
+    } else if (stickyMatch(UNKNOWN_CONTAINER, text, cursor) !== undefined) item.unknownContainer = true;
+    splitSuffixedSubdivision(item);
     items.push(item);
     const separator = stickyMatch(SEPARATOR, text, cursor);
     if (!separator || !readDesignatorAt(text, cursor + separator.length, { ...designatorOptions, allowNumeric: numericList })) break;
@@ -85,6 +117,25 @@ export function readContainerAt(text: string, pos: number): TextNameMatch | unde
 /** The offset after a law's title following `pos`, or `pos` when none follows. */
 export function skipTitle(text: string, pos: number): number {
   return pos + (stickyMatch(TITLE, text, pos)?.length ?? 0);
+}
+
+function splitSuffixedSubdivision(item: CitationItem): void {
+  if (item.container?.textKind === 'code' || (!item.container && !item.unknownContainer)) return;
+  splitSubdivision(item);
+}
+
+/** Splits "3 I", "60 I G" read as one number into the number and its subdivision, for a law's article. */
+export function splitSubdivision(item: CitationItem): void {
+  if (item.first.prefixed || item.last || item.subdivision) return;
+  const split = SPLIT_SUFFIX.exec(item.first.id)?.groups;
+  if (!split) return;
+  item.first = { ...item.first, id: split.number! };
+  item.subdivision = split.subdivision!;
+}
+
+function stickyExec(pattern: RegExp, text: string, pos: number): RegExpExecArray | null {
+  pattern.lastIndex = pos;
+  return pattern.exec(text);
 }
 
 function stickyMatch(pattern: RegExp, text: string, pos: number): string | undefined {

@@ -1,16 +1,17 @@
 /**
  * Reads one article designator at a position: a code article ("L. 2131-1", "L.2131-1",
  * "L 2131-1", "L2131-1", "LO 1112-1", "L.O. 1112-1", "R.* 2334-3", "D. 1611-1", "L. 5210-1-1 A",
- * "L. 2333-67 bis") or, after the word "article", a law's or the tax code's article ("1er",
- * "6", "1609 nonies C", "1636 B sexies").
+ * "L. 2333-67 bis", an arrêté's "A. 462-4") or, after the word "article", a law's or a code's
+ * bare number ("1er", "6", "1240", "1609 nonies C", "1636 B sexies", "302 bis ZB").
  */
 import { normalizeArticleId } from '../article-id.ts';
+import { normalizeCodeArticleNumber } from '../codes/code-registry.ts';
 
 /** One designator as read. */
 export interface Designator {
   /** Normalized: "L2131-1", "R*2334-3", "L5210-1-1 A"; for a bare number "6", "1609 nonies C" ("1er" → "1", as the "Liens relatifs" print it). */
   id: string;
-  /** True when the designator carries a code prefix (L, LO, R, D). */
+  /** True when the designator carries a code prefix (L, LO, R, D, A). */
   prefixed: boolean;
   /** The prefix as normalized ("L", "LO", "R*"), for numbers that inherit it in a list. */
   prefix?: string;
@@ -20,12 +21,19 @@ export interface Designator {
   end: number;
 }
 
-const LATIN = 'bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies|undecies|duodecies';
-// A suffix is a Latin adverb ("L. 2333-67 bis") or one capital letter ("L. 5210-1-1 A"),
-// separated by a space on the same line; "1636 B sexies" and "1609 nonies C" chain two.
-const SUFFIX = String.raw`(?:[ \u00a0](?:${LATIN})(?![\p{L}])|[ \u00a0-][A-Z](?![\p{L}\d'’°.]|\.\p{L}))`;
-// Prefix with optional dots, spaces and star: "L.", "L", "LO", "L.O.", "R.*", "R *", "D.".
-const PREFIX = String.raw`(?<prefix>L\.?\s?O|L|R|D)\s?\.?\s?(?<star>\*)?\.?\s?`;
+const LATIN = 'bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies|undecies|duodecies|terdecies|quaterdecies|quindecies|sexdecies|septdecies|octodecies|novodecies|vicies';
+// A suffix is a Latin adverb ("L. 2333-67 bis", "238 BIS") or one capital letter ("L. 5210-1-1
+// A"), separated by a space on the same line; "1636 B sexies" and "1609 nonies C" chain two. The
+// tax code also has two capitals ("310 HA", "302 bis ZB"), never two Roman numerals: "3 II" is
+// a paragraph (read-citation-list).
+const ADVERB = `${LATIN}|${LATIN.toUpperCase()}`;
+// Nor a word of a title in capitals: "AUX ARTICLES L. 2123-34 ET L. 2123-35".
+const TWO_CAPITALS = String.raw`(?![IVX]{2}|(?:ET|OU|AU|DU|DE|LA|LE|EN|UN|SA|SE|CE|IL)(?![\p{L}]))[A-Z]{2}`;
+const CAPITALS = String.raw`(?:[A-Z](?![A-Z])|${TWO_CAPITALS})`;
+const SUFFIX = String.raw`(?:[ \u00a0](?:${ADVERB})(?![\p{L}])(?:[ \u00a0]${TWO_CAPITALS}(?![\p{L}\d'’°.]))?|[ \u00a0-]${CAPITALS}(?![\p{L}\d'’°.]|\.\p{L}))`;
+// Prefix with optional dots, spaces and star: "L.", "L", "LO", "L.O.", "R.*", "R *", "D.", and the
+// "A." of arrêtés, which other codes have ("article A. 462-4 du code de l'urbanisme").
+const PREFIX = String.raw`(?<prefix>L\.?\s?O|L|R|D|A)\s?\.?\s?(?<star>\*)?\.?\s?`;
 const PREFIXED = new RegExp(String.raw`(?<![\p{L}\d])${PREFIX}(?<number>\d+(?:-\d+)*)(?![\d°])(?<suffix>${SUFFIX}?)`, 'uy');
 // A prefixed designator standing alone (no "article" before it) must have a dash ("L. 2131-1"),
 // else "D. 2" in a heading or a person's initial would pass.
@@ -48,10 +56,11 @@ export function readDesignatorAt(text: string, pos: number, options: ReadDesigna
   PREFIXED.lastIndex = pos;
   const prefixed = PREFIXED.exec(text);
   if (prefixed?.groups && (options.allowUndashed || HAS_DASH.test(prefixed.groups.number!))) {
-    const raw = `${prefixed.groups.prefix}${prefixed.groups.star ?? ''} ${prefixed.groups.number}${prefixed.groups.suffix}`;
-    const id = normalizeArticleId(raw.replace(/\s+/g, ' '));
+    const raw = `${prefixed.groups.prefix}${prefixed.groups.star ?? ''} ${prefixed.groups.number}${prefixed.groups.suffix}`.replace(/\s+/g, ' ');
+    // The CGCT has no "A." articles: its normalizer refuses them, the registry's reads them.
+    const id = normalizeArticleId(raw) ?? normalizeCodeArticleNumber(raw);
     if (id) {
-      const prefix = /^(LO|L|R\*?|D\*?)/.exec(id)![1]!;
+      const prefix = /^(LO|L|R\*?|D\*?|A\*?)/.exec(id)![1]!;
       return { id, prefixed: true, prefix, start: pos, end: pos + prefixed[0].length };
     }
   }
@@ -61,7 +70,8 @@ export function readDesignatorAt(text: string, pos: number, options: ReadDesigna
   const { number, suffix } = numeric.groups;
   const end = pos + numeric[0].length;
   if (options.inheritPrefix && HAS_DASH.test(number!)) {
-    const id = normalizeArticleId(`${options.inheritPrefix} ${number}${suffix}`);
+    const inherited = `${options.inheritPrefix} ${number}${suffix}`;
+    const id = normalizeArticleId(inherited) ?? normalizeCodeArticleNumber(inherited);
     if (id) return { id, prefixed: true, prefix: options.inheritPrefix, start: pos, end };
   }
   if (!options.allowNumeric) return undefined;

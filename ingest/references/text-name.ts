@@ -23,11 +23,12 @@ const TEXT_KINDS: Array<[RegExp, TextKind]> = [
   [/^décret\b/, 'decret'],
   [/^arrêté\b/, 'arrete'],
   [/^(constitution|déclaration)\b/, 'constitution'],
+  [/^traité\b/, 'traite'],
   [/^(directive|règlement \(|règlement \(ue\)|règlement \(ce\))/, 'droit-ue'],
 ];
 
 /** What sort of text a normalized name designates. */
-export type TextKind = 'this-code' | 'code' | 'loi' | 'loi-organique' | 'ordonnance' | 'decret' | 'decret-loi' | 'arrete' | 'constitution' | 'droit-ue' | 'other';
+export type TextKind = 'this-code' | 'code' | 'loi' | 'loi-organique' | 'ordonnance' | 'decret' | 'decret-loi' | 'arrete' | 'constitution' | 'traite' | 'droit-ue' | 'other';
 
 /**
  * Normalizes a text's name: "Loi n°2014-58 du 27 janvier 2014" → "loi n° 2014-58 du 27 janvier 2014",

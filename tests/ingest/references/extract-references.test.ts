@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
-import { extractReferences } from '../../../ingest/references/extract-references.ts';
+import { extractReferences, type ExtractReferencesOptions } from '../../../ingest/references/extract-references.ts';
 import type { Reference } from '../../../ingest/types.ts';
 
 type Expected = Pick<Reference, 'target' | 'code' | 'kind' | 'rangeEnd' | 'pinpoint'>;
@@ -101,11 +101,90 @@ const ROWS: Array<[comment: string, text: string, expected: Expected[]]> = [
   ['a name between quotes is no amendment', "le label « auto-partage » prévu à l'article L. 2213-2", [cgct('L2213-2')]],
   ['a pinpoint item is not a number: "5°"', "à l'article L. 2334-2, 5° et 6°", [cgct('L2334-2')]],
   ['sentence-initial "A" is no suffix', "l'article L. 2131-1. A compter de", [cgct('L2131-1')]],
+  ['a title in capitals: "ET" is no suffix (regression: read as "L2123-34 ET")', 'PRÉVUS AUX ARTICLES L. 2123-34 ET L. 2123-35', [cgct('L2123-34'), cgct('L2123-35')]],
+  // Every code of the registry, by name or usual abbreviation.
+  ['a registry title longer than a known name (regression: cut to "code des pensions")', "des articles L. 498 à L. 514 du code des pensions militaires d'invalidité et des victimes de la guerre", [other("code des pensions militaires d'invalidité et des victimes de la guerre", 'L498', { kind: 'range', rangeEnd: 'L514' })]],
+  ['a registry title with commas and capitals', "l'article R. 1 du code de la Légion d'honneur, de la Médaille militaire et de l'ordre national du Mérite", [other("code de la légion d'honneur, de la médaille militaire et de l'ordre national du mérite", 'R1')]],
+  ['a code name without its accents takes the registry\'s', "l'article L. 212-2 du code de l'Education", [other("code de l'éducation", 'L212-2')]],
+  ['"CGI"', "l'article 1519 du CGI", [other('code général des impôts', '1519')]],
+  ['"CSP"', 'L. 1411-1 du CSP', [other('code de la santé publique', 'L1411-1')]],
+  ['"CCH", "CGPPP", "CRPA", "CSI"', "les articles L. 129-2 du CCH, L. 2124-1 du CGPPP, L. 411-1 du CRPA et L. 511-1 du CSI", [other("code de la construction et de l'habitation", 'L129-2'), other('code général de la propriété des personnes publiques', 'L2124-1'), other("code des relations entre le public et l'administration", 'L411-1'), other('code de la sécurité intérieure', 'L511-1')]],
+  ['"C. civ."', "l'article 1240 du C. civ.", [other('code civil', '1240')]],
+  ['an annex of the tax code is a code of its own', "au quatrième alinéa de l'article 312 de l'annexe 2 au code général des impôts", [other('code général des impôts, annexe ii', '312', { pinpoint: 'quatrième alinéa' })]],
+  ['two capitals after a tax code number, "310 HA"', "l'article 310 HA de l'annexe II au code général des impôts", [other('code général des impôts, annexe ii', '310 HA')]],
+  ['"A." of an arrêté, in another code', "l'article A. 462-4 du code de l'urbanisme", [other("code de l'urbanisme", 'A462-4')]],
+  // Treaties and European texts.
+  ['the EC treaty', "l'article 88 du traité instituant la Communauté européenne", [other('traité instituant la communauté européenne', '88')]],
+  ['the TFEU, a list', "des articles 107 et 108 du traité sur le fonctionnement de l'Union européenne", [other("traité sur le fonctionnement de l'union européenne", '107'), other("traité sur le fonctionnement de l'union européenne", '108')]],
+  ['"du même traité"', "l'article 258 du traité sur le fonctionnement de l'Union européenne ; l'article 260 du même traité", [other("traité sur le fonctionnement de l'union européenne", '258'), other("traité sur le fonctionnement de l'union européenne", '260')]],
+  ['a paragraph of a treaty\'s article', "au paragraphe 1 de l'article 107 du traité sur le fonctionnement de l'Union européenne", [other("traité sur le fonctionnement de l'union européenne", '107', { pinpoint: 'paragraphe 1' })]],
+  ['both treaties named together', "l'application des traités sur l'Union européenne et sur le fonctionnement de l'Union européenne", [other("traité sur l'union européenne"), other("traité sur le fonctionnement de l'union européenne")]],
+  ['"le traité de concession" is a contract', 'le traité de concession', []],
+  ['a bare "du traité" names no known text: left out', "des articles 107 et 108 du traité", []],
+  ['an EU regulation, its article', "l'article 53 du règlement (UE) n° 651/2014 de la Commission du 17 juin 2014 précité", [other('règlement (ue) n° 651/2014 de la commission du 17 juin 2014', '53')]],
+  ['an EU directive, its date after a comma', 'la directive 2008/98/CE du Parlement européen et du Conseil, du 19 novembre 2008, relative aux déchets', [other('directive 2008/98/ce du parlement européen et du conseil du 19 novembre 2008')]],
+  ['"règlement intérieur" is no text', 'le règlement intérieur du conseil', []],
+  // A law's article and its subdivision.
+  ['"article 43 III de l\'ordonnance": the number, then its paragraph', "l'article 43 III de l'ordonnance n° 2014-1335 du 6 novembre 2014", [other('ordonnance n° 2014-1335 du 6 novembre 2014', '43', { pinpoint: 'III' })]],
+  ['"article 3 I du décret" (regression: read as article "3 I")', "l'article 3 I du décret n° 2016-555 du 6 mai 2016", [other('décret n° 2016-555 du 6 mai 2016', '3', { pinpoint: 'I' })]],
+  ['"article 60 I G de la loi"', "l'article 60 I G de la loi n° 2016-1917 du 29 décembre 2016", [other('loi n° 2016-1917 du 29 décembre 2016', '60', { pinpoint: 'I G' })]],
+  ['"article 42 II et III de la loi"', "l'article 42 II et III de la loi n° 2014-58 du 27 janvier 2014", [other('loi n° 2014-58 du 27 janvier 2014', '42', { pinpoint: 'II et III' })]],
+  ['a dashed law article number stays whole', "l'article 7-1 de la loi n° 84-53 du 26 janvier 1984", [other('loi n° 84-53 du 26 janvier 1984', '7-1')]],
+  ['a directive\'s dotted subdivision', "l'article 3. 1. i de la directive 2005/36/CE du Parlement européen et du Conseil du 7 septembre 2005", [other('directive 2005/36/ce du parlement européen et du conseil du 7 septembre 2005', '3', { pinpoint: '1. i' })]],
+  ['a capital-lettered part of a finance law\'s article', "au I du D de l'article 44 de la loi n° 98-1266 du 30 décembre 1998", [other('loi n° 98-1266 du 30 décembre 1998', '44', { pinpoint: 'I du D' })]],
+  ['a finance law\'s number in brackets', "au I de l'article 34 de la loi de finances rectificative pour 1995 (n° 95-1347 du 30 décembre 1995)", [other('loi n° 95-1347 du 30 décembre 1995', '34', { pinpoint: 'I' })]],
+  ['a law article range with Latin suffixes', 'aux articles 19 quinquies à 19 sexdecies A de la loi n° 47-1775 du 10 septembre 1947', [other('loi n° 47-1775 du 10 septembre 1947', '19 quinquies', { kind: 'range', rangeEnd: '19 sexdecies A' })]],
+  // Notes (NOTA) and their older headings.
+  ['a note\'s "Conformément à l\'article … de la loi"', "NOTA:\n\nConformément au III de l'article 2 de la loi n° 2021-1901 du 30 décembre 2021, ces dispositions entrent en vigueur", [other('loi n° 2021-1901 du 30 décembre 2021', '2', { pinpoint: 'III' })]],
+  ['an old note\'s heading, ISO date: the article, not the whole law', "NOTA: Loi 99-586 1999-07-12 art. 111 : II.-Jusqu'à l'expiration", [other('loi n° 99-586 du 12 juillet 1999', '111')]],
+  ['an old note\'s heading, no "n°", a paragraph', 'NOTA: Loi 2007-128 du 31 janvier 2007 art. 3 II : Le présent article entre en vigueur', [other('loi n° 2007-128 du 31 janvier 2007', '3', { pinpoint: 'II' })]],
+  ['an old note\'s heading, "article" and a comma', 'NOTA: Loi n° 2012-1510 du 29 décembre 2012, article 37 II D : Ces dispositions', [other('loi n° 2012-1510 du 29 décembre 2012', '37', { pinpoint: 'II D' })]],
+  ['an old note\'s heading, "art 1 V" without dot', 'NOTA: Loi 2007-128 du 31 janvier 2007 art. 1 V : Le présent article', [other('loi n° 2007-128 du 31 janvier 2007', '1', { pinpoint: 'V' })]],
+  ['a decree named before its article', 'NOTA:\n\nDécret n° 2014-17 du 8 janvier 2014 article 4 : les présentes dispositions entrent en vigueur', [other('décret n° 2014-17 du 8 janvier 2014', '4')]],
+  // "précité", "et suivants", HTML left in the text.
+  ['"précité" repeats the code the article was cited in (regression: CGCT)', "l'article L. 300-5 du code de l'urbanisme ; dans les conditions prévues à l'article L. 300-5 précité", [other("code de l'urbanisme", 'L300-5'), other("code de l'urbanisme", 'L300-5')]],
+  ['"précité" after a tax code article', "l'article 1609 quinquies C du code général des impôts ; au I de l'article 1609 quinquies C précité", [other('code général des impôts', '1609 quinquies C'), other('code général des impôts', '1609 quinquies C', { pinpoint: 'I' })]],
+  ['"et suivants" does not hide the code (regression: CGCT and the whole code)', 'les articles L. 321-1 et suivants du code de la sécurité intérieure', [other('code de la sécurité intérieure', 'L321-1')]],
+  ['an anchor left as HTML in the text: its href and title are no references', "visée à l'article <a href='/code-de-lurbanisme/l300-4.md' title='Code de l'urbanisme - art. L300-4 (V)'>L. 300-4 du code de l'urbanisme", [other("code de l'urbanisme", 'L300-4')]],
+];
+
+// The citing article's own code and number (extractReferences' options).
+const OPTION_ROWS: Array<[comment: string, text: string, options: ExtractReferencesOptions, expected: Expected[]]> = [
+  ['"du présent code" in another code is that code', "l'article L. 300-1 du présent code", { ownCode: 'code-de-lurbanisme' }, [other('code-de-lurbanisme', 'L300-1')]],
+  ['a number with no text named is of the own code', "l'article L. 300-1", { ownCode: 'code-de-lurbanisme' }, [other('code-de-lurbanisme', 'L300-1')]],
+  ['"du même code" with no code named before is the own code', "l'article L. 300-1 du même code", { ownCode: 'code-de-lurbanisme' }, [other('code-de-lurbanisme', 'L300-1')]],
+  ['the own code named in full is the own code', "l'article L. 300-1 du code de l'urbanisme", { ownCode: 'code-de-lurbanisme' }, [other('code-de-lurbanisme', 'L300-1')]],
+  ['the CGCT named is the CGCT, and "du même code" after it too', "l'article L. 2131-1 du code général des collectivités territoriales et l'article L. 2131-2 du même code", { ownCode: 'code-de-lurbanisme' }, [cgct('L2131-1'), cgct('L2131-2')]],
+  ['"CGCT" named alone in another code is a whole text', 'les dispositions du CGCT', { ownCode: 'code-de-lurbanisme' }, [other('CGCT')]],
+  ['another code named stays by its name', "l'article L. 211-7 du code de l'environnement", { ownCode: 'code-de-lurbanisme' }, [other("code de l'environnement", 'L211-7')]],
+  ['a bare number in the code civil is its own article', "l'article 2044", { ownCode: 'code-civil' }, [other('code-civil', '2044')]],
+  ['bare numbers in a list', "les articles 1240 et 1241", { ownCode: 'code-civil' }, [other('code-civil', '1240'), other('code-civil', '1241')]],
+  ['a bare number normalized as the registry keys it', "l'article 238 BIS", { ownCode: 'code-general-des-impots-cgi' }, [other('code-general-des-impots-cgi', '238 bis')]],
+  ['an "A." article of the own code', "l'article A. 462-4", { ownCode: 'code-de-lurbanisme' }, [other('code-de-lurbanisme', 'A462-4')]],
+  ['a law\'s article stays the law\'s', "l'article 6 de la loi n° 2015-991 du 7 août 2015", { ownCode: 'code-civil' }, [other('loi n° 2015-991 du 7 août 2015', '6')]],
+  ['a bare number before a text this grammar cannot name is not the own code\'s', "l'article 6 de la loi", { ownCode: 'code-civil' }, []],
+  ['the CGCT default: a bare number alone is still left out', "l'article 2044", {}, []],
+  ['a note naming the article itself cites nothing', "Texte.\n\nNOTA:\n\nConformément à l'article 8 de l'ordonnance n° 2020-330 du 25 mars 2020, pour l'application en 2020 de l'article L. 2333-6, la date", { ownNumber: 'L2333-6' }, [other('ordonnance n° 2020-330 du 25 mars 2020', '8')]],
+  ['… nor "du même code" after it', "NOTA:\n\nLes dispositions des articles D. 2573-11 et D. 2573-12 du même code entrent en vigueur", { ownNumber: 'D2573-12' }, [cgct('D2573-11')]],
+  ['… in any notation of the number', "NOTA: l'article L. 2333-6 s'applique", { ownNumber: 'L. 2333-6' }, []],
+  ['a note without heading, "Conformément …", naming the article', "Texte.\n\nConformément à l'article 59 II de la loi n° 2014-58 du 27 janvier 2014, les dispositions de l'article L. 5215-20-1 entrent en vigueur", { ownNumber: 'L5215-20-1' }, [other('loi n° 2014-58 du 27 janvier 2014', '59', { pinpoint: 'II' })]],
+  ['the body naming the article is kept: only notes are about the article', "l'article L. 2333-6 est applicable", { ownNumber: 'L2333-6' }, [cgct('L2333-6')]],
 ];
 
 describe('extractReferences: the grammar, one row per form', () => {
   it.each(ROWS)('%s', (_comment, text, expected) => {
     expect(extractReferences(text).map(summarize)).toEqual(expected);
+  });
+});
+
+describe('extractReferences: the own code and number, one row per form', () => {
+  it.each(OPTION_ROWS)('%s', (_comment, text, options, expected) => {
+    expect(extractReferences(text, options).map(summarize)).toEqual(expected);
+  });
+
+  it('still takes the limit as a number', () => {
+    expect(extractReferences('aux articles L. 2131-1, L. 2131-2 et L. 3131-1', 1)).toHaveLength(3);
+    expect(extractReferences('aux articles L. 2131-1, L. 2131-2 et L. 3131-1', { limit: 1 })).toHaveLength(3);
   });
 });
 
