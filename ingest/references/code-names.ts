@@ -113,7 +113,9 @@ export const CODE_NAME_SOURCE = String.raw`(?:${KNOWN}|livre\s+des\s+procédures
 
 /** True when a fallback match looks like a real code name rather than "code postal" or "code source". */
 export function isPlausibleCodeName(name: string): boolean {
-  return !/^code\s+(?:postal|source|d['’]accès|de\s+bonne|de\s+conduite|couleur|barre|barres|secret|confidentiel|informatique|d['’]identification|de\s+déontologie)\b/i.test(name);
+  // A code of the registry is one, "code de déontologie des architectes" included.
+  if (codesNamed(name).length > 0) return true;
+  return !/^code\s+(?:postal|source|d['’]accès|de\s+bonne|de\s+conduite|couleur|barre|barres|secret|confidentiel|informatique|d['’]identification|de\s+déontologie|européen)\b/i.test(name);
 }
 
 /**

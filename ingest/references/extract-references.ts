@@ -51,6 +51,7 @@ const AFTER_KEYWORD = /\s+/y;
 // "« Art. L. 2333-87.-Sans préjudice …»": the heading of an article quoted in an amendment
 // names the article rewritten, not one this article cites.
 const QUOTED_HEADING = /[«“"]\s*$/u;
+const QUOTED_ARTICLE_HEADING = /^\d+(?:er)?\s*:/u;
 const ANAPHORA_BEFORE = /(?:^|[\s'’])(?<word>même|mêmes|ledit|lesdits|dudit|desdits|audit|auxdits|présent)\s+$/u;
 const ANAPHORA_AFTER = /\s+(?:précitée?s?|susvisée?s?|susmentionnée?s?)(?![\p{L}])/uy;
 
@@ -92,6 +93,9 @@ function readAfterKeyword(text: string, keywordStart: number, keywordEnd: number
   if (/^art\./i.test(text.slice(keywordStart, keywordEnd)) && QUOTED_HEADING.test(text.slice(Math.max(0, keywordStart - 3), keywordStart))) {
     return readCitationList(text, listStart, { afterKeyword: true }).end;
   }
+  // "Conseil d'Etat, décision n° 400420 …, Art. 1 : Sont annulés …": a note quoting the
+  // article of a text the grammar cannot name, not an article of the own code.
+  if (/^art\.$/i.test(text.slice(keywordStart, keywordEnd)) && QUOTED_ARTICLE_HEADING.test(text.slice(listStart, listStart + 12))) return listStart;
   const pinpoint = readPinpointBefore(text, keywordStart);
   const end = readList(text, listStart, true, pinpoint, context, out);
   if (end > listStart) return end;
@@ -237,10 +241,12 @@ const NOTE_ARTICLE = /\s*,?\s+(?:art\.?|article)\s+/uy;
 const NOTE_COLON = /\s*:/uy;
 function readNoteHeading(text: string, name: TextNameMatch, code: string, out: Reference[]): number | undefined {
   if (name.textKind === 'code') return undefined;
-  NOTE_ARTICLE.lastIndex = name.end;
+  // "Loi n° 2013-1278 du 29 décembre 2013 de finances pour 2014, art. 17 III :": after the title.
+  const nameEnd = skipTitle(text, name.end);
+  NOTE_ARTICLE.lastIndex = nameEnd;
   const lead = NOTE_ARTICLE.exec(text);
   if (!lead) return undefined;
-  const { items, end } = readCitationList(text, name.end + lead[0].length, { afterKeyword: true });
+  const { items, end } = readCitationList(text, nameEnd + lead[0].length, { afterKeyword: true });
   NOTE_COLON.lastIndex = end;
   // "art." right after a text's name is its article; the full word, only before the note's colon.
   const abbreviated = /art\.?\s+$/.test(lead[0]);

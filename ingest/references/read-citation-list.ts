@@ -32,15 +32,16 @@ export interface ReadCitationListOptions {
 // "L. 2131-1 à L. 2131-5", "L. 2334-1 à 2334-3", "de l'article 1er à l'article 4".
 const RANGE = /\s+(?:à|au)\s+(?:l['’]\s*article\s+)?/uy;
 // Words that qualify an item without ending the list: "l'article L. 2131-1 précité", "les
-// articles L. 321-1 et suivants du code de la sécurité intérieure".
-const QUALIFIER = /(?:\s*,)?\s+(?:ci-dessus|ci-dessous|ci-après|précitée?s?|susvisée?s?|susmentionnée?s?|\(ancien\)|\(nouveau\)|et\s+suivants)(?![\p{L}])/uy;
+// articles L. 321-1 et suivants du code de la sécurité intérieure", "l'article 1er modifié de la
+// même loi".
+const QUALIFIER = /(?:\s*,)?\s+(?:ci-dessus|ci-dessous|ci-après|précitée?s?|susvisée?s?|susmentionnée?s?|modifiée?s?|\(ancien\)|\(nouveau\)|et\s+suivants)(?![\p{L}])/uy;
 const POINTS_BACK = /précité|susvisé|susmentionné|ci-dessus/u;
 // A law's article and its subdivision, written after the number: "l'article 43 III de
 // l'ordonnance", "article 42 II et III de la loi", "article 37 II D :" (a note), "l'article 3.
 // 1. i de la directive". Only before the text's name or the colon of a note: "article 6 I" alone
-// is nothing to split.
+// is nothing to split. "les articles 18 et 19, paragraphe 2, de la directive 2007/2/CE": 19's.
 const SUBDIVISION = new RegExp(
-  String.raw`\s*(?<subdivision>(?<=\s)${ROMAN_SOURCE}(?:(?:\s*,\s*|\s+(?:et|à)\s+)${ROMAN_SOURCE})*|\.\s?\d{1,2}(?:\.\s?[a-z](?![\p{L}]))?)(?=\s*[,:]|\s+(?:de|du|des)\s|\s+d['’])`,
+  String.raw`\s*(?<subdivision>(?<=\s)${ROMAN_SOURCE}(?:(?:\s*,\s*|\s+(?:et|à)\s+)${ROMAN_SOURCE})*|\.\s?\d{1,2}(?:\.\s?[a-z](?![\p{L}]))?|,\s*paragraphe\s\d{1,2}\s*,)(?=\s*[,:]|\s+(?:de|du|des)\s|\s+d['’])`,
   'uy',
 );
 // A capital letter read as the number's suffix ("3 I", "60 I G") is a subdivision when the
@@ -50,6 +51,7 @@ const SPLIT_SUFFIX = /^(?<number>\d+(?:-\d+)*) (?<subdivision>[IVX]+(?: [A-H])?)
 const UNKNOWN_CONTAINER = /\s*,?\s+(?:du|des|de\s+la|de\s+l['’]|de)\s*(?:traité|règlement|directive|convention|accord|protocole|charte|statut|loi|ordonnance|décret|arrêté|code|livre|annexe|constitution|décision|circulaire)(?![\p{L}])/iuy;
 // "du code…", "de la loi…", "de l'ordonnance…", "du présent code", and fused "dudit code".
 const CONTAINER_LEAD = /\s*,?\s+(?:(?:de|à)\s+l['’]\s*|(?:du|des|de\s+la|de|au|à\s+la)\s+)?/uy;
+const FUSED_PREPOSITION = /^(?:dudit|audit|desdits|auxdits)\s/u;
 // Between items: "L. 2131-1, L. 2131-2 et L. 3131-1", "L. 1 ou L. 2", "L. 1, et L. 2".
 const SEPARATOR = /(?:\s*,\s*(?:et\s+|ou\s+)?|\s+(?:et|ou)\s+)/uy;
 // A law's title after its date is not a container of anything: "l'ordonnance n° 2005-649 du
@@ -85,7 +87,7 @@ export function readCitationList(text: string, pos: number, options: ReadCitatio
     }
     const subdivision = !first.prefixed && !last ? stickyExec(SUBDIVISION, text, cursor) : null;
     if (subdivision?.groups) {
-      item.subdivision = subdivision.groups.subdivision!.replace(/^\.\s?/, '').replace(/\s+/g, ' ');
+      item.subdivision = subdivision.groups.subdivision!.replace(/^[.,]\s*|\s*,$/g, '').replace(/\s+/g, ' ');
       cursor += subdivision[0].length;
     }
     const qualifier = stickyMatch(QUALIFIER, text, cursor);
@@ -111,6 +113,9 @@ export function readCitationList(text: string, pos: number, options: ReadCitatio
 export function readContainerAt(text: string, pos: number): TextNameMatch | undefined {
   const lead = stickyMatch(CONTAINER_LEAD, text, pos);
   if (lead === undefined) return undefined;
+  // With no preposition, only "dudit code" holds its own: in a table, "R. 5211-2 à R. 5211-2-2
+  // ⇥ décret n° 2020-904 …" is the next cell, not the articles' text.
+  if (!/[\p{L}'’]\s*$/u.test(lead) && !FUSED_PREPOSITION.test(text.slice(pos + lead.length, pos + lead.length + 8))) return undefined;
   return readTextNameAt(text, pos + lead.length);
 }
 

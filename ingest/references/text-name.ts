@@ -16,6 +16,8 @@ const THIS_CODE_NAMES = new Set(['code général des collectivités territoriale
 // Kinds of texts, by the first word(s) of their name, to tell a code from a law or a decree.
 const TEXT_KINDS: Array<[RegExp, TextKind]> = [
   [/^code\b/, 'code'],
+  // A code in all but name ("article L. 80 A du livre des procédures fiscales").
+  [/^livre des procédures fiscales$/, 'code'],
   [/^loi organique\b/, 'loi-organique'],
   [/^loi\b/, 'loi'],
   [/^ordonnance\b/, 'ordonnance'],
