@@ -39,9 +39,10 @@ const POINTS_BACK = /précité|susvisé|susmentionné|ci-dessus/u;
 // A law's article and its subdivision, written after the number: "l'article 43 III de
 // l'ordonnance", "article 42 II et III de la loi", "article 37 II D :" (a note), "l'article 3.
 // 1. i de la directive". Only before the text's name or the colon of a note: "article 6 I" alone
-// is nothing to split. "les articles 18 et 19, paragraphe 2, de la directive 2007/2/CE": 19's.
+// is nothing to split. "les articles 18 et 19, paragraphe 2, de la directive 2007/2/CE": 19's;
+// "l'article 2 (IV) de la loi n° 2015-991": in brackets.
 const SUBDIVISION = new RegExp(
-  String.raw`\s*(?<subdivision>(?<=\s)${ROMAN_SOURCE}(?:(?:\s*,\s*|\s+(?:et|à)\s+)${ROMAN_SOURCE})*|\.\s?\d{1,2}(?:\.\s?[a-z](?![\p{L}]))?|,\s*paragraphe\s\d{1,2}\s*,)(?=\s*[,:]|\s+(?:de|du|des)\s|\s+d['’])`,
+  String.raw`\s*(?<subdivision>(?<=\s)${ROMAN_SOURCE}(?:(?:\s*,\s*|\s+(?:et|à)\s+)${ROMAN_SOURCE})*|\.\s?\d{1,2}(?:\.\s?[a-z](?![\p{L}]))?|,\s*paragraphe\s\d{1,2}\s*,|\(${ROMAN_SOURCE}\))(?=\s*[,:]|\s+(?:de|du|des)\s|\s+d['’])`,
   'uy',
 );
 // A capital letter read as the number's suffix ("3 I", "60 I G") is a subdivision when the
@@ -50,7 +51,8 @@ const SPLIT_SUFFIX = /^(?<number>\d+(?:-\d+)*) (?<subdivision>[IVX]+(?: [A-H])?)
 // A text this grammar cannot name: its items belong to it, not to the citing article's code.
 const UNKNOWN_CONTAINER = /\s*,?\s+(?:du|des|de\s+la|de\s+l['’]|de)\s*(?:traité|règlement|directive|convention|accord|protocole|charte|statut|loi|ordonnance|décret|arrêté|code|livre|annexe|constitution|décision|circulaire)(?![\p{L}])/iuy;
 // "du code…", "de la loi…", "de l'ordonnance…", "du présent code", and fused "dudit code".
-const CONTAINER_LEAD = /\s*,?\s+(?:(?:de|à)\s+l['’]\s*|(?:du|des|de\s+la|de|au|à\s+la)\s+)?/uy;
+// A doubled "de" is a typo of Légifrance's: "l'article 7 de de la loi n° 2019-753".
+const CONTAINER_LEAD = /\s*,?\s+(?:de\s+(?=de\s))?(?:(?:de|à)\s+l['’]\s*|(?:du|des|de\s+la|de|au|à\s+la)\s+)?/uy;
 const FUSED_PREPOSITION = /^(?:dudit|audit|desdits|auxdits)\s/u;
 // Between items: "L. 2131-1, L. 2131-2 et L. 3131-1", "L. 1 ou L. 2", "L. 1, et L. 2".
 const SEPARATOR = /(?:\s*,\s*(?:et\s+|ou\s+)?|\s+(?:et|ou)\s+)/uy;
@@ -87,7 +89,7 @@ export function readCitationList(text: string, pos: number, options: ReadCitatio
     }
     const subdivision = !first.prefixed && !last ? stickyExec(SUBDIVISION, text, cursor) : null;
     if (subdivision?.groups) {
-      item.subdivision = subdivision.groups.subdivision!.replace(/^[.,]\s*|\s*,$/g, '').replace(/\s+/g, ' ');
+      item.subdivision = subdivision.groups.subdivision!.replace(/^[.,(]\s*|\s*[,)]$/g, '').replace(/\s+/g, ' ');
       cursor += subdivision[0].length;
     }
     const qualifier = stickyMatch(QUALIFIER, text, cursor);

@@ -54,8 +54,9 @@ const TEXT_NAME = new RegExp(
     String.raw`|(?<anaphoric>${ANAPHORIC})(?![\p{L}])` +
     String.raw`|(?<law>${LAW})(?![\p{L}\d])` +
     String.raw`|(?<cgiAnnex>${CGI_ANNEX})(?![\p{L}])` +
-    // "du nouveau code forestier" (the code recodified in 2012 kept its name).
-    String.raw`|(?:nouveau\s+)?(?<code>${CODE_NAME_SOURCE})` +
+    // "du nouveau code forestier" (the code recodified in 2012 kept its name), "de l'ancien code
+    // du travail" (a note on a renumbering): one code by its name.
+    String.raw`|(?:(?:nouveau|ancien)\s+)?(?<code>${CODE_NAME_SOURCE})` +
     String.raw`|(?<abbreviation>${CODE_ABBREVIATION_SOURCE})` +
     String.raw`|(?<european>${EUROPEAN_TEXT_SOURCE})` +
     String.raw`|(?<constitution>Constitution)(?![\p{L}])`,
