@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseHighlight, segmentArticleText } from '../../web/src/article-text.ts';
+import { parseHighlight, segmentArticleBlocks, type TextBlock, type TextSegment } from '../../web/src/article-text.ts';
+import type { TableShape } from '../../web/src/text-tables.ts';
 import type { Reference } from '../../web/src/types.ts';
 
 function reference(target: string, text: string, designators: string[]): Reference {
@@ -8,6 +9,25 @@ function reference(target: string, text: string, designators: string[]): Referen
     return [start, start + designator.length];
   });
   return { target: { id: target, label: target, kind: 'ARTICLE' }, code: 'CGCT', pinpoints: [], spans, resolution: 'RESOLVED', candidates: [] };
+}
+
+/** The paragraphs of the blocks as runs (tables left out): the shape the old tests read. */
+function segmentArticleText(text: string, references: Reference[]): TextSegment[][] {
+  return segmentArticleBlocks(text, references).flatMap((block) => block.kind === 'paragraph' ? [block.segments] : []);
+}
+
+/** A table block as rows of [tag, text, reference id or null, spans]. */
+function tableOf(block: TextBlock | undefined): string[][] {
+  if (block?.kind !== 'table') throw new Error(`not a table: ${JSON.stringify(block)}`);
+  return block.rows.map((row) => row.map((cell) => {
+    const spans = `${cell.colSpan > 1 ? ` colspan=${cell.colSpan}` : ''}${cell.rowSpan > 1 ? ` rowspan=${cell.rowSpan}` : ''}`;
+    const runs = cell.segments.map((s) => (s.reference ? `[${s.text}→${s.reference.target.id}]` : s.text)).join('');
+    return `${cell.header ? 'th' : 'td'}${spans}:${runs}`;
+  }));
+}
+
+function cellShape(letters: string, header = false, colSpan = 1, rowSpan = 1) {
+  return { header, colSpan, rowSpan, letters: letters.replace(/\s+/g, '') };
 }
 
 describe('segmentArticleText', () => {
@@ -37,6 +57,74 @@ describe('segmentArticleText', () => {
     const text = 'Les collectivités territoriales peuvent conclure des conventions.';
     const stale: Reference = { ...reference('L2131-1', text, []), spans: [4, 17] };
     expect(segmentArticleText(text, [stale])).toEqual([[{ text }]]);
+  });
+});
+
+describe('segmentArticleBlocks on tables', () => {
+  // L2123-23 as the ingest writes it: a row per line, a tab between the population and the rate.
+  const SCALE = "au terme de référence mentionné à l'article L. 2123-20 le barème suivant :\n\nPopulation (habitants)\tTaux (en % de l'indice)\nDe 1 000 à 3 499\t51,6\nDe 3 500 à 9 999\t55\n\nLe conseil municipal peut fixer une indemnité inférieure.";
+  const SCALE_SHAPE: TableShape = [
+    [cellShape('Population (habitants)', true), cellShape("Taux (en % de l'indice)", true)],
+    [cellShape('De 1 000 à 3 499'), cellShape('51,6')],
+    [cellShape('De 3 500 à 9 999'), cellShape('55')],
+  ];
+
+  it('lays a tabbed paragraph on the HTML table of the same cells: headers, and each rate in the row of its bracket', () => {
+    const blocks = segmentArticleBlocks(SCALE, [reference('L2123-20', SCALE, ['L. 2123-20'])], [SCALE_SHAPE]);
+    expect(blocks.map((b) => b.kind)).toEqual(['paragraph', 'table', 'paragraph']);
+    expect(tableOf(blocks[1])).toEqual([
+      ['th:Population (habitants)', "th:Taux (en % de l'indice)"],
+      ['td:De 1 000 à 3 499', 'td:51,6'],
+      ['td:De 3 500 à 9 999', 'td:55'],
+    ]);
+  });
+
+  it('shows a tabbed paragraph without its HTML (another corpus, a version) as a plain grid', () => {
+    expect(tableOf(segmentArticleBlocks(SCALE, [])[1])).toEqual([
+      ['td:Population (habitants)', "td:Taux (en % de l'indice)"],
+      ['td:De 1 000 à 3 499', 'td:51,6'],
+      ['td:De 3 500 à 9 999', 'td:55'],
+    ]);
+  });
+
+  it('keeps the spans of the HTML and its empty cells, which the text leaves out at the end of a row', () => {
+    // R5212-1: "TAUX EN %" spans the two rates, "POPULATION" the two header rows.
+    const text = 'Barème :\n\nPOPULATION\tTAUX EN %\nPrésident\tVice-président\nMoins de 500\t4,73\t1,89\n\tsans objet';
+    const shape: TableShape = [
+      [cellShape('POPULATION', false, 1, 2), cellShape('TAUX EN %', false, 2)],
+      [cellShape('Président'), cellShape('Vice-président')],
+      [cellShape('Moins de 500'), cellShape('4,73'), cellShape('1,89')],
+      [cellShape(''), cellShape('')],
+      [cellShape(''), cellShape('sans objet'), cellShape('')],
+    ];
+    expect(tableOf(segmentArticleBlocks(text, [], [shape])[1])).toEqual([
+      ['td rowspan=2:POPULATION', 'td colspan=2:TAUX EN %'],
+      ['td:Président', 'td:Vice-président'],
+      ['td:Moins de 500', 'td:4,73', 'td:1,89'],
+      ['td:', 'td:'],
+      ['td:', 'td:sans objet', 'td:'],
+    ]);
+  });
+
+  it('keeps a reference inside a cell a reference, and never lets a span run into the next cell', () => {
+    const text = 'Dispositions\tRédaction\nR. 2335-1 et R. 2335-2\tDécret n° 2023-352';
+    const cited = reference('R2335-1', text, ['R. 2335-1']);
+    const runaway = { ...reference('R2335-2', text, ['R. 2335-2']), spans: [text.indexOf('R. 2335-2'), text.indexOf('Décret') + 6] };
+    expect(tableOf(segmentArticleBlocks(text, [cited, runaway])[0])).toEqual([
+      ['td:Dispositions', 'td:Rédaction'],
+      ['td:[R. 2335-1→R2335-1] et [R. 2335-2→R2335-2]', 'td:Décret n° 2023-352'],
+    ]);
+  });
+
+  it('reads a paragraph that opens with an empty cell from its tab, not past it', () => {
+    const blocks = segmentArticleBlocks('Avant.\n\n\tTaux\nA\t1', []);
+    expect(tableOf(blocks[1])).toEqual([['td:', 'td:Taux'], ['td:A', 'td:1']]);
+  });
+
+  it('does not lay a table on a paragraph whose cells differ, and tries the next table', () => {
+    const other: TableShape = [[cellShape('Autre'), cellShape('chose')]];
+    const blocks = segmentArticleBlocks(SCALE, [], [other, SCALE_SHAPE]);
+    expect(tableOf(blocks[1])[0]).toEqual(['th:Population (habitants)', "th:Taux (en % de l'indice)"]);
   });
 });
 

@@ -56,6 +56,22 @@ describe('buildElements', () => {
     expect(classes['L1115-1->L2131-1']).toBe('type-cites highlighted');
   });
 
+  it('marks a citation known only from the metadata, and not one the text also makes or another relationship', () => {
+    const { elements } = buildElements({
+      nodes: [article('L1115-1', 1), article('L4131-1', 4), article('L4141-1', 4)],
+      edges: [
+        { ...cites('L1115-1', 'L4131-1'), via: ['METADATA'] },
+        { ...cites('L1115-1', 'L4141-1'), via: ['TEXT', 'METADATA'] },
+        { id: 'm', source: 'L4141-1', target: 'L4131-1', type: 'MODIFIED_BY', via: ['METADATA'] },
+      ],
+    });
+    expect(elements.filter((e) => e.group === 'edges').map((e) => [e.data.id, e.classes])).toEqual([
+      ['L1115-1->L4131-1', 'type-cites metadata-only'],
+      ['L1115-1->L4141-1', 'type-cites'],
+      ['m', 'type-modified-by'],
+    ]);
+  });
+
   it('shortens long labels to draw and keeps the whole title for the tooltip', () => {
     const title = 'Guide du maire : la coopération décentralisée';
     const { elements } = buildElements({ nodes: [{ id: 'doc:guide.md', label: title, kind: 'DOCUMENT' }], edges: [] });

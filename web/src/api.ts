@@ -6,7 +6,7 @@ import { requestGraphQL } from './graphql-client.ts';
 import type { Article, ArticleLife, Direction, GraphPayload, LinkType, Neighborhood, SearchResults, SearchHit, UnresolvedPage, UnresolvedTarget } from './types.ts';
 
 const NODE_FIELDS = 'id label kind partie status title';
-const EDGE_FIELDS = 'id source target type';
+const EDGE_FIELDS = 'id source target type via';
 const SUMMARY_FIELDS = 'id number status excerpt';
 
 // What explains an article's life, on its page and on the page saying it is not in force.
@@ -20,11 +20,11 @@ const ARTICLE_QUERY = `query Article($id: String!, $asOf: Date) {
   today
   article(id: $id, asOf: $asOf) {
     ${LIFE_FIELDS}
-    text validFrom validTo
+    text html validFrom validTo
     breadcrumb { id kind title }
     previous { ${SUMMARY_FIELDS} }
     next { ${SUMMARY_FIELDS} }
-    references { target { ${NODE_FIELDS} } code pinpoints spans resolution reason candidates inForceFrom repealedOn repealedBy article }
+    references { target { ${NODE_FIELDS} } code pinpoints spans resolution reason candidates inForceFrom repealedOn repealedBy article via hrefDisagrees }
     outgoing { type count nodes { ${NODE_FIELDS} } }
     incoming { type count nodes { ${NODE_FIELDS} } }
     relatedLinks { type heading entries { text { ${NODE_FIELDS} } article status } }

@@ -2,7 +2,9 @@
  * Cuts an article's text into paragraphs and, inside them, plain runs and reference runs, from
  * the `spans` offsets of its references. Pure: the reading view turns the segments into DOM.
  * Paragraphs are separated by a blank line (Article.text); a span is [start, end) in that text.
+ * A table is a paragraph of its own, a row per line and a tab between cells (text-tables.ts).
  */
+import { isTableParagraph, layPlainTable, layTableOnShape, type TableCell, type TableShape } from './text-tables.ts';
 import type { Reference } from './types.ts';
 
 /** A run of text, plain or a reference designator ("L. 2131-1"). */
@@ -37,36 +39,79 @@ function collectSpans(text: string, references: readonly Reference[]): Span[] {
   return kept;
 }
 
-/** Splits the text into paragraphs of segments, references where their spans say. */
-export function segmentArticleText(text: string, references: readonly Reference[]): TextSegment[][] {
-  const spans = collectSpans(text, references);
-  const paragraphs: TextSegment[][] = [];
-  const separator = /\n[ \t]*\n\s*/g;
+/**
+ * [start, end) of each paragraph. The blank line may hold spaces and be followed by more blank
+ * lines or spaces, never by a tab: a table row that opens with an empty cell starts with its tab.
+ */
+function findParagraphs(text: string): [number, number][] {
+  const separator = /\n[ \t]*\n[\n ]*/g;
   let paragraphStart = 0;
-  let spanIndex = 0;
   const bounds: [number, number][] = [];
   for (let match = separator.exec(text); match; match = separator.exec(text)) {
     bounds.push([paragraphStart, match.index]);
     paragraphStart = match.index + match[0].length;
   }
   bounds.push([paragraphStart, text.length]);
-  for (const [start, end] of bounds) {
-    const segments: TextSegment[] = [];
-    let cursor = start;
-    while (spanIndex < spans.length && spans[spanIndex]!.start < end) {
-      const span = spans[spanIndex]!;
-      // A span running past the paragraph's end is cut there; its tail cannot be a designator.
-      const spanStart = Math.max(span.start, cursor);
-      const spanEnd = Math.min(span.end, end);
-      if (spanStart > cursor) segments.push({ text: text.slice(cursor, spanStart) });
-      if (spanEnd > spanStart) segments.push({ text: text.slice(spanStart, spanEnd), reference: span.reference });
-      cursor = Math.max(cursor, spanEnd);
-      spanIndex++;
-    }
-    if (cursor < end) segments.push({ text: text.slice(cursor, end) });
-    if (segments.length) paragraphs.push(segments);
+  return bounds;
+}
+
+/** A cell of a table block: its shape and its runs of text. */
+export interface SegmentedCell extends Omit<TableCell, 'range'> {
+  /** Its runs, references where their spans say (none for an empty cell). */
+  segments: TextSegment[];
+}
+
+/** A paragraph, or a table: what the reading view shows one after the other. */
+export type TextBlock =
+  | { kind: 'paragraph'; segments: TextSegment[] }
+  | { kind: 'table'; rows: SegmentedCell[][] };
+
+/**
+ * The runs of [start, end): plain text, and the references that start in it, cut at its end (a
+ * span running into the next paragraph or cell: its tail cannot be a designator).
+ */
+function segmentRange(text: string, spans: readonly Span[], start: number, end: number): TextSegment[] {
+  const segments: TextSegment[] = [];
+  let cursor = start;
+  for (const span of spans) {
+    if (span.start < start || span.start >= end) continue;
+    const spanStart = Math.max(span.start, cursor);
+    const spanEnd = Math.min(span.end, end);
+    if (spanStart > cursor) segments.push({ text: text.slice(cursor, spanStart) });
+    segments.push({ text: text.slice(spanStart, spanEnd), reference: span.reference });
+    cursor = spanEnd;
   }
-  return paragraphs;
+  if (cursor < end) segments.push({ text: text.slice(cursor, end) });
+  return segments;
+}
+
+/**
+ * Splits the text into paragraphs and tables. Each table of the HTML (`tables`, in the order of
+ * the source) is laid on the paragraph that holds the same cells, so its headers and spans show;
+ * a paragraph with tabs that matches none is shown as a plain grid.
+ */
+export function segmentArticleBlocks(text: string, references: readonly Reference[], tables: readonly TableShape[] = []): TextBlock[] {
+  const spans = collectSpans(text, references);
+  const blocks: TextBlock[] = [];
+  let nextTable = 0;
+  for (const [start, end] of findParagraphs(text)) {
+    if (end <= start) continue;
+    let layout = null;
+    for (let k = nextTable; k < tables.length && !layout; k++) {
+      layout = layTableOnShape(text, start, end, tables[k]!);
+      if (layout) nextTable = k + 1;
+    }
+    if (!layout && isTableParagraph(text, start, end)) layout = layPlainTable(text, start, end);
+    if (!layout) {
+      blocks.push({ kind: 'paragraph', segments: segmentRange(text, spans, start, end) });
+      continue;
+    }
+    blocks.push({
+      kind: 'table',
+      rows: layout.map((row) => row.map(({ range, ...cell }) => ({ ...cell, segments: range ? segmentRange(text, spans, range[0], range[1]) : [] }))),
+    });
+  }
+  return blocks;
 }
 
 /**

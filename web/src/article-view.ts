@@ -4,12 +4,11 @@
  */
 import { h } from './dom.ts';
 import { articleLink } from './article-link.ts';
-import { segmentArticleText, type TextSegment } from './article-text.ts';
+import { renderArticleText } from './article-text-view.ts';
 import { renderLinkGroups, renderRelatedLinks } from './link-groups-view.ts';
 import { renderVersions } from './versions-view.ts';
 import { renderLifeFacts } from './life-view.ts';
 import { formatDate } from './french-date.ts';
-import { describeReason } from './life-text.ts';
 import { STATUS_LABELS } from './labels.ts';
 import type { Article, ArticleSummary } from './types.ts';
 
@@ -32,34 +31,6 @@ function renderValidity(article: Article): string {
   return 'Dates de validité inconnues';
 }
 
-/**
- * One run of the text: plain, or a reference styled after its resolution. What the hover preview
- * shows for references that are not CGCT articles rides in data attributes (set as text).
- */
-function renderSegment(segment: TextSegment): Node {
-  const reference = segment.reference;
-  if (!reference) return document.createTextNode(segment.text);
-  const target = reference.target;
-  const pinpoints = reference.pinpoints.join(', ');
-  if (reference.resolution === 'RESOLVED' && target.kind === 'ARTICLE') {
-    // A reference to a repealed article still opens it, but the reader is warned (struck through).
-    const repealed = target.status === 'REPEALED';
-    return articleLink(target.id, segment.text, { class: repealed ? 'ref ref-resolved ref-repealed' : 'ref ref-resolved', 'data-preview': target.id, 'data-pinpoints': pinpoints });
-  }
-  if (reference.resolution === 'UNRESOLVED') {
-    // « abrogé le 12/03/2009 par LOI n° … », « pas encore en vigueur (à partir du …) », « hors du
-    // code », « n’a jamais existé »: the preview says it, and links the article of that number.
-    return h('span', {
-      class: `ref ref-unresolved reason-${reference.reason ?? 'unknown'}`, tabindex: 0, role: 'note',
-      'data-target': target.label,
-      'data-reason': describeReason(reference.reason, reference),
-      'data-candidates': reference.candidates.join(', '),
-      'data-number-article': reference.article ?? undefined,
-    }, segment.text);
-  }
-  return h('span', { class: 'ref ref-external', tabindex: 0, role: 'note', 'data-target': target.title || target.label, 'data-code': reference.code, 'data-pinpoints': pinpoints }, segment.text);
-}
-
 /** The date read (undefined: today) and the server's today. */
 export interface ReadingDate {
   asOf?: string;
@@ -68,7 +39,6 @@ export interface ReadingDate {
 
 /** Builds the whole reading view of an article. */
 export function renderArticle(article: Article, { asOf, today }: ReadingDate): HTMLElement {
-  const paragraphs = segmentArticleText(article.text, article.references);
   const statusClass = `status status-${article.status.toLowerCase().replace(/_/g, '-')}`;
   const unresolved = article.references.filter((r) => r.resolution === 'UNRESOLVED').length;
   return h('article', { class: 'article', 'data-article-id': article.id },
@@ -79,8 +49,7 @@ export function renderArticle(article: Article, { asOf, today }: ReadingDate): H
       h('p', { class: 'meta' }, h('span', { class: statusClass }, STATUS_LABELS[article.status] ?? article.status), ' · ', renderValidity(article)),
       renderLifeFacts(article, asOf ?? today, today)),
     article.status === 'REPEALED' && h('p', { class: 'warning', role: 'note' }, 'Cet article est abrogé : vérifiez la version applicable à la date qui vous intéresse.'),
-    h('section', { class: 'article-text', 'aria-label': 'Texte de l’article' },
-      paragraphs.length ? paragraphs.map((segments) => h('p', {}, segments.map(renderSegment))) : h('p', { class: 'empty' }, 'Texte non disponible.')),
+    renderArticleText(article),
     unresolved > 0 && h('p', { class: 'note' }, `${unresolved} référence${unresolved > 1 ? 's' : ''} non résolue${unresolved > 1 ? 's' : ''} dans ce texte (soulignée${unresolved > 1 ? 's' : ''} en pointillés rouges).`),
     renderLinkGroups(article),
     renderRelatedLinks(article.relatedLinks),

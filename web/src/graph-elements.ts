@@ -47,6 +47,21 @@ export function classesOfNode(node: GraphNode): string[] {
   return classes;
 }
 
+/**
+ * True for a citation known only from Légifrance's metadata (its "Cite" list), which the text
+ * does not make: drawn dashed, so the graph does not pass it off as the text's.
+ */
+export function isMetadataOnlyCitation(edge: GraphEdge): boolean {
+  return edge.type === 'CITES' && !!edge.via?.length && edge.via.every((via) => via === 'METADATA');
+}
+
+/** The Cytoscape classes of an edge: its type, and whether it comes from the metadata alone. */
+export function classesOfEdge(edge: GraphEdge): string[] {
+  const classes = [`type-${edge.type.toLowerCase().replace(/_/g, '-')}`];
+  if (isMetadataOnlyCitation(edge)) classes.push('metadata-only');
+  return classes;
+}
+
 /** Builds Cytoscape elements: nodes once each, then only the edges whose two ends are present. */
 export function buildElements(payload: GraphPayload, options: BuildElementsOptions = {}): BuiltElements {
   const elements: GraphElement[] = [];
@@ -74,7 +89,7 @@ export function buildElements(payload: GraphPayload, options: BuildElementsOptio
     const key = keyOfEdge(edge);
     if (edgeIds.has(edge.id) || edgeIds.has(key)) continue;
     edgeIds.add(edge.id).add(key);
-    const classes = [`type-${edge.type.toLowerCase().replace(/_/g, '-')}`];
+    const classes = classesOfEdge(edge);
     if (options.highlighted?.has(edge.id) || options.highlighted?.has(key)) classes.push('highlighted');
     elements.push({ group: 'edges', data: { id: edge.id, source: edge.source, target: edge.target, type: edge.type }, classes: classes.join(' ') });
   }

@@ -1,7 +1,8 @@
 /**
  * How the graph looks: CGCT articles coloured by Partie (colour-blind-safe Okabe–Ito palette),
  * other codes' articles, legal texts, unresolved targets and documents each with their own shape,
- * citations as solid arrows and metadata links ("Modifié par", …) as dashed ones.
+ * citations as solid arrows, citations known only from Légifrance's metadata as dark dashed
+ * arrows with a hollow head, and the other metadata links ("Modifié par", …) as grey dashed ones.
  */
 import type { StylesheetJson } from 'cytoscape';
 
@@ -47,6 +48,7 @@ export function createGraphStyle(): StylesheetJson {
     },
     { selector: 'edge.type-cites', style: { 'line-color': '#555555', 'target-arrow-color': '#555555' } },
     { selector: 'edge[type != "CITES"]', style: { 'line-style': 'dashed' } },
+    { selector: 'edge.type-cites.metadata-only', style: { 'line-style': 'dashed', 'line-dash-pattern': [5, 3], 'target-arrow-fill': 'hollow' } },
     { selector: 'node.highlighted', style: { 'border-color': '#ff006e', 'border-width': 4 } },
     { selector: 'edge.highlighted', style: { 'line-color': '#ff006e', 'target-arrow-color': '#ff006e', width: 3, 'z-index': 10 } },
     { selector: '.faded', style: { opacity: 0.25 } },

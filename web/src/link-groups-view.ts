@@ -1,8 +1,12 @@
-/** The article's relationships: outgoing and incoming groups with counts, and "Liens relatifs". */
+/**
+ * The article's relationships: outgoing and incoming groups with counts, and "Liens relatifs".
+ * A citation known only from Légifrance's metadata (its "Cite" list), that the text does not
+ * make, says so: L1115-1 "cites" L4131-1 only because a lying link was copied into the metadata.
+ */
 import { h } from './dom.ts';
 import { nodeItem } from './article-link.ts';
 import { INCOMING_LINK_TYPE_LABELS, LINK_TYPE_LABELS, RELATED_STATUS_LABELS } from './labels.ts';
-import type { Article, GraphNode, LinkGroup, RelatedLinkGroup } from './types.ts';
+import type { Article, GraphNode, LinkGroup, Reference, RelatedLinkGroup } from './types.ts';
 import { compareArticleIds } from '../../ingest/article-id.ts';
 
 // Long groups start closed so that a much-cited article does not bury the rest of the page.
@@ -17,11 +21,27 @@ function byCodeOrder(a: GraphNode, b: GraphNode): number {
   return (a.title || a.label).localeCompare(b.title || b.label, 'fr');
 }
 
-function renderGroup(group: LinkGroup, label: string): HTMLElement {
+/** The targets every reference to which was found only in the metadata (none in the text or a link). */
+export function findMetadataOnlyTargets(references: readonly Reference[]): Set<string> {
+  const provenances = new Map<string, Set<string>>();
+  for (const reference of references) {
+    const seen = provenances.get(reference.target.id) ?? new Set<string>();
+    for (const via of reference.via ?? []) seen.add(via);
+    provenances.set(reference.target.id, seen);
+  }
+  return new Set([...provenances].filter(([, seen]) => seen.size === 1 && seen.has('METADATA')).map(([id]) => id));
+}
+
+function renderMetadataOnlyMark(): HTMLElement {
+  return h('span', { class: 'via-metadata', title: 'Cette citation vient des métadonnées de Légifrance (« Liens relatifs ») : le texte de l’article ne la fait pas.' }, ' (métadonnées seulement)');
+}
+
+function renderGroup(group: LinkGroup, label: string, metadataOnly: ReadonlySet<string> = new Set()): HTMLElement {
   const shown = group.nodes.length;
+  const marked = group.type === 'CITES' ? metadataOnly : new Set<string>();
   return h('details', { class: 'link-group', open: group.count <= OPEN_UP_TO, 'data-type': group.type },
     h('summary', {}, label, ' ', h('span', { class: 'count' }, `(${group.count})`)),
-    h('ul', {}, [...group.nodes].sort(byCodeOrder).map((node) => h('li', {}, nodeItem(node)))),
+    h('ul', {}, [...group.nodes].sort(byCodeOrder).map((node) => h('li', {}, nodeItem(node), marked.has(node.id) && renderMetadataOnlyMark()))),
     group.count > shown && h('p', { class: 'note' }, `${shown} affichés sur ${group.count}.`));
 }
 
@@ -31,10 +51,11 @@ function total(groups: LinkGroup[]): number {
 
 /** "Ce que cite l'article" and "Ce qui cite l'article", by relationship type with counts. */
 export function renderLinkGroups(article: Article): HTMLElement {
+  const metadataOnly = findMetadataOnlyTargets(article.references);
   return h('section', { class: 'links', 'aria-label': 'Relations' },
     h('div', { class: 'links-column outgoing' },
       h('h2', {}, `Liens sortants (${total(article.outgoing)})`),
-      article.outgoing.length ? article.outgoing.map((g) => renderGroup(g, LINK_TYPE_LABELS[g.type] ?? g.type)) : h('p', { class: 'empty' }, 'Aucun.')),
+      article.outgoing.length ? article.outgoing.map((g) => renderGroup(g, LINK_TYPE_LABELS[g.type] ?? g.type, metadataOnly)) : h('p', { class: 'empty' }, 'Aucun.')),
     h('div', { class: 'links-column incoming' },
       h('h2', {}, `Liens entrants (${total(article.incoming)})`),
       article.incoming.length ? article.incoming.map((g) => renderGroup(g, INCOMING_LINK_TYPE_LABELS[g.type] ?? g.type)) : h('p', { class: 'empty' }, 'Aucun.')));

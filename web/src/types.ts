@@ -7,6 +7,8 @@ export type Direction = 'OUTGOING' | 'INCOMING' | 'BOTH';
 export type ArticleStatus = 'IN_FORCE' | 'REPEALED' | 'DEFERRED' | 'UNKNOWN';
 export type NodeKind = 'ARTICLE' | 'EXTERNAL_ARTICLE' | 'LEGAL_TEXT' | 'UNRESOLVED' | 'DOCUMENT';
 export type Resolution = 'RESOLVED' | 'EXTERNAL' | 'UNRESOLVED';
+/** How a citation was found: in the text, in a link of the source, in Légifrance's metadata. */
+export type Provenance = 'TEXT' | 'LINK' | 'METADATA';
 
 /** A node of the graph as the API sends it. */
 export interface GraphNode {
@@ -34,6 +36,8 @@ export interface GraphEdge {
   target: string;
   /** Relationship type. */
   type: LinkType;
+  /** For citations: how it was found (absent when not asked for). */
+  via?: Provenance[];
 }
 
 /** Nodes and edges, as `neighborhood` and `path` return them. */
@@ -98,6 +102,10 @@ export interface Reference {
   repealedBy?: string | null;
   /** A repealed or not-yet-in-force number: the id of the article of that number. */
   article?: string | null;
+  /** How it was found (absent when not asked for). */
+  via?: Provenance[];
+  /** When the source's link named another article than its text: that article ("L4131-1"). */
+  hrefDisagrees?: string | null;
 }
 
 /** Relationships of one type and direction. */
@@ -212,6 +220,8 @@ export interface ArticleLife {
 export interface Article extends ArticleLife {
   /** Plain text; paragraphs separated by a blank line. */
   text: string;
+  /** Sanitized HTML of the source (its tables' headers and spans); absent when not asked for. */
+  html?: string;
   /** Place in the table of contents. */
   breadcrumb: SectionCrumb[];
   /** Article before it. */

@@ -1,0 +1,110 @@
+/**
+ * The text of an article as the reading view shows it: paragraphs and tables, every reference a
+ * live run styled after its resolution, and, where the source's link named another article than
+ * the text does, a note saying so (seed 000: "L. 4141-1" linked to l4131-1.md). Everything from
+ * the data goes in as text; the HTML is only scanned for its tables' grid, never parsed or inserted.
+ */
+import { h } from './dom.ts';
+import { articleLink } from './article-link.ts';
+import { segmentArticleBlocks, type SegmentedCell, type TextBlock, type TextSegment } from './article-text.ts';
+import { describeReason } from './life-text.ts';
+import { readTableShapes } from './text-tables.ts';
+import type { Article } from './types.ts';
+
+/**
+ * One run of the text: plain, or a reference styled after its resolution. What the hover preview
+ * shows for references that are not CGCT articles rides in data attributes (set as text).
+ */
+function renderSegment(segment: TextSegment): Node {
+  const reference = segment.reference;
+  if (!reference) return document.createTextNode(segment.text);
+  const target = reference.target;
+  const pinpoints = reference.pinpoints.join(', ');
+  if (reference.resolution === 'RESOLVED' && target.kind === 'ARTICLE') {
+    // A reference to a repealed article still opens it, but the reader is warned (struck through).
+    const repealed = target.status === 'REPEALED';
+    return articleLink(target.id, segment.text, { class: repealed ? 'ref ref-resolved ref-repealed' : 'ref ref-resolved', 'data-preview': target.id, 'data-pinpoints': pinpoints });
+  }
+  if (reference.resolution === 'UNRESOLVED') {
+    // « abrogé le 12/03/2009 par LOI n° … », « pas encore en vigueur (à partir du …) », « hors du
+    // code », « n’a jamais existé »: the preview says it, and links the article of that number.
+    return h('span', {
+      class: `ref ref-unresolved reason-${reference.reason ?? 'unknown'}`, tabindex: 0, role: 'note',
+      'data-target': target.label,
+      'data-reason': describeReason(reference.reason, reference),
+      'data-candidates': reference.candidates.join(', '),
+      'data-number-article': reference.article ?? undefined,
+    }, segment.text);
+  }
+  return h('span', { class: 'ref ref-external', tabindex: 0, role: 'note', 'data-target': target.title || target.label, 'data-code': reference.code, 'data-pinpoints': pinpoints }, segment.text);
+}
+
+/**
+ * The note after a reference whose link lied: the reference opens what the text says, and the
+ * reader sees where Légifrance's link went, to check it (L1115-1: "L. 4141-1" → L4131-1).
+ */
+function renderLinkNote(other: string, designators: string): HTMLElement {
+  return h('span', { class: 'link-note', role: 'note', title: `Dans la source, « ${designators} » est un lien vers ${other} ; le lien ci-contre suit le texte.` },
+    ' [le lien de Légifrance pointe vers ', articleLink(other, other, { class: 'link-note-target' }), ']');
+}
+
+// One anchor often groups several designators ("L. 4141-1 et L. 4141-2" linked to l4131-1.md):
+// the note follows the last of them, when only a few characters (" et ", ", ") lie between.
+const JOINER = /^[\s,;]*(?:et|ou)?[\s,;]*$/u;
+
+/** A run of lying links waiting for its note: where it goes among the nodes, what it says. */
+interface PendingNote {
+  other: string;
+  designators: string[];
+  at: number;
+}
+
+function insertNote(nodes: Node[], pending: PendingNote | null): null {
+  if (pending) nodes.splice(pending.at, 0, renderLinkNote(pending.other, pending.designators.join(' … ')));
+  return null;
+}
+
+/** The runs of a paragraph or a cell, each run of lying links followed by one note. */
+function renderSegments(segments: TextSegment[]): Node[] {
+  const nodes: Node[] = [];
+  let pending = null as PendingNote | null;
+  for (const segment of segments) {
+    const other = segment.reference?.hrefDisagrees;
+    if (pending && (other ? pending.other !== other : !JOINER.test(segment.text))) pending = insertNote(nodes, pending);
+    nodes.push(renderSegment(segment));
+    if (!other) continue;
+    const earlier: string[] = pending ? pending.designators : [];
+    pending = { other, designators: [...earlier, segment.text], at: nodes.length };
+  }
+  insertNote(nodes, pending);
+  return nodes;
+}
+
+// A cell holding only a figure ("51,6", "1 000 €", "40 %") is right-aligned, as Légifrance
+// aligns rates, so the column's digits line up.
+const FIGURE = /^[\s\d.,%€\u00a0\u202f-]*\d[\s\d.,%€\u00a0\u202f-]*$/u;
+
+function renderCell(cell: SegmentedCell): HTMLElement {
+  const figure = FIGURE.test(cell.segments.map((segment) => segment.text).join(''));
+  const attributes = { colspan: cell.colSpan > 1 ? cell.colSpan : undefined, rowspan: cell.rowSpan > 1 ? cell.rowSpan : undefined, class: figure ? 'figure' : undefined };
+  const content = renderSegments(cell.segments);
+  return h(cell.header ? 'th' : 'td', attributes, content);
+}
+
+/**
+ * A table in a box of its own that scrolls sideways (on a phone the page stays put), focusable
+ * so a keyboard can scroll it too.
+ */
+function renderTable(block: Extract<TextBlock, { kind: 'table' }>): HTMLElement {
+  return h('div', { class: 'text-table', role: 'region', 'aria-label': 'Tableau', tabindex: 0 },
+    h('table', {}, h('tbody', {}, block.rows.map((row) => h('tr', {}, row.map(renderCell))))));
+}
+
+/** The section holding the article's text. */
+export function renderArticleText(article: Pick<Article, 'text' | 'html' | 'references'>): HTMLElement {
+  const blocks = segmentArticleBlocks(article.text, article.references, readTableShapes(article.html));
+  return h('section', { class: 'article-text', 'aria-label': 'Texte de l’article' },
+    blocks.length
+      ? blocks.map((block) => block.kind === 'table' ? renderTable(block) : h('p', {}, renderSegments(block.segments)))
+      : h('p', { class: 'empty' }, 'Texte non disponible.'));
+}
