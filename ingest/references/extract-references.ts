@@ -18,7 +18,7 @@
  * its body, but for its own number (`ownNumber`), which a note names as the article it is about.
  */
 import { normalizeArticleId } from '../article-id.ts';
-import { normalizeCodeArticleNumber } from '../codes/code-registry.ts';
+import { normalizeCodeArticleNumber, splitArticleKey } from '../codes/code-registry.ts';
 import type { Reference } from '../types.ts';
 import { createCitationContext, resolveContainer, type CitationContext } from './citation-context.ts';
 import { findAmendingQuotes, isInsideSpans } from './find-amending-quotes.ts';
@@ -35,7 +35,7 @@ export interface ExtractReferencesOptions {
   limit?: number;
   /** The code the text belongs to: "CGCT" (the default) or another code's id, its folder ("code-de-lurbanisme"). */
   ownCode?: string;
-  /** The citing article's own number ("L2333-6", "1240"), so that its notes naming it cite nothing. */
+  /** The citing article's own number ("L2333-6", "1240", or its key "code-civil:1240"), so that its notes naming it cite nothing. */
   ownNumber?: string;
 }
 
@@ -81,7 +81,9 @@ export function extractReferences(source: string, options: ExtractReferencesOpti
 }
 
 function dropSelfMentionsInNotes(references: Reference[], text: string, ownCode: string, ownNumber: string): Reference[] {
-  const own = normalizeArticleId(ownNumber) ?? normalizeCodeArticleNumber(ownNumber);
+  // The article's graph key ("code-de-lurbanisme:L300-5") is taken for its number too.
+  const number = splitArticleKey(ownNumber).number;
+  const own = normalizeArticleId(number) ?? normalizeCodeArticleNumber(number);
   const noteStart = findNoteStart(text);
   return references.filter((reference) => !(reference.start >= noteStart && reference.code === ownCode && reference.kind === 'single' && reference.target === own));
 }

@@ -179,6 +179,7 @@ const OPTION_ROWS: Array<[comment: string, text: string, options: ExtractReferen
   ['a note naming the article itself cites nothing', "Texte.\n\nNOTA:\n\nConformément à l'article 8 de l'ordonnance n° 2020-330 du 25 mars 2020, pour l'application en 2020 de l'article L. 2333-6, la date", { ownNumber: 'L2333-6' }, [other('ordonnance n° 2020-330 du 25 mars 2020', '8')]],
   ['… nor "du même code" after it', "NOTA:\n\nLes dispositions des articles D. 2573-11 et D. 2573-12 du même code entrent en vigueur", { ownNumber: 'D2573-12' }, [cgct('D2573-11')]],
   ['… in any notation of the number', "NOTA: l'article L. 2333-6 s'applique", { ownNumber: 'L. 2333-6' }, []],
+  ['… or as the article\'s key in another code', "NOTA: l'article 1240 s'applique", { ownCode: 'code-civil', ownNumber: 'code-civil:1240' }, []],
   ['a note without heading, "Conformément …", naming the article', "Texte.\n\nConformément à l'article 59 II de la loi n° 2014-58 du 27 janvier 2014, les dispositions de l'article L. 5215-20-1 entrent en vigueur", { ownNumber: 'L5215-20-1' }, [other('loi n° 2014-58 du 27 janvier 2014', '59', { pinpoint: 'II' })]],
   ['the body naming the article is kept: only notes are about the article', "l'article L. 2333-6 est applicable", { ownNumber: 'L2333-6' }, [cgct('L2333-6')]],
 ];
