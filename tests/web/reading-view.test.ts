@@ -77,6 +77,8 @@ describe('the reading view a lawyer can quote', () => {
     expect(scale[0]).toEqual(['Population (habitants)', "Taux (en % de l'indice)"]);
     expect(scale.find((row) => row[0] === 'De 3 500 à 9 999')).toEqual(['De 3 500 à 9 999', '55']);
     expect(await page.locator('.article-text table').first().locator('th').count()).toBe(2);
+    // "9 999" never breaks across lines in a narrow column (its text stays as written).
+    expect(await page.locator('.article-text td .grouped-number', { hasText: '9 999' }).count()).toBe(1);
     // The reference in a cell is a link like any other, and opens its article.
     const cited = page.locator('.article-text td a.ref-resolved', { hasText: 'L. 1115-1' });
     expect(await cited.getAttribute('href')).toBe('/articles/L1115-1');

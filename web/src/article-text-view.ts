@@ -9,7 +9,24 @@ import { articleLink } from './article-link.ts';
 import { segmentArticleBlocks, type SegmentedCell, type TextBlock, type TextSegment } from './article-text.ts';
 import { describeReason } from './life-text.ts';
 import { readTableShapes } from './text-tables.ts';
-import type { Article } from './types.ts';
+import type { Article, Reference } from './types.ts';
+
+// "19 999", "1 234 567,89": a number whose thousands are separated by a plain space must not
+// break across lines ("De 10 000 à 19 / 999 habitants" in a narrow column of L2121-2).
+const GROUPED_NUMBER = /\d{1,3}(?: \d{3})+/g;
+
+/** Plain text, its grouped numbers kept on one line (in spans: the text itself is unchanged). */
+function renderPlainText(text: string): Node {
+  if (text.search(GROUPED_NUMBER) < 0) return document.createTextNode(text);
+  const fragment = document.createDocumentFragment();
+  let cursor = 0;
+  for (const match of text.matchAll(GROUPED_NUMBER)) {
+    fragment.append(text.slice(cursor, match.index), h('span', { class: 'grouped-number' }, match[0]));
+    cursor = match.index + match[0].length;
+  }
+  fragment.append(text.slice(cursor));
+  return fragment;
+}
 
 /**
  * One run of the text: plain, or a reference styled after its resolution. What the hover preview
@@ -17,7 +34,7 @@ import type { Article } from './types.ts';
  */
 function renderSegment(segment: TextSegment): Node {
   const reference = segment.reference;
-  if (!reference) return document.createTextNode(segment.text);
+  if (!reference) return renderPlainText(segment.text);
   const target = reference.target;
   const pinpoints = reference.pinpoints.join(', ');
   if (reference.resolution === 'RESOLVED' && target.kind === 'ARTICLE') {
@@ -100,11 +117,18 @@ function renderTable(block: Extract<TextBlock, { kind: 'table' }>): HTMLElement 
     h('table', {}, h('tbody', {}, block.rows.map((row) => h('tr', {}, row.map(renderCell))))));
 }
 
+/**
+ * A text's paragraphs and tables (a version's text too: without its HTML, a table shows as a
+ * plain grid, rows and cells still apart).
+ */
+export function renderTextBlocks(text: string, html?: string, references: readonly Reference[] = []): HTMLElement[] {
+  return segmentArticleBlocks(text, references, readTableShapes(html))
+    .map((block) => block.kind === 'table' ? renderTable(block) : h('p', {}, renderSegments(block.segments)));
+}
+
 /** The section holding the article's text. */
 export function renderArticleText(article: Pick<Article, 'text' | 'html' | 'references'>): HTMLElement {
-  const blocks = segmentArticleBlocks(article.text, article.references, readTableShapes(article.html));
+  const blocks = renderTextBlocks(article.text, article.html, article.references);
   return h('section', { class: 'article-text', 'aria-label': 'Texte de l’article' },
-    blocks.length
-      ? blocks.map((block) => block.kind === 'table' ? renderTable(block) : h('p', {}, renderSegments(block.segments)))
-      : h('p', { class: 'empty' }, 'Texte non disponible.'));
+    blocks.length ? blocks : h('p', { class: 'empty' }, 'Texte non disponible.'));
 }

@@ -6,6 +6,7 @@
  */
 import { h, replaceChildren } from './dom.ts';
 import { articleLink } from './article-link.ts';
+import { renderTextBlocks } from './article-text-view.ts';
 import { formatDate } from './french-date.ts';
 import { diffWords } from './text-diff.ts';
 import type { ArticleVersion } from './types.ts';
@@ -51,7 +52,7 @@ function renderVersion(version: ArticleVersion, context: VersionsContext): HTMLE
     version.source && h('p', { class: 'provenance note' }, `Texte lu dans : ${version.source}`),
     h('details', {},
       h('summary', {}, 'Texte de cette version'),
-      version.text.split(/\n[ \t]*\n/).map((paragraph) => h('p', {}, paragraph))));
+      renderTextBlocks(version.text)));
 }
 
 function renderDiff(older: ArticleVersion, newer: ArticleVersion): HTMLElement {
