@@ -45,8 +45,8 @@ describe('convertHtmlBody on tables', () => {
   });
 
   it('keeps the table in the sanitized HTML, with colspan and rowspan but no presentational attribute', () => {
-    const html = convertHtmlBody("<table border='1' cellpadding='0' width='680'><tbody><tr><td rowspan='2' width='228' vAlign='top'>POPULATION</td><th colspan='2' scope='col'>TAUX</th></tr></tbody></table>").html;
-    expect(html).toBe('<table><tbody><tr><td rowspan="2">POPULATION</td><th colspan="2" scope="col">TAUX</th></tr></tbody></table>');
+    const html = convertHtmlBody("<p align='left'>Barème :</p><table border='1' cellpadding='0' width='680' align='center'><tbody><tr><td rowspan='2' width='228' vAlign='top' align='justify'>POPULATION</td><th colspan='2' scope='col' onclick='x()' style='color:red'>TAUX</th></tr></tbody></table>").html;
+    expect(html).toBe('<p align="left">Barème :</p><table><tbody><tr><td rowspan="2">POPULATION</td><th colspan="2" scope="col">TAUX</th></tr></tbody></table>');
   });
 
   it('keeps an empty cell as its tab, so the figures after it stay in their column', () => {
