@@ -8,6 +8,7 @@ import { h } from './dom.ts';
 import { articleLink } from './article-link.ts';
 import { segmentArticleBlocks, type SegmentedCell, type TextBlock, type TextSegment } from './article-text.ts';
 import { describeReason } from './life-text.ts';
+import { describeLinkDisagreement, type LinkDisagreement } from './link-disagreement.ts';
 import { readTableShapes } from './text-tables.ts';
 import type { Article, Reference } from './types.ts';
 
@@ -60,9 +61,10 @@ function renderSegment(segment: TextSegment): Node {
  * The note after a reference whose link lied: the reference opens what the text says, and the
  * reader sees where Légifrance's link went, to check it (L1115-1: "L. 4141-1" → L4131-1).
  */
-function renderLinkNote(other: string, designators: string): HTMLElement {
-  return h('span', { class: 'link-note', role: 'note', title: `Dans la source, « ${designators} » est un lien vers ${other} ; le lien ci-contre suit le texte.` },
-    ' [le lien de Légifrance pointe vers ', articleLink(other, other, { class: 'link-note-target' }), ']');
+function renderLinkNote(other: LinkDisagreement, designators: string): HTMLElement {
+  const target = other.article ? articleLink(other.article, other.label, { class: 'link-note-target' }) : `le ${other.label}`;
+  return h('span', { class: 'link-note', role: 'note', title: `Dans la source, « ${designators} » est un lien vers ${other.label} ; le renvoi ci-contre suit le texte.` },
+    ' [le lien de Légifrance pointe vers ', target, ']');
 }
 
 // One anchor often groups several designators ("L. 4141-1 et L. 4141-2" linked to l4131-1.md):
@@ -71,7 +73,7 @@ const JOINER = /^[\s,;]*(?:et|ou)?[\s,;]*$/u;
 
 /** A run of lying links waiting for its note: where it goes among the nodes, what it says. */
 interface PendingNote {
-  other: string;
+  other: LinkDisagreement;
   designators: string[];
   at: number;
 }
@@ -86,8 +88,8 @@ function renderSegments(segments: TextSegment[]): Node[] {
   const nodes: Node[] = [];
   let pending = null as PendingNote | null;
   for (const segment of segments) {
-    const other = segment.reference?.hrefDisagrees;
-    if (pending && (other ? pending.other !== other : !JOINER.test(segment.text))) pending = insertNote(nodes, pending);
+    const other = segment.reference ? describeLinkDisagreement(segment.reference) : null;
+    if (pending && (other ? pending.other.label !== other.label : !JOINER.test(segment.text))) pending = insertNote(nodes, pending);
     nodes.push(renderSegment(segment));
     if (!other) continue;
     const earlier: string[] = pending ? pending.designators : [];
