@@ -18,6 +18,12 @@ export const SCHEMA_STATEMENTS: string[] = [
   'CREATE CONSTRAINT ingest_lock_key IF NOT EXISTS FOR (n:IngestLock) REQUIRE n.key IS UNIQUE',
   // The one revision node every write transaction touches (graph-revision.ts).
   'CREATE CONSTRAINT graph_revision_key IF NOT EXISTS FOR (n:GraphRevision) REQUIRE n.key IS UNIQUE',
+  // Another code's article is also keyed by its code and number ("code-de-lurbanisme", "L300-5");
+  // the CGCT's articles carry no code property, so the constraint holds for the other codes.
+  'CREATE CONSTRAINT article_code_number IF NOT EXISTS FOR (n:Article) REQUIRE (n.code, n.number) IS UNIQUE',
+  'CREATE INDEX article_code IF NOT EXISTS FOR (n:Article) ON (n.code)',
+  'CREATE INDEX section_code IF NOT EXISTS FOR (n:Section) ON (n.code)',
+  'CREATE INDEX external_article_code IF NOT EXISTS FOR (n:ExternalArticle) ON (n.code)',
   // Order of the code (previous / next, ranges) and lookups by status and validity ("as of" a date).
   'CREATE INDEX article_sort_key IF NOT EXISTS FOR (n:Article) ON (n.sortKey)',
   'CREATE INDEX article_status IF NOT EXISTS FOR (n:Article) ON (n.status)',

@@ -79,12 +79,12 @@ export interface RelatedLink {
 
 /** A CGCT article as read from one file. */
 export interface Article {
-  /** Normalized id ("L1115-1", "LO1112-1", "R*4433-26", "Annexe A"). */
+  /** Normalized id ("L1115-1", "LO1112-1", "R*4433-26", "Annexe A"); another code's article is "<code>:<number>" ("code-de-lurbanisme:L300-5"). */
   id: string;
   /** The number as printed in the source heading ("L1115-1", "L. 1115-1"). */
   number: string;
-  /** Always "CGCT" for now; kept so other codes can be added. */
-  code: 'CGCT';
+  /** The code's id (ingest/codes/code-registry.ts): "CGCT", or another code's folder ("code-de-lurbanisme"). */
+  code: string;
   /** Legislative, regulatory or annex. */
   part: CodePart;
   /** Table of contents from the part down to the article's section; from the source where it tells, else from the number. */

@@ -3,6 +3,7 @@
  * Cytoscape draws: a kind from its label, a short label, and for articles the part and Partie.
  */
 import { tocPositionOf } from '../ingest/article-id.ts';
+import { CGCT_CODE, codeById, splitArticleKey, type CodeEntry } from '../ingest/codes/code-registry.ts';
 import { asString, asStrings } from './to-plain.ts';
 import type { ArticleStatusName, CodePartName, GraphNode, NodeKindName } from './types.ts';
 
@@ -24,6 +25,8 @@ const UNRESOLVED_REASONS: Record<string, string> = {
   'not-in-code': 'numéro hors du code',
   'never-existed': 'article qui n’a jamais existé',
   'text-only': 'aucun article nommé',
+  'absent-from-code': 'article absent de ce code',
+  'code-not-loaded': 'code non chargé dans ce graphe',
 };
 
 /** The graph's `status` property → ArticleStatus. */
@@ -73,26 +76,44 @@ export function abbreviateTextName(name: string): string {
 }
 
 /** The GraphNode for a projected node. */
+/** A code's short name: its usual abbreviation, else its title abbreviated ("C. urb."). */
+export function shortCodeName(code: CodeEntry): string {
+  return code.abbreviations[0] ?? abbreviateTextName(lowerFirst(code.title));
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 export function toGraphNode(raw: RawNode): GraphNode {
   const id = String(raw.id);
   const kind = kindOfLabels(raw.labels);
   const base = { id, kind, part: null, partie: null, status: null } as const;
   switch (kind) {
-    case 'ARTICLE':
+    case 'ARTICLE': {
+      // Another code's article is labelled by its number and its code's short name: "L300-5 C. urb.".
+      const { code, number } = splitArticleKey(id);
+      const other = code !== CGCT_CODE ? codeById(code) : undefined;
       return {
         ...base,
-        label: id,
+        code,
+        label: other ? `${number} ${shortCodeName(other)}` : id,
         part: toPart(raw.part),
-        partie: tocPositionOf(id)?.partie ?? null,
+        partie: other ? null : (tocPositionOf(id)?.partie ?? null),
         status: toStatus(raw.status),
-        title: asString(raw.excerpt),
+        title: other ? `${other.title}, article ${number}${raw.excerpt ? ` — ${asString(raw.excerpt)}` : ''}` : asString(raw.excerpt),
       };
+    }
     case 'EXTERNAL_ARTICLE': {
       const textId = asString(raw.textId) ?? '';
       return { ...base, label: `${abbreviateTextName(textId)} ${asString(raw.number) ?? ''}`.trim(), title: `${asString(raw.number) ?? ''} — ${textId}` };
     }
-    case 'UNRESOLVED':
-      return { ...base, label: `${asString(raw.number) ?? id} ?`, title: `Introuvable : ${UNRESOLVED_REASONS[asString(raw.reason) ?? ''] ?? 'raison inconnue'}` };
+    case 'UNRESOLVED': {
+      const reason = asString(raw.reason) ?? '';
+      const code = codeById(asString(raw.code) ?? '');
+      const why = reason === 'absent-from-code' && code ? `article absent du ${lowerFirst(code.title)}` : (UNRESOLVED_REASONS[reason] ?? 'raison inconnue');
+      return { ...base, label: `${asString(raw.number) ?? id}${code && code.id !== CGCT_CODE ? ` ${shortCodeName(code)}` : ''} ?`, title: `Introuvable : ${why}` };
+    }
     case 'DOCUMENT':
       return { ...base, label: asString(raw.title) ?? id, title: asString(raw.title) };
     default:

@@ -82,7 +82,7 @@ const citesValid = (r: string) => `(type(${r}) <> 'CITES' OR ${citationHolds(r)}
 
 // Projections shared by the statements below (constant text, no input inside).
 const nodeFields = (v: string) =>
-  `{id: ${v}.id, labels: labels(${v}), number: ${v}.number, status: ${statusAt(v)}, part: ${v}.part, title: ${v}.title, textId: ${v}.textId, reason: ${v}.reason, excerpt: left(${v}.text, 160)}`;
+  `{id: ${v}.id, labels: labels(${v}), number: ${v}.number, status: ${statusAt(v)}, part: ${v}.part, title: ${v}.title, textId: ${v}.textId, reason: ${v}.reason, code: ${v}.code, excerpt: left(${v}.text, 160)}`;
 const summaryFields = (v: string) => `{id: ${v}.id, number: ${v}.number, status: ${statusAt(v)}, excerpt: left(${v}.text, 240)}`;
 // What explains an article's life: its in-force span, its repeal (the REPEALED_IN amendment's
 // title when the article does not carry it), and for graphs without `inForceFrom` the start of
@@ -100,13 +100,19 @@ CALL (a) {
   WHERE v.validFrom <= $asOf AND (v.validTo IS NULL OR v.validTo > $asOf)
   RETURN v ORDER BY v.validFrom DESC LIMIT 1
 }
-RETURN a {.id, .number, .part, .text, .html, .validFrom, .validTo, .sources, .sortKey, .contentHash, status: ${statusAt('a')}, ${lifeFields('a')}} AS article,
+RETURN a {.id, .number, .part, .text, .html, .validFrom, .validTo, .sources, .sortKey, .contentHash, .snapshotDate, status: ${statusAt('a')}, ${lifeFields('a')}} AS article,
        v {.text, .html, .validFrom, .validTo, .contentHash} AS version`;
 
 // An article whatever the date: what explains why it is or is not in force.
 const ARTICLE_LIFE = `
 MATCH (a:Article {id: $id})
-RETURN a {.id, .number, .part, .sortKey, .sources, .validFrom, .validTo, status: ${statusAt('a')}, ${lifeFields('a')}} AS article`;
+RETURN a {.id, .number, .part, .sortKey, .sources, .validFrom, .validTo, .snapshotDate, status: ${statusAt('a')}, ${lifeFields('a')}} AS article`;
+
+// The CGCT's articles carry no code; the others' count is kept on their :Code by the codes ingest.
+const LOADED_CODES = `
+MATCH (c:Code)
+RETURN c.id AS id, c.snapshotDate AS snapshotDate,
+       CASE WHEN c.id = 'CGCT' THEN COUNT { MATCH (a:Article) WHERE a.code IS NULL } ELSE c.articleCount END AS articleCount`;
 
 const RENUMBERING = `
 MATCH (a:Article {id: $id})
@@ -363,6 +369,7 @@ function toLife(article: Record<string, unknown>): ArticleLifeRecord {
     repealedOn,
     repealedBy: asString(article.repealedBy),
     periods,
+    snapshotDate: asString(article.snapshotDate),
   };
 }
 
@@ -479,6 +486,12 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
         // Citation spans point into the article's current text: they mean nothing in another one.
         spansApply: !version || version.contentHash === article.contentHash,
       };
+    },
+
+    /** The codes the graph holds, the CGCT included: how many articles each, and the date of the text of those without history. */
+    async getLoadedCodes(): Promise<Map<string, { articleCount: number; snapshotDate: string | null }>> {
+      const rows = await query(LOADED_CODES);
+      return new Map(rows.map((row) => [String(row.id), { articleCount: Number(row.articleCount ?? 0), snapshotDate: asString(row.snapshotDate) }]));
     },
 
     /** An article whatever the date (null: no such number in the graph), its status as of today. */

@@ -3,7 +3,8 @@
  * more than the SDL needs. The Cypher lives in graph-repository.ts.
  */
 import type { GraphQLResolveInfo } from 'graphql';
-import { normalizeArticleId } from '../ingest/article-id.ts';
+import { parseArticleKey } from './article-key.ts';
+import { CODES, codeById, splitArticleKey } from '../ingest/codes/code-registry.ts';
 import { createBatchLoader, type BatchLoader } from './batch-loader.ts';
 import { encodeCursor, offsetAfter } from './cursor.ts';
 import { DateScalar } from './date-scalar.ts';
@@ -46,9 +47,19 @@ type LifeParent = ArticleLifeRecord;
 // The window of full-text hits counted: "totalCount may be approximate above 1000" (SDL).
 const COUNT_WINDOW = 1000;
 
-function requireArticleId(raw: unknown, argumentName: string): string {
-  const id = normalizeArticleId(String(raw));
-  if (!id) throw badUserInput(`"${argumentName}" is not an article number: "${String(raw)}" (expected e.g. "L1115-1", "L. 1115-1", "LO 1112-1").`, argumentName);
+/** The graph key of the article an argument names, or undefined when it names none; an unknown code is the caller's error. */
+function articleKeyArg(raw: unknown, code: unknown, codeArgument = 'code'): string | undefined {
+  const parsed = parseArticleKey(String(raw), code === undefined || code === null ? null : String(code));
+  if ('key' in parsed) return parsed.key;
+  if (parsed.problem === 'unknown-code') {
+    throw badUserInput(`"${codeArgument}" names no code: "${String(code)}" (expected a code's folder such as "code-de-lurbanisme", its name, or an abbreviation such as "CGI"; see Query.codes).`, codeArgument);
+  }
+  return undefined;
+}
+
+function requireArticleId(raw: unknown, argumentName: string, code?: unknown, codeArgument = 'code'): string {
+  const id = articleKeyArg(raw, code, codeArgument);
+  if (!id) throw badUserInput(`"${argumentName}" is not an article number: "${String(raw)}" (expected e.g. "L1115-1", "L. 1115-1", "LO 1112-1", or "L. 300-5 du code de l'urbanisme").`, argumentName);
   return id;
 }
 
@@ -87,7 +98,7 @@ function changedArticles(ids: string[], { articleSummaries }: ServerContext) {
 
 const Query: Record<string, Resolver> = {
   async article(_, args, { repository }) {
-    const id = normalizeArticleId(String(args.id));
+    const id = articleKeyArg(args.id, args.code);
     if (!id) return null;
     const article = await repository.getArticle(id, asOfOf(args));
     return article ? { ...article, asOf: asOfOf(args) } : null;
@@ -118,7 +129,7 @@ const Query: Record<string, Resolver> = {
   tableOfContents: (_, __, { repository }) => repository.getTableOfContents(),
 
   async neighborhood(_, args, { repository }) {
-    const id = requireArticleId(args.id, 'id');
+    const id = requireArticleId(args.id, 'id', args.code);
     const depth = checkRange(Number(args.depth), L.neighborhoodDepth, 'depth');
     const limit = checkRange(Number(args.limit), L.neighborhoodLimit, 'limit');
     const types = (args.types as LinkTypeName[] | null | undefined) ?? [...LINK_TYPES];
@@ -128,8 +139,8 @@ const Query: Record<string, Resolver> = {
   },
 
   async path(_, args, { repository }) {
-    const from = requireArticleId(args.from, 'from');
-    const to = requireArticleId(args.to, 'to');
+    const from = requireArticleId(args.from, 'from', args.fromCode, 'fromCode');
+    const to = requireArticleId(args.to, 'to', args.toCode, 'toCode');
     const maxLength = checkRange(Number(args.maxLength), L.pathMaxLength, 'maxLength');
     const { missing, path } = await repository.getPath(from, to, maxLength, args.directed !== false, asOfOf(args));
     if (missing.length > 0) throw notFound(`No article ${missing.join(', ')}.`);
@@ -137,7 +148,7 @@ const Query: Record<string, Resolver> = {
   },
 
   async impact(_, args, { repository }) {
-    const id = requireArticleId(args.id, 'id');
+    const id = requireArticleId(args.id, 'id', args.code);
     const maxDepth = checkRange(Number(args.maxDepth), L.impactMaxDepth, 'maxDepth');
     const first = checkRange(Number(args.first), L.impactFirst, 'first');
     const impact = await repository.getImpact(id, maxDepth, first, asOfOf(args));
@@ -157,8 +168,13 @@ const Query: Record<string, Resolver> = {
 
   today: () => today(),
 
+  codes: async (_, __, { repository }) => {
+    const loaded = await repository.getLoadedCodes();
+    return CODES.filter((code) => loaded.has(code.id)).map((code) => ({ ...toCodeInfo(code), ...loaded.get(code.id)! }));
+  },
+
   async articleLife(_, args, { repository }) {
-    const id = normalizeArticleId(String(args.id));
+    const id = articleKeyArg(args.id, args.code);
     return id ? repository.getArticleLife(id) : null;
   },
 
@@ -191,10 +207,27 @@ const Article: Record<string, Resolver<ArticleParent>> = {
   outgoing: (article, _, { repository }) => repository.getLinkGroups(article.id, 'OUTGOING', article.asOf),
   incoming: (article, _, { repository }) => repository.getLinkGroups(article.id, 'INCOMING', article.asOf),
   relatedLinks: (article, _, { repository }) => repository.getRelatedLinks(article.id, article.asOf),
+  code: (article) => codeOf(article.id),
   ...lifeResolvers,
 };
 
-const ArticleLife: Record<string, Resolver<LifeParent>> = lifeResolvers;
+const ArticleLife: Record<string, Resolver<LifeParent>> = { ...lifeResolvers, code: (article) => codeOf(article.id) };
+
+/** The code of an article key, as the SDL's Code. */
+function codeOf(id: string) {
+  return toCodeInfo(codeById(splitArticleKey(id).code)!);
+}
+
+function toCodeInfo(code: (typeof CODES)[number]) {
+  return {
+    id: code.id,
+    folder: code.folder,
+    title: code.title,
+    abbreviations: code.abbreviations,
+    legitext: code.legitext ?? null,
+    legifranceUrl: code.legitext ? `https://www.legifrance.gouv.fr/codes/texte_lc/${code.legitext}` : null,
+  };
+}
 
 const Change: Record<string, Resolver<ChangeRecord>> = {
   articlesAdded: (change, _, context) => changedArticles(change.added, context),

@@ -46,6 +46,8 @@ export interface GraphNode {
   status: ArticleStatusName | null;
   /** Tooltip: a text's title, an article's first words. */
   title: string | null;
+  /** Articles only: the code's id ("CGCT", "code-de-lurbanisme"). */
+  code?: string;
 }
 
 /** One in-force interval of an article (Period): half-open, `to` null while open. */
@@ -73,6 +75,8 @@ export interface ArticleLifeRecord {
   /** The amending text that repealed it. */
   repealedBy: string | null;
   periods: PeriodRecord[];
+  /** Another code's article, which carries no history: the date its text stands as of (null for the CGCT). */
+  snapshotDate: string | null;
 }
 
 /** An article, the version shown being the one in force at `asOf` (default today). */

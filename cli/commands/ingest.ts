@@ -19,6 +19,9 @@ import type { Progress } from '../progress.ts';
 import { runHistoryBuild } from '../../ingest/history/run-history-build.ts';
 import { printHistoryReport } from '../format-history-report.ts';
 import { writeReport } from '../write-report.ts';
+import { isCodeSource } from '../../ingest/sources/read-code-folders.ts';
+import { runCodesIngest } from '../../ingest/codes/run-codes-ingest.ts';
+import { printCodesReport } from '../format-codes-report.ts';
 
 export const describe = 'load corpus snapshots into Neo4j, writing only what changed (ingest SOURCE… [--allow-mass-repeal]), or whole histories (ingest --history BUNDLE…)';
 
@@ -43,7 +46,7 @@ export async function run(args: string[]): Promise<number> {
   args = args.filter((_arg, index) => reportAt < 0 || (index !== reportAt && index !== reportAt + 1));
   const documentsAt = args.indexOf('--documents');
   const documents = documentsAt < 0 ? [] : args.slice(documentsAt + 1).filter((arg) => !arg.startsWith('--'));
-  const locations = (documentsAt < 0 ? args : args.slice(0, documentsAt)).filter((arg) => !arg.startsWith('--'));
+  let locations = (documentsAt < 0 ? args : args.slice(0, documentsAt)).filter((arg) => !arg.startsWith('--'));
   const unknown = args.filter((arg) => arg.startsWith('--') && !FLAGS.has(arg));
   if (locations.length === 0 || unknown.length > 0 || (documents.length > 0 && !args.includes('--history'))) {
     console.error(unknown.length > 0 ? `cgct ingest: unknown option ${unknown.join(', ')}\n${USAGE}` : USAGE);
@@ -64,6 +67,16 @@ export async function run(args: string[]): Promise<number> {
     });
   }
   return runWithGraph('ingest', async (driver, progress) => {
+    // A source of codes (all-codes-tip.bundle) loads the other codes beside the CGCT, on any graph.
+    const codeSources = (await Promise.all(locations.map(async (location) => ((await isCodeSource(location)) ? location : undefined)))).filter((location): location is string => location !== undefined);
+    for (const location of codeSources) {
+      const report = await runCodesIngest(driver, location, { onProgress: (stage, done, total) => progress.update(done, total, stage) });
+      progress.stop();
+      printCodesReport(report, performance.now() - started);
+      if (reportFile) await writeReport(reportFile, report.messages);
+    }
+    locations = locations.filter((location) => !codeSources.includes(location));
+    if (locations.length === 0) return 0;
     if (await isHistoryGraph(driver)) return ingestOnHistory(driver, locations.map((location) => parseGitSpec(location)), allowMassRepeal, progress);
     const reports = await runIngest(driver, await Promise.all(locations.map((location) => inForceToday(parseGitSpec(location)))), {
       allowMassRepeal,

@@ -3,6 +3,7 @@
  * Articles, their sections, the texts they name, every resolved, external or unresolved
  * reference and every "Liens relatifs" entry become nodes and relationships with evidence.
  */
+import { externalArticleKey } from '../codes/text-target.ts';
 import { articleSortKeyString, tocPositionOf } from '../article-id.ts';
 import { canonicalizeToc } from '../parsing/canonical-toc.ts';
 import { edgeKeyOf, nodeKeyOf } from './graph-records.ts';
@@ -221,8 +222,8 @@ function resolveTargetNodes(collector: RecordCollector, reference: ResolvedRefer
 function addTextTarget(collector: RecordCollector, textId: string, title: string, article: string | undefined): { label: NodeLabel; id: string } {
   collector.addNode('LegalText', textId, { kind: textKindOf(textId), title });
   if (!article) return { label: 'LegalText', id: textId };
-  const id = `${textId}|${article}`;
-  collector.addNode('ExternalArticle', id, { textId, number: article });
+  const { id, number, code } = externalArticleKey(textId, article);
+  collector.addNode('ExternalArticle', id, { textId, number, ...(code ? { code } : {}) });
   collector.addEdge({ type: 'PART_OF', fromLabel: 'ExternalArticle', from: id, toLabel: 'LegalText', to: textId, key: '' }, { count: 1 });
   return { label: 'ExternalArticle', id };
 }

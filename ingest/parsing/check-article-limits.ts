@@ -6,14 +6,17 @@
  * on its line, and the file is rejected before anything is written.
  */
 import { DEFAULT_LIMITS, quoteForMessage, type IngestLimits } from './limits.ts';
+import { splitArticleKey } from '../codes/code-registry.ts';
 import type { Article, FreeTextDocument, IngestMessage, Reference } from '../types.ts';
 
 /** Errors for an article whose id or values are past the limits; empty when it may be stored. */
 export function checkArticleLimits(article: Article, limits: IngestLimits = DEFAULT_LIMITS): IngestMessage[] {
   const file = article.sourceFile;
   const messages: IngestMessage[] = [];
-  if (article.id.length === 0 || article.id.length > limits.maxIdLength) {
-    messages.push({ file, line: 1, ruleId: 'invalid-article-id', reason: `article id ${quoteForMessage(article.id)} is ${article.id.length} characters long (limit maxIdLength ${limits.maxIdLength})`, severity: 'error' });
+  // Another code's key is "<code>:<number>": the limit is on the number, as for the CGCT's ids.
+  const number = splitArticleKey(article.id).number;
+  if (number.length === 0 || number.length > limits.maxIdLength) {
+    messages.push({ file, line: 1, ruleId: 'invalid-article-id', reason: `article id ${quoteForMessage(number)} is ${number.length} characters long (limit maxIdLength ${limits.maxIdLength})`, severity: 'error' });
   }
   const tooLong = (value: string | undefined) => value !== undefined && value.length > limits.maxValueLength;
   for (const link of article.relatedLinks) {

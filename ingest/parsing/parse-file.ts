@@ -14,12 +14,15 @@ import { parseLiensRelatifsMd } from './parse-liens-relatifs-md.ts';
 import { checkArticleLimits, checkDocumentLimits } from './check-article-limits.ts';
 import { capMessages, DEFAULT_LIMITS, findLongLine, type IngestLimits } from './limits.ts';
 import type { IngestMessage, ParsedFile } from '../types.ts';
+import { CGCT_CODE } from '../codes/code-registry.ts';
 
 /** What parseFile needs beyond the file: the etalab README titles (see collectSectionTitles), and the limits. */
 export interface ParseFileOptions {
   sectionTitles?: ReadonlyMap<string, string>;
   /** Bounds on the input (defaults: DEFAULT_LIMITS). */
   limits?: Partial<IngestLimits>;
+  /** The code the file belongs to, for a legifrance-md file of another code (default: the CGCT). */
+  code?: string;
 }
 
 /** A parsed file and the format it was read as (undefined when rejected before detection). */
@@ -47,10 +50,13 @@ export function parseText(path: string, text: string, options: ParseFileOptions 
 }
 
 function parseDetected(path: string, text: string, options: ParseFileOptions): ParsedFileWithFormat {
+  // Another code's files come from the all-codes source, all in the legifrance-md format: one whose
+  // body has no HTML (a plain paragraph) must not be read as an etalab CGCT article.
+  if (options.code !== undefined && options.code !== CGCT_CODE) return { ...parseLegifranceMd(path, text, options.code), format: 'legifrance-md' };
   const format = detectFormat(path, text);
   switch (format) {
     case 'legifrance-md':
-      return { ...parseLegifranceMd(path, text), format };
+      return { ...parseLegifranceMd(path, text, options.code), format };
     case 'liens-relatifs-md':
       return { ...parseLiensRelatifsMd(path, text), format };
     case 'etalab-md':

@@ -7,6 +7,8 @@
  */
 import { normalizeArticleId, partOfArticle, type CodePart } from '../article-id.ts';
 import { quoteForMessage } from './limits.ts';
+import { articleKey, normalizeCodeArticleNumber } from '../codes/code-registry.ts';
+import { readTocSlug } from './toc-from-path.ts';
 import type { IngestMessage } from '../types.ts';
 
 /** The heading's number and line. */
@@ -53,6 +55,40 @@ export function identifyArticle(number: string, path: string): { id: string; par
   if (ANNEX_PIECE.test(printed)) return { id: printed, part: 'annex' };
   if (BARE_NUMBER.test(printed)) return { id: printed, part: /annexe/i.test(path) ? 'annex' : /r[ée]glementaire/i.test(path) ? 'regulatory' : 'legislative' };
   return undefined;
+}
+
+// Another code's headings: numbers in every shape ("1609 nonies C", "R*122-3", "A462-4"), and
+// annexes and tables named in words ("Annexe II : Tableau n° 3", "Annexe à l'article R. 4127-1").
+// Letters, digits and the punctuation of those names only: "' OR 1=1 --", "../x", "<script>" are no article.
+const CODE_ARTICLE_NUMBER = /^[\p{L}\p{N}][\p{L}\p{N} .,*'’()°:/-]*$/u;
+
+/**
+ * The id and part of an article of another code: "<code>:<number>", the number normalized as
+ * references write it (normalizeCodeArticleNumber); undefined for a heading that names no article
+ * ("# Article None", an empty heading, a hostile string).
+ */
+export function identifyCodeArticle(code: string, printed: string, path: string): { id: string; part: CodePart; message?: IngestMessage } | undefined {
+  if (printed.length > 64) return undefined;
+  const number = normalizeCodeArticleNumber(printed);
+  // A few annex pages of the mirror print "# Article None" (a lost number): their text is real, and
+  // their folder names them ("annexe-au-livre-ii"); keyed by it, with a warning.
+  if (number === 'None') return nameByFolder(code, path);
+  if (!number || !CODE_ARTICLE_NUMBER.test(number) || number.includes('..')) return undefined;
+  const part: CodePart = /(^|\/)annexes?(\/|$)/.test(path) || /^annexe/i.test(number)
+    ? 'annex'
+    : /partie-reglementaire/.test(path) || /^(?:R|D|A)\*?\d/.test(number) ? 'regulatory' : 'legislative';
+  return { id: articleKey(code, number), part };
+}
+
+function nameByFolder(code: string, path: string): { id: string; part: CodePart; message: IngestMessage } | undefined {
+  const folder = path.split('/').at(-2);
+  if (!folder) return undefined;
+  const number = readTocSlug(folder).title;
+  return {
+    id: articleKey(code, number),
+    part: /annexe/i.test(path) ? 'annex' : 'legislative',
+    message: { file: path, line: 1, ruleId: 'heading-without-number', reason: `the heading says "Article None"; the article is named after its folder: "${number}"`, severity: 'warning' },
+  };
 }
 
 /** The message rejecting a file whose heading names no article number. */

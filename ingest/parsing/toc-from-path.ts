@@ -6,6 +6,7 @@
  * A slug lost its accents, so its words come after the number-derived label ("Livre Ier : organisation
  * de la commune") and a README title, when given, wins.
  */
+import { codeById } from '../codes/code-registry.ts';
 import type { TocLevel } from '../types.ts';
 
 const CODE_ROOTS = new Set(['code-general-des-collectivites-territoriales', 'codes-en-vigueur', 'codes-non-en-vigueur']);
@@ -59,6 +60,26 @@ export function readTocFromPath(path: string, titles?: ReadonlyMap<string, strin
     levels.push({ id: folders.slice(rootIndex + 1, i + 1).join('/'), kind, title: printed ?? title, inferred: false });
   }
   return levels;
+}
+
+/**
+ * The levels above a file of another code (all-codes-tip: "code-de-lurbanisme/partie-legislative/
+ * livre-iii-…/l300-5.md"), under that code's folder; section ids start with the code's id, so that
+ * two codes' "partie-legislative" are two sections.
+ */
+export function readCodeTocFromPath(code: string, path: string): TocLevel[] {
+  const folders = path.split('/').slice(0, -1);
+  const rootIndex = folders.indexOf(codeByIdOrFolder(code));
+  const levels: TocLevel[] = [];
+  for (let i = rootIndex + 1; i < folders.length; i++) {
+    const { kind, title } = readTocSlug(folders[i]!);
+    levels.push({ id: `${code}/${folders.slice(rootIndex + 1, i + 1).join('/')}`, kind, title, inferred: false });
+  }
+  return levels;
+}
+
+function codeByIdOrFolder(code: string): string {
+  return codeById(code)?.folder ?? code;
 }
 
 function withWords(label: string, words: string | undefined): string {

@@ -139,7 +139,7 @@ async function defaultBranch(repo: string): Promise<string> {
   return (await isGitSuccess(repo, ['rev-parse', '--verify', '-q', 'refs/heads/cgct-only'])) ? 'cgct-only' : 'HEAD';
 }
 
-async function resolveCommit(repo: string, commit: string, location: string): Promise<string> {
+export async function resolveCommit(repo: string, commit: string, location: string): Promise<string> {
   try {
     return (await runGit(repo, ['rev-parse', '--verify', '-q', `${commit}^{commit}`])).toString().trim();
   } catch {
@@ -148,6 +148,19 @@ async function resolveCommit(repo: string, commit: string, location: string): Pr
 }
 
 async function readCommitFiles(repo: string, commit: string, maxFileBytes: number): Promise<{ files: SourceFile[]; messages: IngestMessage[] }> {
+  const { entries, messages } = await listCommitEntries(repo, commit, maxFileBytes);
+  return { files: await readCommitEntries(repo, entries), messages };
+}
+
+/** A regular file of a commit, not yet read. */
+export interface CommitEntry {
+  sha: string;
+  size: number;
+  path: string;
+}
+
+/** The regular files of a commit, with a message for each one not to be read (a symbolic link, a file past the limit). */
+export async function listCommitEntries(repo: string, commit: string, maxFileBytes: number): Promise<{ entries: CommitEntry[]; messages: IngestMessage[] }> {
   // `-l` adds each blob's size: a blob past the limit is never read into memory.
   const listing = (await runGit(repo, ['ls-tree', '-r', '-z', '-l', '--full-tree', commit])).toString();
   const messages: IngestMessage[] = [];
@@ -165,9 +178,15 @@ async function readCommitFiles(repo: string, commit: string, maxFileBytes: numbe
       else if (entry.size > maxFileBytes) messages.push(tooLarge(entry.path, entry.size, maxFileBytes));
       else return true;
       return false;
-    });
+    })
+    .map(({ sha, size, path: entryPath }) => ({ sha, size, path: entryPath }));
+  return { entries, messages };
+}
+
+/** The files of listed entries, read through one `git cat-file --batch`. */
+export async function readCommitEntries(repo: string, entries: CommitEntry[]): Promise<SourceFile[]> {
   const blobs = await readBlobs(repo, entries.map((entry) => entry.sha));
-  return { files: entries.map((entry, i) => ({ path: entry.path, bytes: blobs[i]! })), messages };
+  return entries.map((entry, i) => ({ path: entry.path, bytes: blobs[i]!, sha: entry.sha }));
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

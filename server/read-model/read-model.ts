@@ -46,7 +46,7 @@ const isRelationshipValid = (r: ModelRelationship, asOf: string) =>
 export function nodeFields(n: ModelNode, asOf: string): Row {
   const status = statusAt(n, asOf);
   let row = n.rows.get(status);
-  if (!row) n.rows.set(status, (row = { id: n.id, labels: n.labels, number: n.number, status, part: n.part, title: n.title, textId: n.textId, reason: n.reason, excerpt: n.excerpt160 }));
+  if (!row) n.rows.set(status, (row = { id: n.id, labels: n.labels, number: n.number, status, part: n.part, title: n.title, textId: n.textId, reason: n.reason, code: n.code, excerpt: n.excerpt160 }));
   return row;
 }
 
@@ -85,7 +85,7 @@ export function readArticle(model: ReadModelData, id: string, asOf: string): Row
     article: {
       id: a.id, number: a.number, part: a.part, text: a.text, html: a.html, validFrom: a.validFrom, validTo: a.validTo, sources: a.sources,
       sortKey: a.sortKey, contentHash: a.contentHash, status: statusAt(a, asOf), inForceFrom: a.inForceFrom, repealedOn: a.repealedOn,
-      periods: a.periods, repealedBy: a.repealedBy ?? repealTitle(a), oldestVersionFrom,
+      periods: a.periods, repealedBy: a.repealedBy ?? repealTitle(a), oldestVersionFrom, snapshotDate: a.snapshotDate,
     },
     version: version && { text: version.text, html: version.html, validFrom: version.validFrom, validTo: version.validTo, contentHash: version.contentHash },
   };

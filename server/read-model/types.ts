@@ -44,6 +44,8 @@ export interface ModelNode {
   inForceFrom: string | null;
   repealedOn: string | null;
   repealedBy: string | null;
+  /** Another code's article: the date its text stands as of. */
+  snapshotDate: string | null;
   /** Articles only (else empty or null). */
   text: string | null;
   html: string | null;

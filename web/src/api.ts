@@ -5,12 +5,12 @@
 import { requestGraphQL } from './graphql-client.ts';
 import type { Article, ArticleLife, Direction, GraphPayload, LinkType, Neighborhood, SearchResults, SearchHit, UnresolvedPage, UnresolvedTarget } from './types.ts';
 
-const NODE_FIELDS = 'id label kind partie status title';
+const NODE_FIELDS = 'id label kind partie status title code';
 const EDGE_FIELDS = 'id source target type via';
 const SUMMARY_FIELDS = 'id number status excerpt';
 
 // What explains an article's life, on its page and on the page saying it is not in force.
-const LIFE_FIELDS = `id number status sources inForceFrom repealedOn repealedBy periods { from to }
+const LIFE_FIELDS = `id number status sources code { id folder title legifranceUrl } snapshotDate inForceFrom repealedOn repealedBy periods { from to }
     versions { validFrom validTo text status source amendedBy amendments { id title date source }
       enactedBy { text { ${NODE_FIELDS} } heading article status } }
     formerNumbers { article { ${SUMMARY_FIELDS} } date evidence }

@@ -13,8 +13,31 @@ import { STATUS_LABELS } from './labels.ts';
 import type { Article, ArticleSummary } from './types.ts';
 
 function renderBreadcrumb(article: Article): HTMLElement {
+  const code = article.code && article.code.id !== 'CGCT' ? article.code.title : 'CGCT';
   return h('nav', { class: 'breadcrumb', 'aria-label': 'Place dans le code' },
-    h('ol', {}, h('li', {}, 'CGCT'), article.breadcrumb.map((section) => h('li', { title: section.kind }, section.title))));
+    h('ol', {}, h('li', {}, code), article.breadcrumb.map((section) => h('li', { title: section.kind }, section.title))));
+}
+
+/**
+ * Another code than the CGCT comes without history: its page says which day its text stands as
+ * of, and when another date was asked for, that this text is shown for it anyway.
+ */
+function renderSnapshotNote(article: Article, asOf: string | undefined): HTMLElement | false {
+  if (!article.code || article.code.id === 'CGCT') return false;
+  const when = article.snapshotDate ? `au ${formatDate(article.snapshotDate)}` : 'à une date que la source ne donne pas';
+  const asked = asOf && asOf !== article.snapshotDate
+    ? ` La date demandée (${formatDate(asOf)}) ne change rien : seul ce texte est connu ici, vérifiez sur Légifrance la version applicable à cette date.`
+    : '';
+  return h('p', { class: 'note snapshot-note', role: 'note' }, `${article.code.title} : texte en vigueur ${when}, sans historique dans ce graphe.${asked}`);
+}
+
+function renderCodeTitle(article: Article): HTMLElement | false {
+  if (!article.code || article.code.id === 'CGCT') return false;
+  const title = h('p', { class: 'code-title' }, article.code.title);
+  if (article.code.legifranceUrl) {
+    title.append(' · ', h('a', { href: article.code.legifranceUrl, class: 'external', rel: 'noopener noreferrer', target: '_blank' }, 'le code sur Légifrance ↗'));
+  }
+  return title;
 }
 
 function renderNeighbour(summary: ArticleSummary | null | undefined, rel: 'prev' | 'next'): HTMLElement {
@@ -25,6 +48,7 @@ function renderNeighbour(summary: ArticleSummary | null | undefined, rel: 'prev'
 }
 
 function renderValidity(article: Article): string {
+  if (article.snapshotDate) return `Texte en vigueur au ${formatDate(article.snapshotDate)}`;
   if (article.validFrom && article.validTo) return `Version du ${formatDate(article.validFrom)} au ${formatDate(article.validTo)}`;
   if (article.validFrom) return `Version en vigueur depuis le ${formatDate(article.validFrom)}`;
   if (article.validTo) return `Version valable jusqu’au ${formatDate(article.validTo)}`;
@@ -46,8 +70,10 @@ export function renderArticle(article: Article, { asOf, today }: ReadingDate): H
     h('nav', { class: 'neighbours', 'aria-label': 'Articles voisins' }, renderNeighbour(article.previous, 'prev'), renderNeighbour(article.next, 'next')),
     h('header', { class: 'article-header' },
       h('h1', {}, `Article ${article.number}`),
+      renderCodeTitle(article),
       h('p', { class: 'meta' }, h('span', { class: statusClass }, STATUS_LABELS[article.status] ?? article.status), ' · ', renderValidity(article)),
-      renderLifeFacts(article, asOf ?? today, today)),
+      article.snapshotDate === undefined || article.snapshotDate === null ? renderLifeFacts(article, asOf ?? today, today) : false,
+      renderSnapshotNote(article, asOf)),
     article.status === 'REPEALED' && h('p', { class: 'warning', role: 'note' }, 'Cet article est abrogé : vérifiez la version applicable à la date qui vous intéresse.'),
     renderArticleText(article),
     unresolved > 0 && h('p', { class: 'note' }, `${unresolved} référence${unresolved > 1 ? 's' : ''} non résolue${unresolved > 1 ? 's' : ''} dans ce texte (soulignée${unresolved > 1 ? 's' : ''} en pointillés rouges).`),

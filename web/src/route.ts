@@ -52,7 +52,9 @@ function parseList(value: string | null): string[] {
 /** Reads a route from a path and a query string; unknown or out-of-range values fall back to defaults. */
 export function parseRoute(pathname: string, search: string): Route {
   const params = new URLSearchParams(search);
-  const article = /^\/articles\/(.+?)\/?$/.exec(pathname);
+  // Another code's article: /codes/code-de-lurbanisme/articles/L300-5 (the CGCT's stay at /articles/…).
+  const codeArticle = /^\/codes\/([a-z0-9-]+)\/articles\/(.+?)\/?$/.exec(pathname);
+  const article = codeArticle ? ([pathname, codeArticle[2]!] as const) : /^\/articles\/(.+?)\/?$/.exec(pathname);
   if (article) {
     const defaults = createDefaultGraphState();
     const depth = Number(params.get('profondeur'));
@@ -61,7 +63,7 @@ export function parseRoute(pathname: string, search: string): Route {
     const asOf = params.get('date');
     return {
       view: 'article',
-      id: safeDecode(article[1]!),
+      id: codeArticle && codeArticle[1] !== CGCT_FOLDER ? `${codeArticle[1]}:${safeDecode(article[1]!)}` : safeDecode(article[1]!),
       ...(asOf && isIsoDate(asOf) ? { asOf } : {}),
       graph: {
         depth: Number.isInteger(depth) && depth >= 1 && depth <= 3 ? depth : defaults.depth,
@@ -113,5 +115,16 @@ export function formatRoute(route: Route): string {
   if (graph.expanded.length) params.set('deplies', graph.expanded.join(','));
   if (graph.pathTo) params.set('chemin', graph.pathTo);
   const query = params.toString().replace(/%2C/g, ',');
-  return `/articles/${encodeURIComponent(route.id).replace(/%2A/g, '*')}${query ? `?${query}` : ''}`;
+  const { code, number } = splitKey(route.id);
+  const path = code ? `/codes/${code}/articles/` : '/articles/';
+  return `${path}${encodeURIComponent(number).replace(/%2A/g, '*')}${query ? `?${query}` : ''}`;
+}
+
+/** The CGCT's folder in the corpora: its articles keep the short address /articles/<number>. */
+const CGCT_FOLDER = 'code-general-des-collectivites-territoriales';
+
+/** "code-de-lurbanisme:L300-5" → that code's folder and the number; a CGCT id has no code. */
+export function splitKey(id: string): { code?: string; number: string } {
+  const match = /^([a-z0-9]+(?:-[a-z0-9]+)+):(.+)$/.exec(id);
+  return match ? { code: match[1]!, number: match[2]! } : { number: id };
 }

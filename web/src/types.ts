@@ -24,6 +24,8 @@ export interface GraphNode {
   status?: ArticleStatus | null;
   /** A longer title or the first words, for a tooltip. */
   title?: string | null;
+  /** For articles: the code's id ("CGCT", "code-de-lurbanisme"). */
+  code?: string | null;
 }
 
 /** An edge of the graph as the API sends it. */
@@ -191,9 +193,24 @@ export interface Renumbering {
 }
 
 /** What explains an article's life, whatever the date (ArticleLife of the API). */
-export interface ArticleLife {
-  /** Normalized number. */
+/** The code an article belongs to. */
+export interface ArticleCode {
+  /** "CGCT", or the code's folder ("code-de-lurbanisme"). */
   id: string;
+  folder: string;
+  /** "Code de l'urbanisme". */
+  title: string;
+  /** The code's page on legifrance.gouv.fr, when known. */
+  legifranceUrl?: string | null;
+}
+
+export interface ArticleLife {
+  /** The graph key: "L1115-1" for the CGCT, "code-de-lurbanisme:L300-5" for another code. */
+  id: string;
+  /** Its code (absent from old answers: the CGCT). */
+  code?: ArticleCode;
+  /** Another code's article, with no history here: the date its text stands as of. */
+  snapshotDate?: string | null;
   /** Number as printed. */
   number: string;
   /** Today's status (ArticleLife), or at the date read (Article). */
