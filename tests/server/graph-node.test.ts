@@ -17,7 +17,21 @@ describe('abbreviateTextName', () => {
 describe('toGraphNode', () => {
   it('colours an article by the Partie its number places it in', () => {
     expect(toGraphNode({ id: 'L2131-1', labels: ['Article'], part: 'legislative', status: 'in-force', excerpt: 'Les actes' })).toEqual({
-      id: 'L2131-1', label: 'L2131-1', kind: 'ARTICLE', part: 'LEGISLATIVE', partie: 2, status: 'IN_FORCE', title: 'Les actes',
+      id: 'L2131-1', label: 'L2131-1', kind: 'ARTICLE', code: 'CGCT', part: 'LEGISLATIVE', partie: 2, status: 'IN_FORCE', title: 'Les actes',
+    });
+  });
+
+  it('labels another code\'s article with its number and the code\'s short name, and names the code in its title', () => {
+    expect(toGraphNode({ id: 'code-de-lurbanisme:L300-5', labels: ['Article'], part: 'legislative', status: 'in-force', excerpt: 'Le traité' })).toEqual({
+      id: 'code-de-lurbanisme:L300-5', label: 'L300-5 C. urb.', kind: 'ARTICLE', code: 'code-de-lurbanisme', part: 'LEGISLATIVE', partie: null, status: 'IN_FORCE',
+      title: "Code de l'urbanisme, article L300-5 — Le traité",
+    });
+    expect(toGraphNode({ id: 'code-general-des-impots-cgi:1609 nonies C', labels: ['Article'], part: 'legislative', status: 'in-force' }).label).toBe('1609 nonies C CGI');
+  });
+
+  it('says an article absent from its code is absent from that code', () => {
+    expect(toGraphNode({ id: 'code-de-lurbanisme:L300-9', labels: ['UnresolvedTarget'], number: 'L300-9', code: 'code-de-lurbanisme', reason: 'absent-from-code' })).toMatchObject({
+      label: 'L300-9 C. urb. ?', title: "Introuvable : article absent du code de l'urbanisme",
     });
   });
 
