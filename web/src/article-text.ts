@@ -85,6 +85,11 @@ function segmentRange(text: string, spans: readonly Span[], start: number, end: 
   return segments;
 }
 
+// The text and the HTML come from one source, so the next table of the HTML is the one; a few
+// more are tried past one that matches nothing, and no more, so that a text and an HTML that do
+// not belong together cost a few tries per paragraph, never paragraphs × tables.
+const TABLE_LOOKAHEAD = 4;
+
 /**
  * Splits the text into paragraphs and tables. Each table of the HTML (`tables`, in the order of
  * the source) is laid on the paragraph that holds the same cells, so its headers and spans show;
@@ -97,7 +102,7 @@ export function segmentArticleBlocks(text: string, references: readonly Referenc
   for (const [start, end] of findParagraphs(text)) {
     if (end <= start) continue;
     let layout = null;
-    for (let k = nextTable; k < tables.length && !layout; k++) {
+    for (let k = nextTable; k < Math.min(tables.length, nextTable + TABLE_LOOKAHEAD) && !layout; k++) {
       layout = layTableOnShape(text, start, end, tables[k]!);
       if (layout) nextTable = k + 1;
     }
