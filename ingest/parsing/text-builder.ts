@@ -24,7 +24,11 @@ export class TextBuilder {
 
   /** Offset where the next visible character will land (after any pending space or break). */
   get nextOffset(): number {
-    return this.text.length + this.separator().length;
+    // Counted, not built: a row of 200,000 empty cells would otherwise build its tabs at each cell.
+    const started = this.text.length > 0;
+    const lineBreak = started && this.pendingBreak > 0 ? Math.min(this.pendingBreak, 2) : 0;
+    if (this.pendingCells > 0) return this.text.length + lineBreak + this.pendingCells;
+    return this.text.length + (lineBreak || (started && this.pendingSpace ? 1 : 0));
   }
 
   /** Appends text, collapsing its white space. */
