@@ -534,7 +534,8 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
         const target = toGraphNode(row.target as RawNode);
         const resolution = target.kind === 'ARTICLE' ? 'RESOLVED' : target.kind === 'UNRESOLVED' ? 'UNRESOLVED' : 'EXTERNAL';
         const raw = row.target as RawNode;
-        const code = target.kind === 'ARTICLE' ? 'CGCT' : target.kind === 'EXTERNAL_ARTICLE' ? String(raw.textId) : target.kind === 'LEGAL_TEXT' ? target.id : (asString(row.code) ?? 'CGCT');
+        // An article's code is its key's ("code-de-lurbanisme:L300-5" → code-de-lurbanisme; the CGCT's carry none).
+        const code = target.kind === 'ARTICLE' ? (target.code ?? 'CGCT') : target.kind === 'EXTERNAL_ARTICLE' ? String(raw.textId) : target.kind === 'LEGAL_TEXT' ? target.id : (asString(row.code) ?? 'CGCT');
         const life = (row.life as Record<string, unknown> | null) ?? {};
         return {
           reference: {

@@ -19,6 +19,10 @@ import { printHistoryReport } from '../format-history-report.ts';
 import { startServer } from '../../server/start-server.ts';
 import { ensureWebBuild } from '../build-web.ts';
 import { createProgress } from '../progress.ts';
+import { existsSync } from 'node:fs';
+import { runCodesIngest } from '../../ingest/codes/run-codes-ingest.ts';
+import { CODES } from '../../ingest/codes/code-registry.ts';
+import { printCodesReport } from '../format-codes-report.ts';
 
 export const describe = 'start everything: Neo4j, the ingest of the corpora when the graph is empty, the web UI and GraphQL';
 
@@ -26,6 +30,8 @@ const CORPUS_DIR = path.join(PROJECT_ROOT, '..', 'shared', 'corpus');
 /** The corpora built on first start: links and table of contents, then the "Liens relatifs". */
 const FIRST_START_CORPORA = ['cgct-legifrance-md-history.bundle', 'cgct-lexlib-history.bundle'];
 /** Seed 001, the guide for mayors: a free-text document linked to the articles it mentions. */
+/** The 77 other codes as in force on their date, loaded after the CGCT. */
+const ALL_CODES_BUNDLE = 'all-codes-tip.bundle';
 const FIRST_START_DOCUMENTS = [path.join(PROJECT_ROOT, '..', 'shared', 'seeds', '001_27fd45d9f019b6be.txt')];
 
 export async function run(args: string[]): Promise<number> {
@@ -37,10 +43,13 @@ export async function run(args: string[]): Promise<number> {
     if (await ensureWebBuild()) console.log('Web UI built into web/dist');
     const server = await startServer({ port, host: process.env.HOST });
     console.log(`\ncgct-graph is ready: ${server.url}  (GraphQL and GraphiQL: ${server.url}graphql)\nCtrl-C stops the server${ready.local?.status === 'started' ? ' and Neo4j' : ''}.`);
+    // The CGCT is usable now; the other codes come in behind it.
+    const codes = process.env.CGCT_LOAD_OTHER_CODES === 'off' ? Promise.resolve() : loadOtherCodesIfMissing();
     await new Promise<void>((resolve) => {
       for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
     });
     await server.close();
+    await Promise.race([codes, new Promise((resolve) => setTimeout(resolve, 2000))]);
     if (ready.local?.status === 'started') await stopLocalServer(resolveLocalServerOptions());
     return 0;
   } catch (error) {
@@ -49,6 +58,31 @@ export async function run(args: string[]): Promise<number> {
       return 1;
     }
     throw error;
+  }
+}
+
+/**
+ * The 77 other codes (all-codes-tip.bundle), when the graph lacks some: loaded while the server
+ * already serves the CGCT, with progress, then its summary. A failure is told, and the CGCT stays served.
+ */
+async function loadOtherCodesIfMissing(): Promise<void> {
+  const bundle = path.join(CORPUS_DIR, ALL_CODES_BUNDLE);
+  const driver = await openDriver();
+  try {
+    const [{ loaded } = { loaded: 0 }] = await readRows<{ loaded: number }>(driver, "MATCH (c:Code) WHERE c.id <> 'CGCT' AND c.citationsHash IS NOT NULL RETURN count(c) AS loaded");
+    const expected = CODES.length - 1;
+    if (loaded >= expected || !existsSync(bundle)) return;
+    console.log(`Loading the other codes from ${ALL_CODES_BUNDLE} (${loaded} of ${expected} loaded): the CGCT can be read meanwhile; their articles appear as each code is written.`);
+    const started = performance.now();
+    const progress = createProgress('other codes');
+    const report = await withIngestLock(driver, 'npm start (other codes)', () =>
+      runCodesIngest(driver, bundle, { onProgress: (stage, done, total) => progress.update(done, total, stage) }));
+    progress.stop();
+    printCodesReport(report, performance.now() - started);
+  } catch (error) {
+    console.error(`The other codes could not be loaded (the CGCT is still served): ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await driver.close();
   }
 }
 

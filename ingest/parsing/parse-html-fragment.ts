@@ -28,8 +28,13 @@ const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', a
 // Linear on hostile input (issue 15): an unquoted value cannot start with a quote (else `b="c"`
 // matched two ways and 22 of them took 150 ms, doubling with each), and no name or unquoted value
 // holds "<" (else every "<a b" of "<a b<a b<a b…" scanned to the end of the file).
-const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s=/><]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"'<][^\s><]*))?)*)\s*(\/?)>/y;
-const ATTRIBUTE = /([^\s=/><]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"'<][^\s><]*)))?/g;
+// Légifrance quotes titles with apostrophes and leaves their own apostrophes bare
+// (title='Code de l'urbanisme - art. L300-4 (V)'): inside a single-quoted value, a quote followed
+// by a letter is the value's apostrophe; only one followed by a space, "/" or ">" closes it. The two
+// alternatives never match the same character, so the scan stays linear.
+const SINGLE_QUOTED = String.raw`'((?:[^']|'(?![\s/>]))*)'`;
+const TAG = new RegExp(String.raw`<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s=/><]+(?:\s*=\s*(?:"[^"]*"|${SINGLE_QUOTED.replace('(', '(?:')}|[^\s>"'<][^\s><]*))?)*)\s*(\/?)>`, 'y');
+const ATTRIBUTE = new RegExp(String.raw`([^\s=/><]+)(?:\s*=\s*(?:"([^"]*)"|${SINGLE_QUOTED}|([^\s>"'<][^\s><]*)))?`, 'g');
 
 /** Decodes character references ("&amp;", "&#233;", "&#xE9;"); unknown names are kept as written. */
 export function decodeEntities(text: string): string {

@@ -23,6 +23,20 @@ describe('parseHtmlFragment', () => {
   });
 });
 
+describe('a single-quoted attribute holding an apostrophe', () => {
+  // cgct-legifrance-md's L1523-2: title='Code de l'urbanisme - art. L300-4 (V)'; the link was read as text, raw tag and all.
+  it('is one attribute, and the link a link', () => {
+    const { tree } = parseHtmlFragment("visée à l'article <a href='/code-de-lurbanisme/l300-4.md' title='Code de l'urbanisme - art. L300-4 (V)'>L. 300-4 </a>du code");
+    const link = tree.children.find((node) => node.type === 'element');
+    expect(link).toMatchObject({ tagName: 'a', properties: { href: '/code-de-lurbanisme/l300-4.md', title: "Code de l'urbanisme - art. L300-4 (V)" } });
+  });
+
+  it('still closes at a quote followed by a space or the end of the tag', () => {
+    const { tree } = parseHtmlFragment("<a title='l'a' href='/x.md'>x</a>");
+    expect(tree.children[0]).toMatchObject({ tagName: 'a', properties: { title: "l'a", href: '/x.md' } });
+  });
+});
+
 describe('decodeEntities', () => {
   it('decodes named, decimal and hexadecimal references and keeps unknown ones', () => {
     expect(decodeEntities('&laquo;&#233;&#xE9;&amp;&unknown;&raquo;')).toBe('«éé&&unknown;»');
