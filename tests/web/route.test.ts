@@ -50,4 +50,12 @@ describe('routes', () => {
     expect(formatRoute({ view: 'changes' })).toBe('/modifications');
     expect(parseRoute('/modifications/', '?du=2024-02-30&au=demain')).toEqual({ view: 'changes' });
   });
+  it('gives another code\'s article its code\'s address, and reads it back', () => {
+    const route = parseRoute('/codes/code-de-lurbanisme/articles/L300-5', '?date=2010-01-01');
+    expect(route).toMatchObject({ view: 'article', id: 'code-de-lurbanisme:L300-5', asOf: '2010-01-01' });
+    expect(formatRoute(route)).toBe('/codes/code-de-lurbanisme/articles/L300-5?date=2010-01-01');
+    expect(formatRoute({ view: 'article', id: 'code-general-des-impots-cgi:1609 nonies C', graph: createDefaultGraphState() })).toBe('/codes/code-general-des-impots-cgi/articles/1609%20nonies%20C');
+    // The CGCT's folder names the CGCT: its articles keep their short address.
+    expect(parseRoute('/codes/code-general-des-collectivites-territoriales/articles/L1115-1', '')).toMatchObject({ id: 'L1115-1' });
+  });
 });

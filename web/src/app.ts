@@ -17,7 +17,7 @@ import { installShortcuts } from './shortcuts.ts';
 import { createDateForm } from './date-form.ts';
 import { formatDate } from './french-date.ts';
 import { renderNotInForce } from './life-view.ts';
-import { createDefaultGraphState, formatRoute, parseRoute, type GraphState, type Route } from './route.ts';
+import { createDefaultGraphState, formatRoute, parseRoute, type GraphState, type Route, splitKey } from './route.ts';
 import type { GraphPanel } from './graph-panel.ts';
 import { normalizeArticleId } from '../../ingest/article-id.ts';
 
@@ -100,7 +100,9 @@ export function startApp(root: HTMLElement): void {
       return;
     }
     // "/articles/l.%202131-1" becomes the canonical "/articles/L2131-1" without a new history entry.
-    const id = normalizeArticleId(next.id);
+    // Another code's article ("code-de-lurbanisme:L300-5") is named by its key; the server normalizes its number.
+    const { code } = splitKey(next.id);
+    const id = code ? next.id : normalizeArticleId(next.id);
     if (id && id !== next.id) return navigate({ ...next, id }, true);
     const shownKey = `${next.id}@${next.asOf ?? ''}`;
     if (shownArticle === shownKey) return showGraph(next.id, next.graph, next.asOf);
@@ -137,7 +139,7 @@ export function startApp(root: HTMLElement): void {
       return;
     }
     shownArticle = shownKey;
-    document.title = `Article ${article.number}${next.asOf ? ` au ${formatDate(next.asOf)}` : ''} — CGCT`;
+    document.title = `Article ${article.number}${next.asOf ? ` au ${formatDate(next.asOf)}` : ''} — ${article.code && article.code.id !== 'CGCT' ? article.code.title : 'CGCT'}`;
     replaceChildren(reading, dateForm, renderArticle(article, { asOf: next.asOf, today }));
     window.scrollTo(0, 0);
     // For the benchmark: when the text is on screen (bench/web-load.ts reads the marks).

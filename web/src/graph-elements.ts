@@ -3,6 +3,7 @@
  * an edge whose source or target is not in the graph, so every edge is checked here and dangling
  * ones are dropped (and counted) whatever the API promised. Pure: no DOM, no Cytoscape import.
  */
+import { CODE_COLORS, KIND_STYLES } from './graph-style.ts';
 import type { GraphEdge, GraphNode, GraphPayload } from './types.ts';
 
 /** A Cytoscape element definition (structurally what `cytoscape.ElementDefinition` accepts). */
@@ -39,10 +40,22 @@ export interface BuiltElements {
   droppedEdges: number;
 }
 
+/**
+ * Another code's colour: one of CODE_COLORS chosen by its id, the same on every page, so that the
+ * articles of one code look alike (their label names the code: "L300-5 C. urb.").
+ */
+export function codeColor(code: string | null | undefined): string {
+  if (!code || code === 'CGCT') return KIND_STYLES.ARTICLE.color;
+  let hash = 0;
+  for (const char of code) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return CODE_COLORS[hash % CODE_COLORS.length]!;
+}
+
 /** The Cytoscape classes of a node: its kind, its Partie, its status. */
 export function classesOfNode(node: GraphNode): string[] {
   const classes = [`kind-${node.kind.toLowerCase().replace(/_/g, '-')}`];
   if (node.kind === 'ARTICLE' && node.partie && node.partie >= 1 && node.partie <= 7) classes.push(`partie-${node.partie}`);
+  if (node.kind === 'ARTICLE' && node.code && node.code !== 'CGCT') classes.push('other-code');
   if (node.status === 'REPEALED') classes.push('repealed');
   return classes;
 }
@@ -75,7 +88,7 @@ export function buildElements(payload: GraphPayload, options: BuildElementsOptio
     if (options.highlighted?.has(node.id)) classes.push('highlighted');
     elements.push({
       group: 'nodes',
-      data: { id: node.id, label: shortenLabel(node.label), kind: node.kind, title: node.title || node.label, partie: node.partie ?? 0 },
+      data: { id: node.id, label: shortenLabel(node.label), kind: node.kind, title: node.title || node.label, partie: node.partie ?? 0, codeColor: codeColor(node.code) },
       classes: classes.join(' '),
     });
   }

@@ -1,9 +1,9 @@
 /** The graph's legend in French: the Parties' colours, the other kinds' shapes, the edge styles. */
 import { h } from './dom.ts';
-import { KIND_STYLES, PARTIE_COLORS } from './graph-style.ts';
+import { CODE_COLORS, KIND_STYLES, PARTIE_COLORS } from './graph-style.ts';
 import { NODE_KIND_LABELS, PARTIE_LABELS } from './labels.ts';
 
-const CSS_SHAPES: Record<string, string> = { ellipse: '50%', 'round-rectangle': '4px', rectangle: '0', diamond: '0', tag: '0 50% 50% 0' };
+const CSS_SHAPES: Record<string, string> = { hexagon: '30%', ellipse: '50%', 'round-rectangle': '4px', rectangle: '0', diamond: '0', tag: '0 50% 50% 0' };
 
 function swatch(color: string, shape: string, extra = ''): HTMLElement {
   const element = h('span', { class: `swatch ${extra} shape-${shape}`, 'aria-hidden': 'true' });
@@ -20,6 +20,7 @@ export function renderGraphLegend(): HTMLElement {
     h('summary', {}, 'Légende'),
     h('ul', {},
       PARTIE_COLORS.map((color, i) => h('li', {}, swatch(color, 'ellipse'), `Article du CGCT, ${PARTIE_LABELS[i]}`)),
+      h('li', {}, swatch(CODE_COLORS[0]!, 'hexagon'), 'Article d’un autre code (hexagone, une teinte par code ; le nom abrégé du code suit le numéro : « L300-5 C. urb. »)'),
       kinds,
       h('li', {}, swatch('#bbbbbb', 'ellipse', 'repealed'), 'Article abrogé (pâle, bord en tirets)'),
       h('li', {}, swatch('#bbbbbb', 'ellipse', 'expanded'), 'Nœud déplié (double bord)'),

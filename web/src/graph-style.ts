@@ -9,6 +9,9 @@ import type { StylesheetJson } from 'cytoscape';
 /** Colours of the Parties 1 to 7, shared by the stylesheet and the legend. */
 export const PARTIE_COLORS: readonly string[] = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#B8A800'];
 
+/** Colours of the other codes' articles (hexagons), picked by code id (graph-elements.ts codeColor): darker tones apart from the Parties'. */
+export const CODE_COLORS: readonly string[] = ['#4d6b53', '#7d5a3c', '#5b5f97', '#8c4a6b', '#3e7c8c', '#6b6b2e', '#9c5d2e', '#4f4f4f'];
+
 /** Shape and colour of the nodes that are not CGCT articles, for the stylesheet and the legend. */
 export const KIND_STYLES = {
   ARTICLE: { shape: 'ellipse', color: '#7a7a7a' },
@@ -30,6 +33,7 @@ export function createGraphStyle(): StylesheetJson {
       },
     },
     ...PARTIE_COLORS.map((color, i) => ({ selector: `node.partie-${i + 1}`, style: { 'background-color': color } })),
+    { selector: 'node.other-code', style: { shape: 'hexagon', 'background-color': 'data(codeColor)', width: 20, height: 18 } },
     { selector: 'node.kind-external-article', style: { shape: KIND_STYLES.EXTERNAL_ARTICLE.shape, 'background-color': KIND_STYLES.EXTERNAL_ARTICLE.color, width: 22, height: 14 } },
     { selector: 'node.kind-legal-text', style: { shape: KIND_STYLES.LEGAL_TEXT.shape, 'background-color': KIND_STYLES.LEGAL_TEXT.color, width: 16, height: 16 } },
     { selector: 'node.kind-unresolved', style: { shape: KIND_STYLES.UNRESOLVED.shape, 'background-color': KIND_STYLES.UNRESOLVED.color, 'border-style': 'dashed', 'border-color': '#7b1d12', 'border-width': 2 } },

@@ -43,8 +43,8 @@ export const DIRECTION_LABELS: Record<Direction, string> = {
 };
 
 export const NODE_KIND_LABELS: Record<NodeKind, string> = {
-  ARTICLE: 'Article du CGCT',
-  EXTERNAL_ARTICLE: 'Article d’un autre code ou texte',
+  ARTICLE: 'Article',
+  EXTERNAL_ARTICLE: 'Article d’une loi, ou d’un code absent du graphe',
   LEGAL_TEXT: 'Loi, ordonnance, décret ou code',
   UNRESOLVED: 'Référence non résolue',
   DOCUMENT: 'Document',
@@ -56,6 +56,8 @@ export const REASON_LABELS: Record<string, string> = {
   repealed: 'cet article a été abrogé',
   'not-yet-in-force': 'cet article n’est pas encore en vigueur',
   'never-existed': 'cet article n’a jamais existé',
+  'absent-from-code': 'cet article n’existe pas dans le code cité (texte en vigueur à la date de ce code)',
+  'code-not-loaded': 'le code cité n’est pas chargé dans ce graphe',
 };
 
 /** The same reasons in a word or two, for the list of unresolved references. */
@@ -64,6 +66,8 @@ export const REASON_SHORT_LABELS: Record<string, string> = {
   repealed: 'Abrogé',
   'not-yet-in-force': 'Pas encore en vigueur',
   'never-existed': 'Inexistant',
+  'absent-from-code': 'Absent du code cité',
+  'code-not-loaded': 'Code non chargé',
 };
 
 /** The status markers of "Liens relatifs à cet article". */
