@@ -87,7 +87,7 @@ async function prepareGraph(): Promise<{ graph: string; current: string[]; past:
     }
     if (articles === 0) throw new Error('The graph is empty: run the ingest, or pass --load-sample to write the sample graph into this empty database.');
     const repository = createGraphRepository({ driver, queryTimeoutMs: 60_000 });
-    const inForce = async (asOf: string | null) => (await repository.searchByNumber('', 0, 100_000, asOf)).hits.map((hit) => hit.article.id);
+    const inForce = async (asOf: string | null) => (await repository.searchByNumber('', null, 0, 100_000, asOf)).hits.map((hit) => hit.article.id);
     return { graph: `${articles} articles`, current: shuffle(await inForce(null)), past: shuffle(await inForce(AS_OF)) };
   } finally {
     await driver.close();

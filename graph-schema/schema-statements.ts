@@ -22,6 +22,8 @@ export const SCHEMA_STATEMENTS: string[] = [
   // the CGCT's articles carry no code property, so the constraint holds for the other codes.
   'CREATE CONSTRAINT article_code_number IF NOT EXISTS FOR (n:Article) REQUIRE (n.code, n.number) IS UNIQUE',
   'CREATE INDEX article_code IF NOT EXISTS FOR (n:Article) ON (n.code)',
+  // Search by number in every code: "L2131-1" is also the code du travail's.
+  'CREATE INDEX article_number IF NOT EXISTS FOR (n:Article) ON (n.number)',
   'CREATE INDEX section_code IF NOT EXISTS FOR (n:Section) ON (n.code)',
   'CREATE INDEX external_article_code IF NOT EXISTS FOR (n:ExternalArticle) ON (n.code)',
   // Order of the code (previous / next, ranges) and lookups by status and validity ("as of" a date).

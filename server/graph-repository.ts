@@ -214,16 +214,25 @@ WITH id, a ORDER BY c.order, a.sortKey
 RETURN id, collect(${summaryFields('a')}) AS articles`;
 
 // Exact id first, then the code order: "L. 2131" lists L2131-1, L2131-2, …
+// The CGCT's articles first, then the same number in the other codes ($number: "L2131-1" is also
+// the code du travail's), each in code order.
 const SEARCH_NUMBER = `
-MATCH (a:Article) WHERE a.id STARTS WITH $prefix AND ${articleValid('a')}
-WITH a ORDER BY a.id = $prefix DESC, a.sortKey, a.id
+CALL () {
+  MATCH (a:Article) WHERE a.id STARTS WITH $prefix RETURN a
+  UNION
+  MATCH (a:Article) WHERE $number IS NOT NULL AND a.number STARTS WITH $number AND a.code IS NOT NULL RETURN a
+}
+WITH a WHERE ${articleValid('a')}
+WITH a ORDER BY a.id = $prefix DESC, a.code IS NOT NULL, a.sortKey, a.id
 WITH collect(a) AS hits
 RETURN size(hits) AS total,
        [x IN hits[$skip..$skip + $limit] | {article: ${summaryFields('x')}, text: x.text, score: CASE x.id WHEN $prefix THEN 2.0 ELSE 1.0 END}] AS page`;
 
+// The CGCT's articles first, then the other codes', each best first; $code keeps one code's.
 const SEARCH_WORDS = `
 CALL db.index.fulltext.queryNodes('article_text', $query, {limit: $window}) YIELD node, score
-WHERE ${articleValid('node')}
+WHERE ${articleValid('node')} AND ($code IS NULL OR coalesce(node.code, 'CGCT') = $code)
+WITH node, score ORDER BY node.code IS NOT NULL, score DESC
 WITH collect({node: node, score: score}) AS hits
 RETURN size(hits) AS total,
        [x IN hits[$skip..$skip + $limit] | {article: ${summaryFields('x.node')}, text: x.node.text, score: x.score}] AS page`;
@@ -664,21 +673,21 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
     },
 
     /** Articles whose id starts with a normalized (partial) number. */
-    async searchByNumber(prefix: string, skip: number, limit: number, asOf: AsOf): Promise<{ total: number; hits: SearchHit[] }> {
+    async searchByNumber(prefix: string, number: string | null, skip: number, limit: number, asOf: AsOf): Promise<{ total: number; hits: SearchHit[] }> {
       const model = await memory();
-      const row = model ? readSearchByNumber(model, prefix, skip, limit, asOf ?? today()) : (await query(SEARCH_NUMBER, { prefix, skip, limit, asOf }))[0];
+      const row = model ? readSearchByNumber(model, prefix, number, skip, limit, asOf ?? today()) : (await query(SEARCH_NUMBER, { prefix, number, skip, limit, asOf }))[0];
       return toSearchPage(row);
     },
 
     /** Articles matching a Lucene query on the French full-text index; `window` caps the count. */
-    async searchByWords(luceneQuery: string, skip: number, limit: number, window: number, asOf: AsOf): Promise<{ total: number; hits: SearchHit[] }> {
+    async searchByWords(luceneQuery: string, code: string | null, skip: number, limit: number, window: number, asOf: AsOf): Promise<{ total: number; hits: SearchHit[] }> {
       const model = await memory();
       if (model) {
         const [found] = await query(SEARCH_WORD_HITS, { query: luceneQuery, window });
-        const row = readSearchByWords(model, (found?.hits as Array<[string, number]> | undefined) ?? [], skip, limit, asOf ?? today());
+        const row = readSearchByWords(model, (found?.hits as Array<[string, number]> | undefined) ?? [], code, skip, limit, asOf ?? today());
         if (row) return toSearchPage(row);
       }
-      const [row] = await query(SEARCH_WORDS, { query: luceneQuery, skip, limit, window, asOf });
+      const [row] = await query(SEARCH_WORDS, { query: luceneQuery, code, skip, limit, window, asOf });
       return toSearchPage(row);
     },
 

@@ -4,7 +4,7 @@
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseArticleKey } from './article-key.ts';
-import { CODES, codeById, splitArticleKey } from '../ingest/codes/code-registry.ts';
+import { CODES, codeById, codesNamed, splitArticleKey } from '../ingest/codes/code-registry.ts';
 import { createBatchLoader, type BatchLoader } from './batch-loader.ts';
 import { encodeCursor, offsetAfter } from './cursor.ts';
 import { DateScalar } from './date-scalar.ts';
@@ -109,12 +109,15 @@ const Query: Record<string, Resolver> = {
     checkRange(query.trim().length, L.searchQueryLength, 'query length');
     const first = checkRange(Number(args.first), L.searchFirst, 'first');
     const offset = checkRange(offsetAfter('search', args.after as string | null), L.searchOffset, 'after');
-    const request = parseSearch(query);
+    const code = args.code === undefined || args.code === null || String(args.code).trim() === '' ? null : String(args.code);
+    if (code && codesNamed(code).length === 0) throw badUserInput(`"code" names no code: "${code}" (see Query.codes).`, 'code');
+    const codeId = code ? codesNamed(code)[0]!.id : null;
+    const request = parseSearch(query, codeId);
     if (request.kind === 'empty') return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
     const page =
       request.kind === 'number'
-        ? await repository.searchByNumber(request.prefix, offset, first + 1, asOfOf(args))
-        : await repository.searchByWords(request.lucene, offset, first + 1, Math.max(COUNT_WINDOW + 1, offset + first + 1), asOfOf(args));
+        ? await repository.searchByNumber(request.prefix, request.number ?? null, offset, first + 1, asOfOf(args))
+        : await repository.searchByWords(request.lucene, codeId, offset, first + 1, Math.max(COUNT_WINDOW + 1, offset + first + 1), asOfOf(args));
     const hits = page.hits.slice(0, first);
     const edges = hits.map((hit, i) => ({
       cursor: encodeCursor('search', offset + i),

@@ -162,7 +162,8 @@ export async function loadReadModel(driver: Driver, database: string | undefined
       for (const node of nodes) if (node.isArticle) articles.set(node.id, node);
       const articlesById = [...articles.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       const articlesBySortKey = articlesById.filter((a) => a.sortKey !== null).sort((a, b) => (a.sortKey! < b.sortKey! ? -1 : a.sortKey! > b.sortKey! ? 1 : 0));
-      return { revision, nodes, relationships, articles, articlesById, articlesBySortKey };
+      const otherCodes = [...new Set(articlesById.filter((a) => a.code !== null).map((a) => a.code!))];
+      return { revision, nodes, relationships, articles, articlesById, articlesBySortKey, otherCodes };
     });
   } finally {
     await session.close();

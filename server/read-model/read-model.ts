@@ -182,35 +182,47 @@ export function readPreviousNext(model: ReadModelData, key: string, familyStart:
 }
 
 /** SEARCH_NUMBER: articles whose id starts with the prefix, in force at the date; exact id first, then code order. */
-export function readSearchByNumber(model: ReadModelData, prefix: string, skip: number, limit: number, asOf: string): Row {
+export function readSearchByNumber(model: ReadModelData, prefix: string, number: string | null, skip: number, limit: number, asOf: string): Row {
   const sorted = model.articlesById;
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle]!.id < prefix) low = middle + 1;
-    else high = middle;
-  }
   const hits: ModelNode[] = [];
-  for (let i = low; i < sorted.length && sorted[i]!.id.startsWith(prefix); i++) if (isArticleInForce(sorted[i]!, asOf)) hits.push(sorted[i]!);
-  hits.sort((a, b) => Number(b.id === prefix) - Number(a.id === prefix) || compareNullable(a.sortKey, b.sortKey) || compareNullable(a.id, b.id));
+  const collect = (start: string) => {
+    for (let i = lowerBoundById(sorted, start); i < sorted.length && sorted[i]!.id.startsWith(start); i++) if (isArticleInForce(sorted[i]!, asOf)) hits.push(sorted[i]!);
+  };
+  collect(prefix);
+  // The same number in the other codes: their keys are "<code>:<number>".
+  if (number !== null) for (const code of model.otherCodes) collect(`${code}:${number}`);
+  const isOther = (n: ModelNode) => Number(n.code !== null);
+  hits.sort((a, b) => Number(b.id === prefix) - Number(a.id === prefix) || isOther(a) - isOther(b) || compareNullable(a.sortKey, b.sortKey) || compareNullable(a.id, b.id));
   return {
     total: hits.length,
     page: hits.slice(skip, skip + limit).map((x) => ({ article: summaryFields(x, asOf), text: x.text, score: x.id === prefix ? 2.0 : 1.0 })),
   };
 }
 
+function lowerBoundById(sorted: ModelNode[], id: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]!.id < id) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /**
  * SEARCH_WORDS, given the full-text index's hits (id and score, best first, as Neo4j's Lucene
  * ranks them): those in force at the date, projected. Undefined when a hit is not in the model.
  */
-export function readSearchByWords(model: ReadModelData, found: Array<[string, number]>, skip: number, limit: number, asOf: string): Row | undefined {
+export function readSearchByWords(model: ReadModelData, found: Array<[string, number]>, code: string | null, skip: number, limit: number, asOf: string): Row | undefined {
   const hits: Array<{ node: ModelNode; score: number }> = [];
   for (const [id, score] of found) {
     const node = model.articles.get(id);
     if (!node) return undefined;
-    if (isArticleInForce(node, asOf)) hits.push({ node, score });
+    if (isArticleInForce(node, asOf) && (code === null || (node.code ?? 'CGCT') === code)) hits.push({ node, score });
   }
+  // ORDER BY node.code IS NOT NULL, score DESC: the CGCT's first (a stable sort keeps Lucene's order within each).
+  hits.sort((a, b) => Number(a.node.code !== null) - Number(b.node.code !== null) || b.score - a.score);
   return { total: hits.length, page: hits.slice(skip, skip + limit).map((x) => ({ article: summaryFields(x.node, asOf), text: x.node.text, score: x.score })) };
 }
 

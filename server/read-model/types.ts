@@ -102,4 +102,6 @@ export interface ReadModelData {
   articlesById: ModelNode[];
   /** Article nodes with a sortKey, in code order (previous / next). */
   articlesBySortKey: ModelNode[];
+  /** The ids of the other codes whose articles the model holds (their keys start with "<code>:"). */
+  otherCodes: string[];
 }

@@ -13,6 +13,7 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { BUMP_GRAPH_REVISION } from '../../graph-schema/graph-revision.ts';
 import { runHistoryBuild } from '../../ingest/history/run-history-build.ts';
+import { runCodesIngest } from '../../ingest/codes/run-codes-ingest.ts';
 import { PROJECT_ROOT } from '../../neo4j/local-server-options.ts';
 import { createGraphRepository, type GraphRepository } from '../../server/graph-repository.ts';
 import { parseSearch } from '../../server/search-query.ts';
@@ -38,6 +39,8 @@ beforeAll(async () => {
   driver = await openTestDriver();
   await clearGraph(driver);
   await runHistoryBuild(driver, [{ location: path.join(CORPUS, 'cgct-legifrance-md-history.bundle') }, { location: path.join(CORPUS, 'cgct-lexlib-history.bundle') }], { today: TODAY });
+  // Three other codes beside it, cited by the CGCT and citing it: cross-code citations, the same number in two codes.
+  await runCodesIngest(driver, path.join(CORPUS, 'all-codes-tip.bundle'), { only: ['code-de-lurbanisme', 'code-de-la-securite-interieure', 'code-du-travail'] });
   cypher = createGraphRepository({ driver, queryTimeoutMs: 60_000 });
   holder = createReadModelHolder({ driver, readRevision: () => cypher.getGraphRevision(), revisionCheckMs: 0 });
   fast = createGraphRepository({ driver, queryTimeoutMs: 60_000, readModel: holder.current });
@@ -47,7 +50,8 @@ beforeAll(async () => {
   const citingUnresolved = await ids('MATCH (a:Article)-[:CITES]->(:UnresolvedTarget) RETURN DISTINCT a.id AS id ORDER BY id LIMIT 15');
   const mostCited = await ids('MATCH (a:Article)<-[:CITES]-() RETURN a.id AS id, count(*) AS n ORDER BY n DESC, id LIMIT 5');
   const withMetadata = await ids("MATCH (a:Article)-[:CREATED_BY|MODIFIED_BY|REPEALED_BY|FORMER_TEXT|NEW_TEXT|RELATED_TO]->() RETURN DISTINCT a.id AS id ORDER BY id LIMIT 10");
-  sample = [...new Set(['L1115-1', 'L1114-1', 'L5211-8', 'L5211-15', 'L2131-1', 'L4131-1', 'NOT-AN-ID', ...everyFortieth, ...citingUnresolved, ...mostCited, ...withMetadata])];
+  const otherCodes = (await ids('MATCH (a:Article) WHERE a.code IS NOT NULL RETURN a.id AS id ORDER BY a.id')).filter((_, i) => i % 400 === 0);
+  sample = [...new Set(['L1115-1', 'L1114-1', 'L5211-8', 'L5211-15', 'L2131-1', 'L4131-1', 'NOT-AN-ID', 'code-de-lurbanisme:L300-5', 'code-du-travail:L2131-1', 'code-de-la-securite-interieure:L321-1', ...otherCodes, ...everyFortieth, ...citingUnresolved, ...mostCited, ...withMetadata])];
 }, LONG);
 
 afterAll(async () => {
@@ -108,10 +112,13 @@ it('walks the same neighbourhoods, whatever the direction, depth, types, limit a
 }, LONG);
 
 it('finds the same articles by number, page by page, on every sampled date', async () => {
-  for (const prefix of ['L', 'L1115', 'L1115-1', 'L2131-1', 'R', 'R*', 'LO', 'D1', 'A', 'L9999']) {
+  for (const prefix of ['L', 'L1115', 'L1115-1', 'L2131-1', 'R', 'R*', 'LO', 'D1', 'A', 'L9999', 'code-de-lurbanisme:L300']) {
     for (const asOf of DATES) {
       for (const [skip, limit] of [[0, 21], [20, 21], [1000, 101]]) {
-        expect(await fast.searchByNumber(prefix, skip!, limit!, asOf), `${prefix} ${asOf} ${skip}`).toEqual(await cypher.searchByNumber(prefix, skip!, limit!, asOf));
+        // With the number (the same number in every other code) and without, as the API asks.
+        for (const number of [null, prefix]) {
+          expect(await fast.searchByNumber(prefix, number, skip!, limit!, asOf), `${prefix} ${asOf} ${skip}`).toEqual(await cypher.searchByNumber(prefix, number, skip!, limit!, asOf));
+        }
       }
     }
   }
@@ -123,7 +130,9 @@ it('finds the same articles by words (the full-text index ranks, the model filte
     if (request.kind !== 'words') throw new Error(`not a word search: ${words}`);
     for (const asOf of [null, '1996-02-24', '2004-07-30', '2038-06-01']) {
       for (const [skip, limit, window] of [[0, 21, 1001], [20, 21, 1001], [0, 5, 10]]) {
-        expect(await fast.searchByWords(request.lucene, skip!, limit!, window!, asOf), `${words} ${asOf} ${skip}`).toEqual(await cypher.searchByWords(request.lucene, skip!, limit!, window!, asOf));
+        for (const code of [null, 'CGCT', 'code-du-travail']) {
+          expect(await fast.searchByWords(request.lucene, code, skip!, limit!, window!, asOf), `${words} ${asOf} ${skip}`).toEqual(await cypher.searchByWords(request.lucene, code, skip!, limit!, window!, asOf));
+        }
       }
     }
   }
