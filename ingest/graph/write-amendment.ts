@@ -76,6 +76,30 @@ export async function readHoldingOn(driver: Driver, ids: string[], date: string)
   return { versions, citations };
 }
 
+/** What the graph holds for articles of other codes an amendment cites (see apply-amendment's adoptCodeTargets). */
+export interface CodeTargets {
+  /** Keys held as an article or as an "absent from the code" target. */
+  labels: Map<string, 'Article' | 'UnresolvedTarget'>;
+  /** The codes loaded (their articles are in the graph). */
+  loadedCodes: Set<string>;
+}
+
+/** Reads which of these keys the graph holds as another code's article or as absent from its code, and which codes are loaded. */
+export async function readCodeTargets(driver: Driver, ids: string[]): Promise<CodeTargets> {
+  const [row] = await readRows<{ articles: string[]; absent: string[]; codes: string[] }>(
+    driver,
+    `CALL () { UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN collect(a.id) AS articles }
+     CALL () { UNWIND $ids AS id MATCH (u:UnresolvedTarget {id: id}) RETURN collect(u.id) AS absent }
+     CALL () { MATCH (c:Code) WHERE c.id <> 'CGCT' AND c.articlesHash IS NOT NULL RETURN collect(c.id) AS codes }
+     RETURN articles, absent, codes`,
+    { ids: [...new Set(ids)] },
+  );
+  const labels = new Map<string, 'Article' | 'UnresolvedTarget'>();
+  for (const id of row?.absent ?? []) labels.set(id, 'UnresolvedTarget');
+  for (const id of row?.articles ?? []) labels.set(id, 'Article');
+  return { labels, loadedCodes: new Set(row?.codes ?? []) };
+}
+
 /** Everything one amendment writes. */
 export interface AmendmentWrites {
   amendment: { id: string; props: Record<string, unknown> };

@@ -10,10 +10,10 @@
 import { startLaps } from './start-laps.ts';
 import type { Driver } from 'neo4j-driver';
 import { edgeKeyOf } from '../graph/graph-records.ts';
-import type { EdgeRow, Evidence } from '../graph/graph-records.ts';
+import type { EdgeRow, Evidence, NodeRow } from '../graph/graph-records.ts';
 import { contentHashOf, edgePropsOf } from '../graph/plan-graph-changes.ts';
 import { collectReferenceRows, toGraphRecords } from '../graph/to-graph-records.ts';
-import { readHoldingOn, readLives, writeAmendment, type AmendmentWrites, type StoredCitation, type StoredLife, type StoredVersion } from '../graph/write-amendment.ts';
+import { readCodeTargets, readHoldingOn, readLives, writeAmendment, type CodeTargets, type AmendmentWrites, type StoredCitation, type StoredLife, type StoredVersion } from '../graph/write-amendment.ts';
 import { buildAccentDictionary, type AccentDictionary } from '../parsing/restore-accents.ts';
 import { compareArticleIds } from '../article-id.ts';
 import { familyOf, legiDigits } from '../references/resolve-references.ts';
@@ -119,10 +119,15 @@ async function applyOne(
   const numbersBefore = new Map<string, Set<string>>();
   const numbersAfter = new Map<string, Set<string>>();
   const existingByArticle = groupCitations(holding.citations);
+  const resolvedByArticle = new Map([...concerned].map((id) => {
+    const resolved = resolveVersionOn(lookup, id, files.current(id)!, date);
+    return [id, { resolved, rows: collectReferenceRows(resolved.references) }] as const;
+  }));
+  // Another code loaded since the history was built: its articles are no placeholders any more.
+  const codeTargets = await readCodeTargets(driver, [...resolvedByArticle.values()].flatMap(({ rows }) => rows.nodes.filter(isCodePlaceholder).map((node) => node.id)));
+  for (const { resolved, rows } of resolvedByArticle.values()) adoptCodeTargets(rows, resolved.reasons, codeTargets);
   for (const id of concerned) {
-    const article = files.current(id)!;
-    const resolved = resolveVersionOn(lookup, id, article, date);
-    const rows = collectReferenceRows(resolved.references);
+    const { resolved, rows } = resolvedByArticle.get(id)!;
     numbersAfter.set(id, citedNumbersOf(rows.edges));
     for (const node of rows.nodes) writes.targets.push({ label: node.label, id: node.id, props: { ...node.props, recordHash: contentHashOf(node.props) } });
     for (const edge of rows.edges) if (edge.type === 'PART_OF') writes.partOf.push({ from: edge.from, to: edge.to, props: timelessProps(source, edge.evidence) });
@@ -159,6 +164,40 @@ async function applyOne(
   const plan = lap();
   await writeAmendment(driver, writes);
   return { articles: changeSet, references: { gained, lost }, stagesMs: { read, extract, records, plan, write: lap() } };
+}
+
+/** An external article keyed as a code's article ("code-de-lurbanisme:L300-5"): the code may be loaded in the graph. */
+function isCodePlaceholder(node: NodeRow): boolean {
+  return node.label === 'ExternalArticle' && typeof node.props.code === 'string';
+}
+
+/**
+ * Points the citations of a loaded code's article to what the graph holds for it: the article
+ * itself, or its "absent from the code" target (a new one when the code is loaded and lacks it),
+ * as the codes ingest left them (ingest/graph/write-codes.ts); a code not loaded keeps its placeholder.
+ */
+function adoptCodeTargets(rows: ReturnType<typeof collectReferenceRows>, reasons: Map<string, UnresolvedReason>, targets: CodeTargets): void {
+  const labelOf = (node: NodeRow): 'Article' | 'UnresolvedTarget' | undefined => {
+    if (!isCodePlaceholder(node)) return undefined;
+    const held = targets.labels.get(node.id);
+    if (held) return held;
+    return targets.loadedCodes.has(node.props.code as string) ? 'UnresolvedTarget' : undefined;
+  };
+  const relabelled = new Map<string, 'Article' | 'UnresolvedTarget'>();
+  rows.nodes = rows.nodes.flatMap((node) => {
+    const label = labelOf(node);
+    if (!label) return [node];
+    relabelled.set(node.id, label);
+    if (label === 'Article' || targets.labels.has(node.id)) return [];
+    return [{ label: 'UnresolvedTarget', id: node.id, props: { code: node.props.code, number: node.props.number, reason: 'absent-from-code', candidates: [] } } as NodeRow];
+  });
+  rows.edges = rows.edges.flatMap((edge) => {
+    const label = relabelled.get(edge.type === 'PART_OF' ? edge.from : edge.to);
+    if (!label) return [edge];
+    if (edge.type === 'PART_OF') return [];
+    if (label === 'UnresolvedTarget') reasons.set(edge.to, 'absent-from-code' as UnresolvedReason);
+    return [{ ...edge, toLabel: label }];
+  });
 }
 
 /** A commit taking more than MASS_REPEAL_SHARE of the articles in force out of force looks like a truncated export. */
