@@ -2,7 +2,8 @@
  * `cgct export` of a real history graph (cgct-legifrance-md) round-trips: the GraphML, read back
  * with a real GraphML reader (graphology-graphml), has as many articles as are in force and as
  * many citations as the API's `stats` counts that day; an older date gives that date's graph; the
- * CSV and JSON say the same.
+ * CSV and JSON say the same. Then with other codes beside the CGCT (hand-made fixtures): every
+ * code's articles and citations on any date, one code alone with `--code`.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -14,6 +15,7 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../../neo4j/local-server-options.ts';
 import { runHistoryBuild } from '../../../ingest/history/run-history-build.ts';
+import { runCodesIngest } from '../../../ingest/codes/run-codes-ingest.ts';
 import { createGraphRepository } from '../../../server/graph-repository.ts';
 import { clearGraph, openTestDriver, runCgct } from '../../helpers/neo4j.ts';
 
@@ -77,5 +79,37 @@ describe('cgct export', () => {
     const badDate = await runCgct(['export', '--format', 'json', '--as-of', '2024-02-30']);
     expect(badDate.code).toBe(2);
     expect(badDate.stderr).toContain('--as-of 2024-02-30: expected a calendar date');
+  });
+});
+
+describe('cgct export with other codes', () => {
+  type Exported = { nodes: Array<{ id: string; kind: string; code: string; number: string; status: string }>; edges: Array<{ source: string; target: string; type: string; validFrom: string }> };
+  beforeAll(async () => {
+    await runCodesIngest(driver, path.join(PROJECT_ROOT, 'tests', 'fixtures', 'codes'));
+  }, 120_000);
+
+  it("gives another code's articles with their code, and their citations, whatever the date", async () => {
+    for (const asOf of [TODAY, '2004-01-01']) {
+      const json = JSON.parse(await exportTo(`codes-${asOf}.json`, ['--format', 'json', '--as-of', asOf])) as Exported;
+      expect(json.nodes).toContainEqual(expect.objectContaining({ id: 'code-de-lurbanisme:L300-5', kind: 'Article', code: 'code-de-lurbanisme', number: 'L300-5', status: 'in-force' }));
+      expect(json.edges).toContainEqual(expect.objectContaining({ source: 'code-de-lurbanisme:L300-5', target: 'code-de-lurbanisme:L300-4', type: 'CITES' }));
+    }
+    const today = JSON.parse(await exportTo('codes-today.json', ['--format', 'json'])) as Exported;
+    expect(today.nodes).toContainEqual(expect.objectContaining({ id: 'L1115-1', code: 'CGCT' }));
+    expect(today.edges).toContainEqual(expect.objectContaining({ source: 'code-de-lurbanisme:L300-5', target: 'L1523-2', type: 'CITES' }));
+  });
+
+  it('gives one code alone with --code, by its folder or its usual name, and what its articles cite', async () => {
+    for (const name of ['code-de-lurbanisme', "code de l'urbanisme"]) {
+      const json = JSON.parse(await exportTo('urbanisme.json', ['--format', 'json', '--code', name])) as Exported;
+      const articles = json.nodes.filter((node) => node.kind === 'Article' && node.code === 'code-de-lurbanisme').map((node) => node.id).sort();
+      expect(articles).toEqual(['code-de-lurbanisme:L300-4', 'code-de-lurbanisme:L300-5', 'code-de-lurbanisme:L300-6']);
+      expect(json.nodes).toContainEqual(expect.objectContaining({ id: 'L1523-2', kind: 'Article', code: 'CGCT' }));
+      expect(json.nodes.some((node) => node.id === 'L1115-1')).toBe(false);
+      expect(json.edges.every((edge) => edge.source.startsWith('code-de-lurbanisme:'))).toBe(true);
+    }
+    const unknown = await runCgct(['export', '--format', 'json', '--code', 'code des licornes']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--code code des licornes: no such code');
   });
 });
