@@ -21,6 +21,7 @@ const BENCHMARKS = [
   { file: 'ingest-load.ts', what: 'ingest into an empty Neo4j, ratio to a plain UNWIND CREATE' },
   { file: 'replay.ts', what: 'amendments: one amendment, the whole etalab history' },
   { file: 'history-build.ts', what: 'history build of legifrance-md + lexlib, ratio to the replay, one amendment on top' },
+  { file: 'codes-ingest.ts', what: 'the 77 other codes on the history, a second run, ratio to a plain UNWIND CREATE' },
   { file: 'graphql-load.ts', what: 'GraphQL latency and throughput, ratio to the driver' },
   { file: 'web-load.ts', what: 'browser: article with its graph, 300-element layout, JS size' },
 ];
