@@ -52,6 +52,10 @@ export interface HrefLink {
   targetCode?: string;
   /** A LEGIARTI / JORFTEXT id found in an old Légifrance URL ("affichCodeArticle.do?idArticle=LEGIARTI…"). */
   legiId?: string;
+  /** The JORFTEXT / LEGITEXT id of the text (not the article) an old Légifrance URL points into: its `cidTexte` ("affichTexteArticle.do?cidTexte=JORFTEXT000000320434&idArticle=LEGIARTI…"); never the CGCT's own. */
+  textLegifranceId?: string;
+  /** The law, decree… (not a code) the link's title names, normalized like Reference.code ("Loi n°83-8 du 7 janvier 1983 (V)" → "loi n° 83-8 du 7 janvier 1983"). */
+  targetText?: string;
 }
 
 /** The kind of a "Liens relatifs à cet article" heading. */
@@ -150,6 +154,8 @@ export interface Reference {
   hrefDisagrees?: string;
   /** A LEGIARTI / JORFTEXT id from a link's old Légifrance URL, for the resolver to match (a link with no number in its text or href). */
   legiId?: string;
+  /** The JORFTEXT / LEGITEXT id of the text `code` names, from the href of a link covering the reference (HrefLink.textLegifranceId): the LegalText's Légifrance page. */
+  textLegifranceId?: string;
 }
 
 /** Why a reference resolves to no existing CGCT article. */

@@ -57,6 +57,11 @@ class RecordCollector {
     const key = nodeKeyOf(row.label, row.id);
     const existing = this.nodes.get(key);
     if (!existing || (GUESSED_FROM_METADATA.has(existing) && !GUESSED_FROM_METADATA.has(row))) this.nodes.set(key, row);
+    // A text named first without a link ("Liens relatifs", or the body's bare words) takes the
+    // Légifrance id a later link gives; of two ids, the first one read stays (articles go in id order).
+    else if (row.label === 'LegalText' && existing.props.legifranceId === undefined && row.props.legifranceId !== undefined) {
+      this.nodes.set(key, { ...existing, props: { ...existing.props, legifranceId: row.props.legifranceId } });
+    }
   }
 
   addEdge(edge: Omit<EdgeRow, 'evidence'>, evidence: Partial<Evidence>): void {
@@ -211,16 +216,21 @@ function addReference(collector: RecordCollector, reference: ResolvedReference):
 /** The nodes a resolved reference points to, created as needed (texts, external articles, unresolved targets). */
 function resolveTargetNodes(collector: RecordCollector, reference: ResolvedReference): Array<{ label: NodeLabel; id: string }> {
   if (reference.resolution === 'resolved') return reference.targets.map((id) => ({ label: 'Article' as const, id }));
-  if (reference.resolution === 'external') return [addTextTarget(collector, reference.code, reference.code, reference.target)];
+  if (reference.resolution === 'external') return [addTextTarget(collector, reference.code, reference.code, reference.target, reference.textLegifranceId)];
   const number = reference.target ?? '';
   const id = `unresolved:${reference.code}|${number}`;
   collector.addNode('UnresolvedTarget', id, { code: reference.code, number, reason: reference.reason ?? 'never-existed', candidates: reference.candidates ?? [] });
   return [{ label: 'UnresolvedTarget', id }];
 }
 
-/** A text (and its article, when one is named) as a node: `:LegalText`, or `:ExternalArticle` PART_OF it. */
-function addTextTarget(collector: RecordCollector, textId: string, title: string, article: string | undefined): { label: NodeLabel; id: string } {
-  collector.addNode('LegalText', textId, { kind: textKindOf(textId), title });
+/**
+ * A text (and its article, when one is named) as a node: `:LegalText`, or `:ExternalArticle` PART_OF
+ * it. `legifranceId` is the text's JORFTEXT / LEGITEXT id when a link gave it (see the web's
+ * Légifrance link, server/legal-text-url.ts); absent, not null, so that a source without links
+ * does not erase what another source's links gave.
+ */
+function addTextTarget(collector: RecordCollector, textId: string, title: string, article: string | undefined, legifranceId?: string): { label: NodeLabel; id: string } {
+  collector.addNode('LegalText', textId, { kind: textKindOf(textId), title, ...(legifranceId ? { legifranceId } : {}) });
   if (!article) return { label: 'LegalText', id: textId };
   const { id, number, code } = externalArticleKey(textId, article);
   collector.addNode('ExternalArticle', id, { textId, number, ...(code ? { code } : {}) });

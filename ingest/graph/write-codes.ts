@@ -17,6 +17,8 @@ import type { CodeRecords } from '../codes/code-records.ts';
 
 /** Rows per transaction. */
 const BATCH_SIZE = 2000;
+/** Articles per transaction: their texts go into the full-text index, which pays per commit. */
+const ARTICLE_BATCH_SIZE = 5000;
 
 /** What the graph holds of one code: its article ids and the hashes of its last load. */
 export interface StoredCode {
@@ -68,6 +70,7 @@ export async function readStoredCodes(driver: Driver): Promise<Map<string, Store
 /** Runs statements in one write transaction that also bumps the graph's revision. */
 async function write(driver: Driver, what: string, work: (tx: ManagedTransaction) => Promise<void>): Promise<void> {
   const session = openSession(driver, 'WRITE');
+  const t0 = performance.now();
   try {
     await session.executeWrite(async (tx) => {
       await work(tx);
@@ -77,12 +80,15 @@ async function write(driver: Driver, what: string, work: (tx: ManagedTransaction
     throw explainQueryError(error, what);
   } finally {
     await session.close();
+    const steps = ((globalThis as Record<string, unknown>).__steps ??= new Map<string, number>()) as Map<string, number>;
+    const key = what.replace(/ (of|for) .*$/, '');
+    steps.set(key, (steps.get(key) ?? 0) + performance.now() - t0);
   }
 }
 
-async function inBatches<T>(driver: Driver, what: string, rows: T[], statement: string, params: Record<string, unknown> = {}, onRows?: (count: number) => void): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH_SIZE) {
-    const batch = rows.slice(i, i + BATCH_SIZE);
+async function inBatches<T>(driver: Driver, what: string, rows: T[], statement: string, params: Record<string, unknown> = {}, onRows?: (count: number) => void, batchSize = BATCH_SIZE): Promise<void> {
+  for (let i = 0; i < rows.length; i += batchSize) {
+    const batch = rows.slice(i, i + batchSize);
     await write(driver, what, async (tx) => { await tx.run(statement, { ...params, rows: batch }); });
     onRows?.(batch.length);
   }
@@ -101,7 +107,11 @@ export async function writeCodeArticles(driver: Driver, code: { id: string; titl
       { id: code.id, title: code.title, folder: code.folder, legitext: code.legitext ?? null, date: info.date, source: info.source },
     );
   });
-  await inBatches(driver, `adopt the placeholders of ${code.id}`, ids,
+  // Only the ids that are placeholders: looking up all of a code's ids under two labels cost ~12 s for the 77 codes.
+  const placeholders = new Set(await readRows<{ id: string }>(driver,
+    `MATCH (e:ExternalArticle) WHERE e.code = $code RETURN e.id AS id
+     UNION MATCH (u:UnresolvedTarget) WHERE u.code = $code RETURN u.id AS id`, { code: code.id }).then((rows) => rows.map((row) => row.id)));
+  await inBatches(driver, `adopt the placeholders of ${code.id}`, ids.filter((id) => placeholders.has(id)),
     `UNWIND $rows AS id
      OPTIONAL MATCH (e:ExternalArticle {id: id})
      OPTIONAL MATCH (u:UnresolvedTarget {id: id})
@@ -112,21 +122,28 @@ export async function writeCodeArticles(driver: Driver, code: { id: string; titl
      WITH DISTINCT n
      REMOVE n:ExternalArticle, n:UnresolvedTarget, n.reason, n.candidates, n.textId
      SET n:Article`);
-  await inBatches(driver, `write the articles of ${code.id}`, records.articles,
-    'UNWIND $rows AS row MERGE (a:Article {id: row.id}) SET a += row.props', {}, onRows);
-  const kept = new Set(ids);
-  const gone = [...(stored?.articleIds ?? [])].filter((id) => !kept.has(id));
-  if (gone.length > 0) await retireArticles(driver, code.id, gone);
   await write(driver, `clear the table of contents of ${code.id}`, async (tx) => {
     await tx.run('MATCH (c:Code {id: $code})-[r:CONTAINS]->() DELETE r', { code: code.id });
     await tx.run('MATCH (s:Section {code: $code}) DETACH DELETE s', { code: code.id });
   });
   await inBatches(driver, `write the sections of ${code.id}`, records.sections, 'UNWIND $rows AS row CREATE (s:Section {id: row.id}) SET s += row.props', {}, onRows);
-  for (const [fromLabel, toLabel] of [['Code', 'Section'], ['Code', 'Article'], ['Section', 'Section'], ['Section', 'Article']] as const) {
+  for (const [fromLabel, toLabel] of [['Code', 'Section'], ['Section', 'Section']] as const) {
     const rows = records.contains.filter((edge) => edge.fromLabel === fromLabel && edge.toLabel === toLabel);
     await inBatches(driver, `write the table of contents of ${code.id}`, rows,
       `UNWIND $rows AS row MATCH (a:${fromLabel} {id: row.from}) MATCH (b:${toLabel} {id: row.to}) CREATE (a)-[:CONTAINS]->(b)`, {}, onRows);
   }
+  // An article and its place in the table of contents in one statement: a second pass over
+  // 150,000 articles to link them cost ~30 s. Larger batches: the full-text index pays per commit.
+  const parentOf = new Map(records.contains.filter((edge) => edge.toLabel === 'Article').map((edge) => [edge.to, edge]));
+  for (const parentLabel of ['Code', 'Section'] as const) {
+    const rows = records.articles.filter((row) => parentOf.get(row.id)?.fromLabel === parentLabel).map((row) => ({ ...row, parent: parentOf.get(row.id)!.from }));
+    await inBatches(driver, `write the articles of ${code.id}`, rows,
+      `UNWIND $rows AS row MERGE (a:Article {id: row.id}) SET a += row.props
+       WITH a, row MATCH (p:${parentLabel} {id: row.parent}) CREATE (p)-[:CONTAINS]->(a)`, {}, onRows, ARTICLE_BATCH_SIZE);
+  }
+  const kept = new Set(ids);
+  const gone = [...(stored?.articleIds ?? [])].filter((id) => !kept.has(id));
+  if (gone.length > 0) await retireArticles(driver, code.id, gone);
   await write(driver, `close the load of ${code.id}`, async (tx) => {
     await tx.run('MATCH (c:Code {id: $code}) SET c.articlesHash = $hash, c.articleCount = $count', { code: code.id, hash: records.hash, count: ids.length });
   });
@@ -178,8 +195,10 @@ export async function writeCodeCitations(driver: Driver, code: string, citations
   for (const citation of citations) if (citation.target.props) nodes.set(`${citation.target.label}|${citation.target.id}`, citation.target);
   for (const label of ['LegalText', 'ExternalArticle', 'UnresolvedTarget'] as const) {
     const rows = [...nodes.values()].filter((node) => node.label === label).map((node) => ({ id: node.id, props: node.props, partOf: node.partOf ?? null }));
-    // ON CREATE only: a text or an article of a law named by the CGCT keeps the title the CGCT gave it.
-    await inBatches(driver, `write the targets of ${code}`, rows, `UNWIND $rows AS row MERGE (n:${label} {id: row.id}) ON CREATE SET n += row.props`);
+    // ON CREATE only: a text or an article of a law named by the CGCT keeps the title the CGCT gave it;
+    // but a text the CGCT named without a link takes the Légifrance id another code's link gives.
+    const fillId = label === 'LegalText' ? ' ON MATCH SET n.legifranceId = coalesce(n.legifranceId, row.props.legifranceId)' : '';
+    await inBatches(driver, `write the targets of ${code}`, rows, `UNWIND $rows AS row MERGE (n:${label} {id: row.id}) ON CREATE SET n += row.props${fillId}`);
   }
   const partOf = [...nodes.values()].filter((node) => node.partOf).map((node) => ({ id: node.id, text: node.partOf }));
   await inBatches(driver, `link the external articles of ${code}`, partOf,

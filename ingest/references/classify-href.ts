@@ -8,7 +8,7 @@
  */
 import { normalizeArticleId } from '../article-id.ts';
 import { DEFAULT_LIMITS } from '../parsing/limits.ts';
-import { THIS_CODE, normalizeTextName } from './text-name.ts';
+import { THIS_CODE, normalizeTextName, textKindOf } from './text-name.ts';
 
 /** The CGCT's Légifrance id, in old URLs' cidTexte. */
 const CGCT_LEGITEXT = 'LEGITEXT000006070633';
@@ -16,6 +16,10 @@ const CGCT_LEGITEXT = 'LEGITEXT000006070633';
 const CODE_PATH = /^(?:https?:\/\/[^/]+)?\/((?:code|livre-des-procedures-fiscales)[a-z0-9-]*)\/(?:.*\/)?([\w*-]+)\.md(?:[?#].*)?$/i;
 // "Code du travail - art. R116-17 (Ab)", "Loi n°83-8 du 7 janvier 1983 (V)"
 const TITLE = /^(.+?)(?:\s+-\s+art\.\s*(.+?))?\s*(?:\((\w*)\))?\s*$/;
+// The text an old URL points into, whatever the article: "affichTexteArticle.do?cidTexte=JORFTEXT000000320434&idArticle=LEGIARTI000006367034",
+// "affichCode.do?cidTexte=LEGITEXT000006070239&idSectionTA=…", "jo_pdf.do?id=JORFTEXT000000886460"; an
+// idArticle (LEGIARTI, JORFARTI) names an article, never the text.
+const TEXT_ID = /(?:[?&;]cidTexte=|jo_pdf\.do\?id=)((?:JORF|LEGI)TEXT\d{12})/i;
 // Real titles run to about a hundred characters.
 const MAX_TITLE = 500;
 // Slugs of the codes most cited, whose apostrophes and accents the slug lost.
@@ -40,6 +44,8 @@ export interface HrefTarget {
   targetArticle?: string;
   targetCode?: string;
   legiId?: string;
+  textLegifranceId?: string;
+  targetText?: string;
 }
 
 /** Reads the target of an href, helped by the anchor's title attribute when there is one. */
@@ -65,12 +71,27 @@ export function classifyHref(href: string, title?: string): HrefTarget {
     return { targetCode: code };
   }
   const legiId = /(LEGIARTI\d{12})/.exec(href)?.[1] ?? /(JORFTEXT\d{12}|LEGITEXT\d{12}|JORFARTI\d{12})/.exec(href)?.[1];
-  if (/affichCode(?:Article)?\.do/i.test(href) && href.includes(CGCT_LEGITEXT)) {
+  if (isCodeHref(href) && href.includes(CGCT_LEGITEXT)) {
     const target: HrefTarget = titleArticle && titleCode === THIS_CODE ? { targetArticle: titleArticle } : {};
     return legiId ? { ...target, legiId } : target;
   }
   if (legiId) {
-    return titleCode && titleCode !== THIS_CODE && /^code\b/.test(titleCode) ? { targetCode: titleCode, legiId } : { legiId };
+    const text = textOfUrl(href);
+    if (titleCode && titleCode !== THIS_CODE && /^code\b/.test(titleCode)) return { targetCode: titleCode, legiId, ...text };
+    // "Loi n°83-8 du 7 janvier 1983 (V)": the title names the text the id belongs to.
+    const targetText = titleCode && titleCode !== THIS_CODE && textKindOf(titleCode) !== 'code' ? titleCode : undefined;
+    return { legiId, ...text, ...(targetText ? { targetText } : {}) };
   }
   return {};
+}
+
+/** The Légifrance id of the text an old URL points into, when it is not the CGCT itself. */
+function textOfUrl(href: string): Pick<HrefTarget, 'textLegifranceId'> {
+  const id = TEXT_ID.exec(href)?.[1]?.toUpperCase();
+  return id && id !== CGCT_LEGITEXT ? { textLegifranceId: id } : {};
+}
+
+/** True for an old URL of a code's page ("affichCode.do", "affichCodeArticle.do"): its LEGITEXT is a code's, not a law's. */
+export function isCodeHref(href: string): boolean {
+  return /affichCode(?:Article)?\.do/i.test(href);
 }

@@ -10,7 +10,8 @@
  */
 import { compareArticleIds } from '../article-id.ts';
 import type { HrefLink, Reference } from '../types.ts';
-import { THIS_CODE } from './text-name.ts';
+import { isCodeHref } from './classify-href.ts';
+import { THIS_CODE, textKindOf } from './text-name.ts';
 
 /** The text's references, confirmed or flagged by the links covering them, plus the links covering none; in text order. */
 export function mergeLinkReferences(textRefs: Reference[], links: HrefLink[]): Reference[] {
@@ -35,6 +36,8 @@ export function mergeLinkReferences(textRefs: Reference[], links: HrefLink[]): R
       reference.via = 'text+link';
       if (link.legiId && !reference.legiId) reference.legiId = link.legiId;
     }
+    const text = link.textLegifranceId ? textOfLink(link, covered) : undefined;
+    for (const reference of covered) if (text !== undefined && reference.code === text) reference.textLegifranceId ??= link.textLegifranceId;
   }
   return [...merged, ...added].sort((a, b) => a.start - b.start || a.end - b.end);
 }
@@ -46,12 +49,30 @@ function designates(reference: Reference, id: string): boolean {
   return compareArticleIds(reference.target, id) <= 0 && compareArticleIds(id, reference.rangeEnd) <= 0;
 }
 
+/**
+ * The one text of the covered references an href's text id belongs to: a code's page
+ * ("affichCodeArticle.do?cidTexte=LEGITEXT000006074220") for a code, any other for a law, a decree…,
+ * agreeing with the text the link's title names. Two candidate texts under one anchor: none, since
+ * which one the id is cannot be told.
+ */
+function textOfLink(link: HrefLink, covered: Reference[]): string | undefined {
+  const toCode = isCodeHref(link.href);
+  const names = new Set(covered
+    .map((reference) => reference.code)
+    .filter((code) => code !== THIS_CODE && (textKindOf(code) === 'code') === toCode)
+    .filter((code) => (link.targetText ?? link.targetCode ?? code) === code));
+  return names.size === 1 ? [...names][0] : undefined;
+}
+
 // A link whose anchor holds no designator: its href is the only reading. An old Légifrance URL
-// carries only an id ("affichTexte.do?cidTexte=JORFTEXT000000320197"), kept for the resolver.
+// carries only an id ("affichTexte.do?cidTexte=JORFTEXT000000320197"), kept for the resolver; the
+// text is the one its title names ("Loi n°83-8 du 7 janvier 1983 (V)"), else known by its id alone
+// (the text's, not its article's LEGIARTI: "affichTexteArticle.do?cidTexte=JORFTEXT…&idArticle=LEGIARTI…").
 function referenceFromLink(link: HrefLink): Reference | undefined {
   const base = { kind: 'single' as const, start: link.start, end: link.end, via: 'link' as const };
+  const textId = link.textLegifranceId ? { textLegifranceId: link.textLegifranceId } : {};
   if (link.targetArticle) return { ...base, target: link.targetArticle, code: THIS_CODE, ...(link.legiId ? { legiId: link.legiId } : {}) };
-  if (link.targetCode) return { ...base, code: link.targetCode, ...(link.legiId ? { legiId: link.legiId } : {}) };
-  if (link.legiId) return { ...base, code: link.legiId, legiId: link.legiId };
+  if (link.targetCode) return { ...base, code: link.targetCode, ...(link.legiId ? { legiId: link.legiId } : {}), ...(isCodeHref(link.href) ? textId : {}) };
+  if (link.legiId) return { ...base, code: link.targetText ?? link.textLegifranceId ?? link.legiId, legiId: link.legiId, ...textId };
   return undefined;
 }

@@ -124,8 +124,21 @@ describe('classifyHref', () => {
       .toEqual({ targetArticle: 'R3533-2', legiId: 'LEGIARTI000006397511' });
   });
 
-  it('takes the JORFTEXT id of an old affichTexte URL', () => {
-    expect(classifyHref('/affichTexte.do?cidTexte=JORFTEXT000000320197&categorieLien=cid', 'Loi n°83-8 du 7 janvier 1983 (V)')).toEqual({ legiId: 'JORFTEXT000000320197' });
+  it('takes the JORFTEXT id of an old affichTexte URL as the id of the text its title names', () => {
+    expect(classifyHref('/affichTexte.do?cidTexte=JORFTEXT000000320197&categorieLien=cid', 'Loi n°83-8 du 7 janvier 1983 (V)'))
+      .toEqual({ legiId: 'JORFTEXT000000320197', textLegifranceId: 'JORFTEXT000000320197', targetText: 'loi n° 83-8 du 7 janvier 1983' });
+  });
+
+  it("takes the text's id from cidTexte, never the LEGIARTI / JORFARTI of its article", () => {
+    expect(classifyHref('/affichTexteArticle.do?cidTexte=JORFTEXT000000320434&idArticle=LEGIARTI000020959726&dateTexte=&categorieLien=cid'))
+      .toEqual({ legiId: 'LEGIARTI000020959726', textLegifranceId: 'JORFTEXT000000320434' });
+    expect(classifyHref('/affichTexteArticle.do?cidTexte=JORFTEXT000020671201&idArticle=JORFARTI000020671453&categorieLien=cid').textLegifranceId).toBe('JORFTEXT000020671201');
+  });
+
+  it("takes another code's LEGITEXT from its page's URL, and the JORF's PDF id", () => {
+    expect(classifyHref("/affichCodeArticle.do?cidTexte=LEGITEXT000006074220&idArticle=LEGIARTI000045210503&dateTexte=&categorieLien=id", "Code de l'environnement - art. L213-12 (V)"))
+      .toEqual({ targetCode: "code de l'environnement", legiId: 'LEGIARTI000045210503', textLegifranceId: 'LEGITEXT000006074220' });
+    expect(classifyHref('https://www.legifrance.gouv.fr/jo_pdf.do?id=JORFTEXT000000886460').textLegifranceId).toBe('JORFTEXT000000886460');
   });
 });
 

@@ -68,3 +68,33 @@ describe('mergeLinkReferences', () => {
     ]);
   });
 });
+
+describe("mergeLinkReferences: a text's Légifrance id", () => {
+  it("gives the href's text id to the reference to that law, not to the CGCT's beside it", () => {
+    // L5111-7: "<a href='/affichTexteArticle.do?cidTexte=JORFTEXT000000320434&idArticle=LEGIARTI000020959726…'>l'article 88-2 </a>de la loi n° 84-53 du 26 janvier 1984"
+    const text = "à l'article 88-2 de la loi n° 84-53 du 26 janvier 1984 et à l'article L. 2131-1";
+    const href = '/affichTexteArticle.do?cidTexte=JORFTEXT000000320434&idArticle=LEGIARTI000020959726&dateTexte=&categorieLien=cid';
+    const merged = mergeLinkReferences(extractReferences(text), [linkOver(text, "l'article 88-2", { legiId: 'LEGIARTI000020959726', textLegifranceId: 'JORFTEXT000000320434' }, href)]);
+    expect(merged.map((r) => [r.code, r.textLegifranceId])).toEqual([['loi n° 84-53 du 26 janvier 1984', 'JORFTEXT000000320434'], ['CGCT', undefined]]);
+  });
+
+  it("gives no id when the link's title names another text than the reference", () => {
+    const text = 'selon le décret n° 94-469 du 3 juin 1994';
+    const link = linkOver(text, 'décret n° 94-469 du 3 juin 1994', { legiId: 'JORFTEXT000000320197', textLegifranceId: 'JORFTEXT000000320197', targetText: 'loi n° 83-8 du 7 janvier 1983' }, '/affichTexte.do?cidTexte=JORFTEXT000000320197');
+    expect(mergeLinkReferences(extractReferences(text), [link])[0]?.textLegifranceId).toBeUndefined();
+  });
+
+  it("gives a code page's LEGITEXT to the code, never to a law", () => {
+    const text = "à l'article L. 213-12 du code de l'environnement";
+    const href = '/affichCodeArticle.do?cidTexte=LEGITEXT000006074220&idArticle=LEGIARTI000045210503';
+    const merged = mergeLinkReferences(extractReferences(text), [linkOver(text, 'L. 213-12', { targetCode: "code de l'environnement", legiId: 'LEGIARTI000045210503', textLegifranceId: 'LEGITEXT000006074220' }, href)]);
+    expect(merged.map((r) => [r.code, r.textLegifranceId])).toEqual([["code de l'environnement", 'LEGITEXT000006074220']]);
+  });
+
+  it('names a link-only reference by the text its title names, with that id', () => {
+    // Annexe XI-I: "<a href='/affichTexte.do?cidTexte=JORFTEXT000000320197&categorieLien=cid' title='Loi n°83-8 du 7 janvier 1983 (V)'>7 janvier 1983 </a>"
+    const text = 'la loi du 7 janvier 1983';
+    const link = linkOver(text, '7 janvier 1983', { legiId: 'JORFTEXT000000320197', textLegifranceId: 'JORFTEXT000000320197', targetText: 'loi n° 83-8 du 7 janvier 1983' }, '/affichTexte.do?cidTexte=JORFTEXT000000320197&categorieLien=cid');
+    expect(mergeLinkReferences([], [link])[0]).toMatchObject({ code: 'loi n° 83-8 du 7 janvier 1983', via: 'link', textLegifranceId: 'JORFTEXT000000320197' });
+  });
+});
