@@ -70,7 +70,6 @@ export async function readStoredCodes(driver: Driver): Promise<Map<string, Store
 /** Runs statements in one write transaction that also bumps the graph's revision. */
 async function write(driver: Driver, what: string, work: (tx: ManagedTransaction) => Promise<void>): Promise<void> {
   const session = openSession(driver, 'WRITE');
-  const t0 = performance.now();
   try {
     await session.executeWrite(async (tx) => {
       await work(tx);
@@ -80,9 +79,6 @@ async function write(driver: Driver, what: string, work: (tx: ManagedTransaction
     throw explainQueryError(error, what);
   } finally {
     await session.close();
-    const steps = ((globalThis as Record<string, unknown>).__steps ??= new Map<string, number>()) as Map<string, number>;
-    const key = what.replace(/ (of|for) .*$/, '');
-    steps.set(key, (steps.get(key) ?? 0) + performance.now() - t0);
   }
 }
 
