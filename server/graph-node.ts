@@ -4,6 +4,7 @@
  */
 import { tocPositionOf } from '../ingest/article-id.ts';
 import { CGCT_CODE, codeById, splitArticleKey, type CodeEntry } from '../ingest/codes/code-registry.ts';
+import { buildLegalTextUrl } from './legal-text-url.ts';
 import { asString, asStrings } from './to-plain.ts';
 import type { ArticleStatusName, CodePartName, GraphNode, NodeKindName } from './types.ts';
 
@@ -106,7 +107,9 @@ export function toGraphNode(raw: RawNode): GraphNode {
     }
     case 'EXTERNAL_ARTICLE': {
       const textId = asString(raw.textId) ?? '';
-      return { ...base, label: `${abbreviateTextName(textId)} ${asString(raw.number) ?? ''}`.trim(), title: `${asString(raw.number) ?? ''} — ${textId}` };
+      // An article of a law opens its law: Légifrance's page of a text lists its articles.
+      const url = textId ? buildLegalTextUrl({ id: textId, legifranceId: asString(raw.legifranceId) }) : null;
+      return { ...base, label: `${abbreviateTextName(textId)} ${asString(raw.number) ?? ''}`.trim(), title: `${asString(raw.number) ?? ''} — ${textId}`, url };
     }
     case 'UNRESOLVED': {
       const reason = asString(raw.reason) ?? '';
@@ -117,6 +120,6 @@ export function toGraphNode(raw: RawNode): GraphNode {
     case 'DOCUMENT':
       return { ...base, label: asString(raw.title) ?? id, title: asString(raw.title) };
     default:
-      return { ...base, label: abbreviateTextName(id), title: asString(raw.title) ?? id };
+      return { ...base, label: abbreviateTextName(id), title: asString(raw.title) ?? id, url: buildLegalTextUrl({ id, legifranceId: asString(raw.legifranceId) }) };
   }
 }

@@ -80,9 +80,11 @@ const statusAt = (a: string) =>
 const citationHolds = (r: string) => `(coalesce(${r}.validFrom, '') <= $asOf AND (${r}.validTo IS NULL OR ${r}.validTo > $asOf))`;
 const citesValid = (r: string) => `(type(${r}) <> 'CITES' OR ${citationHolds(r)})`;
 
+// The Légifrance id of a text, or of an external article's text (server/legal-text-url.ts links to it).
+const legifranceIdOf = (v: string) => `CASE WHEN ${v}:ExternalArticle THEN head([(${v})-[:PART_OF]->(text_:LegalText) | text_.legifranceId]) ELSE ${v}.legifranceId END`;
 // Projections shared by the statements below (constant text, no input inside).
 const nodeFields = (v: string) =>
-  `{id: ${v}.id, labels: labels(${v}), number: ${v}.number, status: ${statusAt(v)}, part: ${v}.part, title: ${v}.title, textId: ${v}.textId, reason: ${v}.reason, code: ${v}.code, excerpt: left(${v}.text, 160)}`;
+  `{id: ${v}.id, labels: labels(${v}), number: ${v}.number, status: ${statusAt(v)}, part: ${v}.part, title: ${v}.title, textId: ${v}.textId, reason: ${v}.reason, code: ${v}.code, excerpt: left(${v}.text, 160), legifranceId: ${legifranceIdOf(v)}}`;
 const summaryFields = (v: string) => `{id: ${v}.id, number: ${v}.number, status: ${statusAt(v)}, excerpt: left(${v}.text, 240)}`;
 // What explains an article's life: its in-force span, its repeal (the REPEALED_IN amendment's
 // title when the article does not carry it), and for graphs without `inForceFrom` the start of

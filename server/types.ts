@@ -46,6 +46,8 @@ export interface GraphNode {
   status: ArticleStatusName | null;
   /** Tooltip: a text's title, an article's first words. */
   title: string | null;
+  /** Legal texts and their articles: the text's Légifrance page, or a Légifrance search for it (server/legal-text-url.ts); absent for the rest. */
+  url?: string | null;
   /** Articles only: the code's id ("CGCT", "code-de-lurbanisme"). */
   code?: string;
 }

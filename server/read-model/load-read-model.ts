@@ -17,7 +17,8 @@ const REVISION = "OPTIONAL MATCH (r:GraphRevision {key: 'graph'}) RETURN r.value
 const NODES = `
 MATCH (n) WHERE n:Article OR n:ExternalArticle OR n:LegalText OR n:UnresolvedTarget OR n:Document
 RETURN [elementId(n), n.id, labels(n), n.number, n.status, n.part, n.title, n.textId, n.reason, left(n.text, 160), left(n.text, 240),
-        n.periods, n.sortKey, n.code, n.candidates, n.inForceFrom, n.repealedOn, n.repealedBy, n.snapshotDate] AS row`;
+        n.periods, n.sortKey, n.code, n.candidates, n.inForceFrom, n.repealedOn, n.repealedBy, n.snapshotDate,
+        CASE WHEN n:ExternalArticle THEN head([(n)-[:PART_OF]->(t:LegalText) | t.legifranceId]) ELSE n.legifranceId END] AS row`;
 const ARTICLES = `
 MATCH (a:Article)
 RETURN [elementId(a), a.text, a.html, a.validFrom, a.validTo, a.sources, a.contentHash,
@@ -88,6 +89,7 @@ export async function loadReadModel(driver: Driver, database: string | undefined
           repealedOn: str(row[16]),
           repealedBy: str(row[17]),
           snapshotDate: str(row[18]),
+          legifranceId: str(row[19]),
           text: null,
           html: null,
           validFrom: null,

@@ -46,7 +46,7 @@ const isRelationshipValid = (r: ModelRelationship, asOf: string) =>
 export function nodeFields(n: ModelNode, asOf: string): Row {
   const status = statusAt(n, asOf);
   let row = n.rows.get(status);
-  if (!row) n.rows.set(status, (row = { id: n.id, labels: n.labels, number: n.number, status, part: n.part, title: n.title, textId: n.textId, reason: n.reason, code: n.code, excerpt: n.excerpt160 }));
+  if (!row) n.rows.set(status, (row = { id: n.id, labels: n.labels, number: n.number, status, part: n.part, title: n.title, textId: n.textId, reason: n.reason, code: n.code, excerpt: n.excerpt160, legifranceId: n.legifranceId }));
   return row;
 }
 

@@ -46,6 +46,8 @@ export interface ModelNode {
   repealedBy: string | null;
   /** Another code's article: the date its text stands as of. */
   snapshotDate: string | null;
+  /** A legal text's JORFTEXT / LEGITEXT id; an external article's text's. */
+  legifranceId: string | null;
   /** Articles only (else empty or null). */
   text: string | null;
   html: string | null;

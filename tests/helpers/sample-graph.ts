@@ -254,7 +254,8 @@ export function buildSampleGraphParameters() {
       { id: "code de l'environnement", kind: 'code', title: "Code de l'environnement" },
       { id: 'code électoral', kind: 'code', title: 'Code électoral' },
       { id: 'loi n° 92-125 du 6 février 1992', kind: 'loi', title: 'Loi n° 92-125 du 6 février 1992' },
-      { id: 'loi n° 2014-58 du 27 janvier 2014', kind: 'loi', title: 'LOI n°2014-58 du 27 janvier 2014' },
+      // Its id as a link's cidTexte gave it: its Légifrance page; the other texts have none (a search).
+      { id: 'loi n° 2014-58 du 27 janvier 2014', kind: 'loi', title: 'LOI n°2014-58 du 27 janvier 2014', legifranceId: 'JORFTEXT000028526298' },
     ],
     externalArticles: [
       { id: "code de l'environnement|L211-7", textId: "code de l'environnement", number: 'L211-7' },

@@ -41,6 +41,16 @@ describe('toGraphNode', () => {
     });
   });
 
+  it("gives a law its Légifrance page, by the id a link gave, and an article of a law its law's", () => {
+    expect(toGraphNode({ id: 'loi n° 84-53 du 26 janvier 1984', labels: ['LegalText'], title: 'Loi n° 84-53 du 26 janvier 1984', legifranceId: 'JORFTEXT000000320434' })).toEqual({
+      id: 'loi n° 84-53 du 26 janvier 1984', kind: 'LEGAL_TEXT', label: 'Loi 84-53', part: null, partie: null, status: null,
+      title: 'Loi n° 84-53 du 26 janvier 1984', url: 'https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000000320434',
+    });
+    expect(toGraphNode({ id: 'loi n° 84-53 du 26 janvier 1984|111', labels: ['ExternalArticle'], textId: 'loi n° 84-53 du 26 janvier 1984', number: '111', legifranceId: 'JORFTEXT000000320434' }).url)
+      .toBe('https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000000320434');
+    expect(toGraphNode({ id: 'décret n° 94-469 du 3 juin 1994', labels: ['LegalText'] }).url).toMatch(/^https:\/\/www\.legifrance\.gouv\.fr\/search\/all\?.*query=D%C3%A9cret%20n%C2%B0%2094-469%20du%203%20juin%201994$/);
+  });
+
   it('marks an unresolved target with a question mark, and says why in French', () => {
     expect(toGraphNode({ id: 'unresolved:CGCT|L115-1', labels: ['UnresolvedTarget'], number: 'L115-1', reason: 'not-in-code' })).toMatchObject({ kind: 'UNRESOLVED', label: 'L115-1 ?', title: 'Introuvable : numéro hors du code' });
     expect(toGraphNode({ id: 'unresolved:CGCT|L1115-9', labels: ['UnresolvedTarget'], number: 'L1115-9', reason: 'never-existed' }).title).toBe('Introuvable : article qui n’a jamais existé');

@@ -78,6 +78,32 @@ describe('article', () => {
     expect(article.next).toEqual({ id: 'L2131-6' });
   });
 
+  it("links a law to its Légifrance page when its id is known, else to a Légifrance search; an external article to its text's", async () => {
+    const query = `{ article(id: "L1115-1") {
+      relatedLinks { entries { text { id kind url } } }
+      references { target { id kind url } }
+      versions { enactedBy { text { url } } } } }`;
+    const { article } = await data(query);
+    // The repository's Cypher says the same as the read model.
+    const cypherOnly = await startTestServer({ readModel: false });
+    try {
+      expect((await cypherOnly.graphql(query)).body.data).toEqual({ article });
+    } finally {
+      await cypherOnly.close();
+    }
+    const entries = (article.relatedLinks as Array<{ entries: Array<{ text: Json }> }>).flatMap((group) => group.entries.map((entry) => entry.text));
+    expect(entries).toContainEqual({ id: 'loi n° 2014-58 du 27 janvier 2014', kind: 'LEGAL_TEXT', url: 'https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000028526298' });
+    const targets = (article.references as Array<{ target: Json }>).map((reference) => reference.target);
+    expect(targets).toContainEqual({
+      id: 'loi n° 92-125 du 6 février 1992', kind: 'LEGAL_TEXT',
+      url: 'https://www.legifrance.gouv.fr/search/all?tab_selection=all&searchField=ALL&query=Loi%20n%C2%B0%2092-125%20du%206%20f%C3%A9vrier%201992',
+    });
+    // A code's article opens its code, known by name (data/codes.json gives its LEGITEXT).
+    expect(targets).toContainEqual({ id: "code de l'environnement|L211-7", kind: 'EXTERNAL_ARTICLE', url: 'https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006074220' });
+    // Articles have none.
+    expect(targets.find((target) => target.kind === 'ARTICLE')?.url).toBeNull();
+  });
+
   it('keeps previous and next within the legislative part', async () => {
     const { article } = await data('{ article(id: "L4142-1") { previous { id } next { id } } }');
     expect(article).toEqual({ previous: { id: 'L4141-2' }, next: null });
