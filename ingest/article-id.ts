@@ -42,6 +42,24 @@ export function normalizeArticleId(raw: string): string | undefined {
   return `${prefix}${star ? '*' : ''}${number}${normalizedSuffix}`;
 }
 
+// What the CGCT prints besides numbers of its grammar (read-article-heading.ts): annex I's pieces
+// ("# Article Rubrique 4", "# Article Sommaire") and one regulatory number without its prefix
+// ("# Article 4425-34"). Their id is the number as printed.
+const PRINTED_ID = /^(?:Rubrique \d{1,3}|Sommaire|\d{1,6}(?:-\d{1,6}){1,7})$/;
+
+/**
+ * The CGCT id a user's string names: any notation of a number (normalizeArticleId), or one of the
+ * few ids printed outside the grammar ("Rubrique 2", "Sommaire", "4425-34"), which a search result
+ * or a link must still open (issue 13: "Article Rubrique 2" led to "Article introuvable").
+ */
+export function normalizeArticleKey(raw: string): string | undefined {
+  const id = normalizeArticleId(raw);
+  if (id) return id;
+  const printed = raw.replace(/\s+/g, ' ').trim();
+  const capitalized = printed.charAt(0).toUpperCase() + printed.slice(1).toLowerCase();
+  return PRINTED_ID.test(capitalized) ? capitalized : undefined;
+}
+
 /** True when the string is some notation of an article number. */
 export function isArticleId(raw: string): boolean {
   return normalizeArticleId(raw) !== undefined;

@@ -5,7 +5,7 @@
  * itself ("L. 300-5 du code de l'urbanisme", "article 1609 nonies C du CGI", or the key
  * "code-de-lurbanisme:L300-5").
  */
-import { normalizeArticleId } from '../ingest/article-id.ts';
+import { normalizeArticleKey } from '../ingest/article-id.ts';
 import { articleKey, CGCT_CODE, codesNamed, normalizeCodeArticleNumber, splitArticleKey, type CodeEntry } from '../ingest/codes/code-registry.ts';
 
 /** Why a name gives no key. */
@@ -35,7 +35,9 @@ export function parseArticleKey(raw: string, code?: string | null): { key: strin
   }
   const entry = codes?.[0];
   if (!entry || entry.id === CGCT_CODE) {
-    const id = normalizeArticleId(number);
+    // The CGCT's few ids that are no number in its grammar ("Rubrique 2" of annex I, "4425-34"
+    // printed without its prefix) are ids still: a search result leads to them (issue 13).
+    const id = normalizeArticleKey(number);
     return id ? { key: id, code: entry ?? codesNamed(CGCT_CODE)[0]! } : { problem: 'not-a-number' };
   }
   const normalized = normalizeCodeArticleNumber(number);

@@ -30,6 +30,7 @@ import type {
   ProvenanceName,
   ReferenceRecord,
   RelatedLinkGroup,
+  NumberSearch,
   SearchHit,
   SectionRecord,
   StatsRecord,
@@ -195,6 +196,9 @@ UNWIND $ids AS id
 MATCH (a:Article {id: id})
 RETURN a.id AS id, ${summaryFields('a')} AS article`;
 
+// Every key of one code's articles, whatever their status: what "did you mean" chooses from.
+const ARTICLE_KEYS_OF_CODE = "MATCH (a:Article) WHERE coalesce(a.code, 'CGCT') = $code RETURN collect(a.id) AS ids";
+
 const GRAPH_REVISION = "MATCH (r:GraphRevision {key: 'graph'}) RETURN r.value AS value";
 
 const SECTION = 'MATCH (s:Section {id: $id}) RETURN s {.id, .kind, .title} AS section';
@@ -220,15 +224,20 @@ RETURN id, collect(${summaryFields('a')}) AS articles`;
 // the code du travail's), each in code order.
 const SEARCH_NUMBER = `
 CALL () {
-  MATCH (a:Article) WHERE a.id STARTS WITH $prefix RETURN a
+  UNWIND $prefixes AS prefix
+  MATCH (a:Article) WHERE a.id STARTS WITH prefix RETURN a
   UNION
-  MATCH (a:Article) WHERE $number IS NOT NULL AND a.number STARTS WITH $number AND a.code IS NOT NULL RETURN a
+  UNWIND $numbers AS number
+  MATCH (a:Article) WHERE a.number STARTS WITH number AND a.code IS NOT NULL RETURN a
+  UNION
+  MATCH (a:Article) WHERE $range IS NOT NULL AND a.sortKey >= $range.from AND a.sortKey <= $range.to AND coalesce(a.code, 'CGCT') = $range.code RETURN a
 }
 WITH a WHERE ${articleValid('a')}
-WITH a ORDER BY a.id = $prefix DESC, a.code IS NOT NULL, a.sortKey, a.id
-WITH collect(a) AS hits
+WITH a, coalesce(head([i IN range(0, size($keys) - 1) WHERE $keys[i] = a.id]), size($keys)) AS rank
+ORDER BY rank, a.code IS NOT NULL, a.sortKey, a.id
+WITH collect({a: a, rank: rank}) AS hits
 RETURN size(hits) AS total,
-       [x IN hits[$skip..$skip + $limit] | {article: ${summaryFields('x')}, text: x.text, score: CASE x.id WHEN $prefix THEN 2.0 ELSE 1.0 END}] AS page`;
+       [x IN hits[$skip..$skip + $limit] | {article: ${summaryFields('x.a')}, text: x.a.text, score: CASE WHEN x.rank < size($keys) THEN 2.0 ELSE 1.0 END}] AS page`;
 
 // The CGCT's articles first, then the other codes', each best first; $code keeps one code's.
 const SEARCH_WORDS = `
@@ -465,6 +474,11 @@ export type GraphRepository = ReturnType<typeof createGraphRepository>;
 export function createGraphRepository(options: GraphRepositoryOptions) {
   const query = (cypher: string, params: Record<string, unknown> = {}) => readRows(options, (tx) => runRows(tx, cypher, params));
   const memory = async () => (options.readModel ? options.readModel() : null);
+  const searchNumbers = async (search: NumberSearch, skip: number, limit: number, asOf: AsOf): Promise<{ total: number; hits: SearchHit[] }> => {
+    const model = await memory();
+    const row = model ? readSearchByNumber(model, search, skip, limit, asOf ?? today()) : (await query(SEARCH_NUMBER, { ...search, skip, limit, asOf }))[0];
+    return toSearchPage(row);
+  };
 
   return {
     /** Answers when Neo4j accepts a read (for /ready). */
@@ -676,9 +690,16 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
 
     /** Articles whose id starts with a normalized (partial) number. */
     async searchByNumber(prefix: string, number: string | null, skip: number, limit: number, asOf: AsOf): Promise<{ total: number; hits: SearchHit[] }> {
-      const model = await memory();
-      const row = model ? readSearchByNumber(model, prefix, number, skip, limit, asOf ?? today()) : (await query(SEARCH_NUMBER, { prefix, number, skip, limit, asOf }))[0];
-      return toSearchPage(row);
+      return searchNumbers({ keys: [prefix], prefixes: [prefix], numbers: number === null ? [] : [number], range: null }, skip, limit, asOf);
+    },
+
+    /** Articles a number search finds: the keys asked for first, in their order (NumberSearch). */
+    searchNumbers,
+
+    /** The keys of every article of a code ("CGCT" or another code's id), for "did you mean". */
+    async getArticleKeys(code: string): Promise<string[]> {
+      const [row] = await query(ARTICLE_KEYS_OF_CODE, { code });
+      return asStrings(row?.ids);
     },
 
     /** Articles matching a Lucene query on the French full-text index; `window` caps the count. */

@@ -14,8 +14,9 @@ import type { GraphRepository } from './graph-repository.ts';
 import { highlight } from './highlight.ts';
 import { ARGUMENT_LIMITS as L, checkRange } from './limits.ts';
 import { parseSearch } from './search-query.ts';
+import { suggesterOf } from './search-suggestions.ts';
 import { today } from '../graph-schema/today.ts';
-import { LINK_TYPES, type ArticleLifeRecord, type ArticleRecord, type ArticleSummary, type ChangeRecord, type DirectionName, type LinkTypeName, type ReferenceRecord, type SectionRecord } from './types.ts';
+import { LINK_TYPES, type ArticleLifeRecord, type ArticleRecord, type ArticleSummary, type ChangeRecord, type DirectionName, type LinkTypeName, type NumberSearch, type ReferenceRecord, type SearchHit, type SectionRecord } from './types.ts';
 
 /** What every resolver receives; one per request. */
 export interface ServerContext {
@@ -96,6 +97,17 @@ function changedArticles(ids: string[], { articleSummaries }: ServerContext) {
   return ids.map((id) => ({ id, article: articleSummaries(id) }));
 }
 
+/**
+ * "Vouliez-vous dire": a number that names no article (no key found, none as a prefix either:
+ * "L. 2131" lists L2131-1…) gets the closest existing ones, as summaries.
+ */
+async function suggestionsFor(request: NumberSearch, hits: SearchHit[], repository: GraphRepository): Promise<ArticleSummary[]> {
+  if (hits.some((hit) => request.keys.some((key) => hit.article.id.startsWith(key)))) return [];
+  const keys = await suggesterOf(repository).suggest(request.keys);
+  const summaries = await repository.getArticleSummaries(keys);
+  return keys.flatMap((key) => summaries.get(key) ?? []);
+}
+
 const Query: Record<string, Resolver> = {
   async article(_, args, { repository }) {
     const id = articleKeyArg(args.id, args.code);
@@ -113,10 +125,10 @@ const Query: Record<string, Resolver> = {
     if (code && codesNamed(code).length === 0) throw badUserInput(`"code" names no code: "${code}" (see Query.codes).`, 'code');
     const codeId = code ? codesNamed(code)[0]!.id : null;
     const request = parseSearch(query, codeId);
-    if (request.kind === 'empty') return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
+    if (request.kind === 'empty') return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0, totalCountIsExact: true, suggestions: [] };
     const page =
       request.kind === 'number'
-        ? await repository.searchByNumber(request.prefix, request.number ?? null, offset, first + 1, asOfOf(args))
+        ? await repository.searchNumbers(request, offset, first + 1, asOfOf(args))
         : await repository.searchByWords(request.lucene, codeId, offset, first + 1, Math.max(COUNT_WINDOW + 1, offset + first + 1), asOfOf(args));
     const hits = page.hits.slice(0, first);
     const edges = hits.map((hit, i) => ({
@@ -125,7 +137,14 @@ const Query: Record<string, Resolver> = {
       score: hit.score,
       highlights: request.kind === 'words' ? highlight(hit.text, request.terms) : [],
     }));
-    return { edges, pageInfo: { hasNextPage: page.hits.length > first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: page.total };
+    return {
+      edges,
+      pageInfo: { hasNextPage: page.hits.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: page.total,
+      // The full-text count stops at its window: past it, "more than 1,000", never "1001".
+      totalCountIsExact: request.kind === 'number' || page.total <= COUNT_WINDOW,
+      suggestions: request.kind === 'number' && offset === 0 ? suggestionsFor(request, page.hits, repository) : [],
+    };
   },
 
   section: (_, args, { repository }) => repository.getSection(String(args.id)),

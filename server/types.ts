@@ -222,6 +222,21 @@ export interface ImpactRecord {
   truncated: boolean;
 }
 
+/**
+ * A search by article number: the keys asked for rank first, in their order, then every other
+ * article found, the CGCT's first, each code in its order.
+ */
+export interface NumberSearch {
+  /** Keys ranked first, in this order ("2131-1" → L2131-1, LO2131-1, R2131-1, …). */
+  keys: string[];
+  /** Key prefixes searched ("L. 2131" → "L2131"). */
+  prefixes: string[];
+  /** Number prefixes searched in every other code too ("L2131-1" typed with no code named), else none. */
+  numbers: string[];
+  /** A range "L. 2131-1 à L. 2131-5": the `sortKey`s of its ends, inclusive, in one code, else null. */
+  range: { code: string; from: string; to: string } | null;
+}
+
 /** One search hit, before highlighting. */
 export interface SearchHit {
   article: ArticleSummary;

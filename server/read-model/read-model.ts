@@ -5,6 +5,7 @@
  * of graph-repository.ts, named in its comment; the date rules are those of graph-schema/README.md
  * ("Time"): ISO strings compared as strings, intervals half-open.
  */
+import type { NumberSearch } from '../types.ts';
 import type { ModelNode, ModelRelationship, ReadModelData } from './types.ts';
 
 type Row = Record<string, unknown>;
@@ -181,30 +182,38 @@ export function readPreviousNext(model: ReadModelData, key: string, familyStart:
   return { previous: previous && summaryFields(previous, asOf), next: next && summaryFields(next, asOf) };
 }
 
-/** SEARCH_NUMBER: articles whose id starts with the prefix, in force at the date; exact id first, then code order. */
-export function readSearchByNumber(model: ReadModelData, prefix: string, number: string | null, skip: number, limit: number, asOf: string): Row {
-  const sorted = model.articlesById;
-  const hits: ModelNode[] = [];
-  const collect = (start: string) => {
-    for (let i = lowerBoundById(sorted, start); i < sorted.length && sorted[i]!.id.startsWith(start); i++) if (isArticleInForce(sorted[i]!, asOf)) hits.push(sorted[i]!);
+/** SEARCH_NUMBER: the keys asked for first, in their order, then the CGCT's, then each code's in its order. */
+export function readSearchByNumber(model: ReadModelData, search: NumberSearch, skip: number, limit: number, asOf: string): Row {
+  const found = new Set<ModelNode>();
+  const collect = (sorted: ModelNode[], start: number, holds: (n: ModelNode) => boolean, keep: (n: ModelNode) => boolean = () => true) => {
+    for (let i = start; i < sorted.length && holds(sorted[i]!); i++) if (keep(sorted[i]!) && isArticleInForce(sorted[i]!, asOf)) found.add(sorted[i]!);
   };
-  collect(prefix);
+  for (const prefix of search.prefixes) collect(model.articlesById, lowerBound(model.articlesById, prefix, (n) => n.id), (n) => n.id.startsWith(prefix));
   // The same number in the other codes: their keys are "<code>:<number>".
-  if (number !== null) for (const code of model.otherCodes) collect(`${code}:${number}`);
+  for (const number of search.numbers) {
+    for (const code of model.otherCodes) collect(model.articlesById, lowerBound(model.articlesById, `${code}:${number}`, (n) => n.id), (n) => n.id.startsWith(`${code}:${number}`));
+  }
+  const range = search.range;
+  if (range) collect(model.articlesBySortKey, lowerBound(model.articlesBySortKey, range.from, (n) => n.sortKey!), (n) => n.sortKey! <= range.to, (n) => (n.code ?? 'CGCT') === range.code);
+  const hits = [...found];
+  const rankOf = (n: ModelNode) => {
+    const rank = search.keys.indexOf(n.id);
+    return rank < 0 ? search.keys.length : rank;
+  };
   const isOther = (n: ModelNode) => Number(n.code !== null);
-  hits.sort((a, b) => Number(b.id === prefix) - Number(a.id === prefix) || isOther(a) - isOther(b) || compareNullable(a.sortKey, b.sortKey) || compareNullable(a.id, b.id));
+  hits.sort((a, b) => rankOf(a) - rankOf(b) || isOther(a) - isOther(b) || compareNullable(a.sortKey, b.sortKey) || compareNullable(a.id, b.id));
   return {
     total: hits.length,
-    page: hits.slice(skip, skip + limit).map((x) => ({ article: summaryFields(x, asOf), text: x.text, score: x.id === prefix ? 2.0 : 1.0 })),
+    page: hits.slice(skip, skip + limit).map((x) => ({ article: summaryFields(x, asOf), text: x.text, score: rankOf(x) < search.keys.length ? 2.0 : 1.0 })),
   };
 }
 
-function lowerBoundById(sorted: ModelNode[], id: string): number {
+function lowerBound(sorted: ModelNode[], value: string, keyOf: (n: ModelNode) => string): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (sorted[middle]!.id < id) low = middle + 1;
+    if (keyOf(sorted[middle]!) < value) low = middle + 1;
     else high = middle;
   }
   return low;

@@ -124,6 +124,18 @@ it('finds the same articles by number, page by page, on every sampled date', asy
   }
 }, LONG);
 
+it('finds the same articles for a citation: a bare number, a range, several articles, another code named', async () => {
+  for (const query of ['2131-1', '1111-1', 'L. 2131-1 à L. 2131-5', 'articles L. 1111-1 et L. 2131-2', 'art. L 2131-1 CGCT', "article L. 300-5 du code de l'urbanisme", 'L. 300-1 à L. 300-5 du code de l’urbanisme']) {
+    const request = parseSearch(query);
+    if (request.kind !== 'number') throw new Error(`not a number search: ${query}`);
+    for (const asOf of DATES) {
+      for (const [skip, limit] of [[0, 21], [20, 21]]) {
+        expect(await fast.searchNumbers(request, skip!, limit!, asOf), `${query} ${asOf} ${skip}`).toEqual(await cypher.searchNumbers(request, skip!, limit!, asOf));
+      }
+    }
+  }
+}, LONG);
+
 it('finds the same articles by words (the full-text index ranks, the model filters and projects)', async () => {
   for (const words of ['représentant de l’État', 'conseil municipal', 'budget', 'maire délibération', 'métropole', 'abrogé', 'zzzzqqq']) {
     const request = parseSearch(words);

@@ -19,7 +19,7 @@ import { formatDate } from './french-date.ts';
 import { renderNotInForce } from './life-view.ts';
 import { createDefaultGraphState, formatRoute, parseRoute, type GraphState, type Route, splitKey } from './route.ts';
 import type { GraphPanel } from './graph-panel.ts';
-import { normalizeArticleId } from '../../ingest/article-id.ts';
+import { normalizeArticleKey } from '../../ingest/article-id.ts';
 
 /** Starts the application in the page's #app element. */
 export function startApp(root: HTMLElement): void {
@@ -102,7 +102,7 @@ export function startApp(root: HTMLElement): void {
     // "/articles/l.%202131-1" becomes the canonical "/articles/L2131-1" without a new history entry.
     // Another code's article ("code-de-lurbanisme:L300-5") is named by its key; the server normalizes its number.
     const { code } = splitKey(next.id);
-    const id = code ? next.id : normalizeArticleId(next.id);
+    const id = code ? next.id : normalizeArticleKey(next.id);
     if (id && id !== next.id) return navigate({ ...next, id }, true);
     const shownKey = `${next.id}@${next.asOf ?? ''}`;
     if (shownArticle === shownKey) return showGraph(next.id, next.graph, next.asOf);
