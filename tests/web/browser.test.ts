@@ -102,6 +102,9 @@ describe('the web browser for lawyers', () => {
     await candidate.click();
     await expect.poll(() => page.locator('#reference-preview').isHidden(), POLL).toBe(true);
     expect(await page.locator('.article-text .ref-external').textContent()).toBe('L. 211-7');
+    // Another code's article opens that code on Légifrance (its LEGITEXT from data/codes.json), in a new tab.
+    expect(await page.locator('.article-text a.ref-external').getAttribute('href')).toBe('https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006074220');
+    expect(await page.locator('.article-text a.ref-external').getAttribute('target')).toBe('_blank');
     await link.click();
     await page.waitForURL(/\/articles\/L3131-1$/);
     await page.locator('h1', { hasText: 'Article L. 3131-1' }).waitFor();

@@ -154,6 +154,20 @@ describe('the code\'s history in the web UI', () => {
     expect(await newest.locator('.amendments li').allTextContents()).toEqual(['Loi n° 2014-58 du 27 janvier 2014', 'Ordonnance n° 2014-60 du 27 janvier 2014']);
     expect(await newest.locator('.provenance').textContent()).toBe('Texte lu dans : legifrance-md');
     expect(await newest.locator('.enacted-by').textContent()).toBe('Modifié par : LOI n°2014-58 du 27 janvier 2014 - art. 3 (V)');
+    // The law that made it opens on Légifrance, in a new tab, at the JORFTEXT id a link of the source gave.
+    const enacting = newest.locator('.enacted-by a.legifrance');
+    expect(await enacting.getAttribute('href')).toBe('https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000028526298');
+    expect(await enacting.getAttribute('target')).toBe('_blank');
+    expect(await enacting.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(await enacting.getAttribute('title')).toBe('Ouvrir sur Légifrance');
+    expect(await enacting.evaluate((link) => getComputedStyle(link, '::after').content)).toContain('↗');
+    // So does "Modifié par" in "Liens relatifs"; a law whose id no link gave is a search, and says so.
+    expect(await page.locator('.related-links a.legifrance').first().getAttribute('href')).toBe('https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000028526298');
+    const search = page.locator('.links .outgoing a.legifrance-search');
+    expect(await search.textContent()).toBe('Loi n° 92-125 du 6 février 1992');
+    expect(await search.getAttribute('href')).toBe('https://www.legifrance.gouv.fr/search/all?tab_selection=all&searchField=ALL&query=Loi%20n%C2%B0%2092-125%20du%206%20f%C3%A9vrier%201992');
+    expect(await search.getAttribute('title')).toBe('Rechercher sur Légifrance');
+    expect(await search.evaluate((link) => getComputedStyle(link, '::after').content)).toContain('recherche');
     expect(await versions.nth(1).locator('.version-head strong').textContent()).toBe('Du 02/02/2007 au 29/01/2014');
     expect(await versions.nth(2).locator('.provenance').textContent()).toBe('Texte lu dans : etalab');
     expect(await page.locator('.life-sources').textContent()).toBe('Sources : legifrance-md.');

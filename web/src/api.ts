@@ -6,13 +6,15 @@ import { requestGraphQL } from './graphql-client.ts';
 import type { Article, ArticleLife, Direction, GraphPayload, LinkType, Neighborhood, SearchResults, SearchHit, UnresolvedPage, UnresolvedTarget } from './types.ts';
 
 const NODE_FIELDS = 'id label kind partie status title code';
+// The article's lists link texts out to Légifrance; the graph's payloads do without the URL.
+const LISTED_NODE_FIELDS = `${NODE_FIELDS} url`;
 const EDGE_FIELDS = 'id source target type via';
 const SUMMARY_FIELDS = 'id number status excerpt';
 
 // What explains an article's life, on its page and on the page saying it is not in force.
 const LIFE_FIELDS = `id number status sources code { id folder title legifranceUrl } snapshotDate inForceFrom repealedOn repealedBy periods { from to }
     versions { validFrom validTo text status source amendedBy amendments { id title date source }
-      enactedBy { text { ${NODE_FIELDS} } heading article status } }
+      enactedBy { text { ${LISTED_NODE_FIELDS} } heading article status } }
     formerNumbers { article { ${SUMMARY_FIELDS} } date evidence }
     renumberedAs { article { ${SUMMARY_FIELDS} } date evidence }`;
 
@@ -24,10 +26,10 @@ const ARTICLE_QUERY = `query Article($id: String!, $asOf: Date) {
     breadcrumb { id kind title }
     previous { ${SUMMARY_FIELDS} }
     next { ${SUMMARY_FIELDS} }
-    references { target { ${NODE_FIELDS} } code pinpoints spans resolution reason candidates inForceFrom repealedOn repealedBy article via hrefDisagrees }
-    outgoing { type count nodes { ${NODE_FIELDS} } }
-    incoming { type count nodes { ${NODE_FIELDS} } }
-    relatedLinks { type heading entries { text { ${NODE_FIELDS} } article status } }
+    references { target { ${LISTED_NODE_FIELDS} } code pinpoints spans resolution reason candidates inForceFrom repealedOn repealedBy article via hrefDisagrees }
+    outgoing { type count nodes { ${LISTED_NODE_FIELDS} } }
+    incoming { type count nodes { ${LISTED_NODE_FIELDS} } }
+    relatedLinks { type heading entries { text { ${LISTED_NODE_FIELDS} } article status } }
   }
 }`;
 

@@ -1,5 +1,6 @@
 /** Links to articles and the node labels used across the reading view. */
 import { h } from './dom.ts';
+import { legifranceLink } from './legifrance-link.ts';
 import { formatRoute, createDefaultGraphState } from './route.ts';
 import type { GraphNode } from './types.ts';
 
@@ -16,7 +17,7 @@ export function articleLink(id: string, label: string, attributes: Record<string
   return h('a', { href: articleHref(id, asOf), 'data-article': id, ...attributes }, label);
 }
 
-/** A graph node shown in a list: a link for a CGCT article, plain text for anything else. */
+/** A graph node shown in a list: a link for an article, an external link for a text Légifrance has, plain text for anything else. */
 export function nodeItem(node: GraphNode): HTMLElement {
   const label = node.kind === 'ARTICLE' ? node.label : node.title || node.label;
   if (node.kind === 'ARTICLE') {
@@ -24,5 +25,6 @@ export function nodeItem(node: GraphNode): HTMLElement {
     if (node.status === 'REPEALED') link.title = 'Article abrogé';
     return link;
   }
-  return h('span', { class: `node-text kind-${node.kind.toLowerCase().replace(/_/g, '-')}` }, label);
+  const kindClass = `node-text kind-${node.kind.toLowerCase().replace(/_/g, '-')}`;
+  return node.url ? legifranceLink(node.url, label, { class: kindClass }) : h('span', { class: kindClass }, label);
 }

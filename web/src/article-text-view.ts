@@ -7,6 +7,7 @@
 import { h } from './dom.ts';
 import { articleLink } from './article-link.ts';
 import { segmentArticleBlocks, type SegmentedCell, type TextBlock, type TextSegment } from './article-text.ts';
+import { legifranceLink } from './legifrance-link.ts';
 import { describeReason } from './life-text.ts';
 import { describeLinkDisagreement, type LinkDisagreement } from './link-disagreement.ts';
 import { readTableShapes } from './text-tables.ts';
@@ -54,7 +55,10 @@ function renderSegment(segment: TextSegment): Node {
       'data-number-article': reference.article ?? undefined,
     }, segment.text);
   }
-  return h('span', { class: 'ref ref-external', tabindex: 0, role: 'note', 'data-target': target.title || target.label, 'data-code': reference.code, 'data-pinpoints': pinpoints }, segment.text);
+  const about = { 'data-target': target.title || target.label, 'data-code': reference.code, 'data-pinpoints': pinpoints };
+  // A law, a decree, another code not loaded here: its Légifrance page (or a search for it) in a new tab.
+  if (target.url) return legifranceLink(target.url, segment.text, { class: 'ref ref-external', ...about });
+  return h('span', { class: 'ref ref-external', tabindex: 0, role: 'note', ...about }, segment.text);
 }
 
 /**

@@ -26,6 +26,8 @@ export interface GraphNode {
   title?: string | null;
   /** For articles: the code's id ("CGCT", "code-de-lurbanisme"). */
   code?: string | null;
+  /** Laws, decrees, other codes and their articles: the text's Légifrance page, or a Légifrance search (asked for in the article's lists only). */
+  url?: string | null;
 }
 
 /** An edge of the graph as the API sends it. */

@@ -8,6 +8,7 @@ import { h, replaceChildren } from './dom.ts';
 import { articleLink } from './article-link.ts';
 import { renderTextBlocks } from './article-text-view.ts';
 import { formatDate } from './french-date.ts';
+import { legifranceLink } from './legifrance-link.ts';
 import { diffWords } from './text-diff.ts';
 import type { ArticleVersion } from './types.ts';
 
@@ -48,7 +49,9 @@ function renderVersion(version: ArticleVersion, context: VersionsContext): HTMLE
       : h('p', { class: 'note' }, 'Texte modificatif inconnu.'),
     // What Légifrance's "Liens relatifs" say made this version: « Modifié par : Loi n° … - art. 14 (V) ».
     version.enactedBy?.map((e) => h('p', { class: 'enacted-by' },
-      `${e.heading ?? 'Texte'} : ${e.text.title || e.text.label}${e.article ? ` - art. ${e.article}` : ''}${e.status ? ` (${e.status})` : ''}`)),
+      `${e.heading ?? 'Texte'} : `,
+      e.text.url ? legifranceLink(e.text.url, e.text.title || e.text.label) : e.text.title || e.text.label,
+      `${e.article ? ` - art. ${e.article}` : ''}${e.status ? ` (${e.status})` : ''}`)),
     version.source && h('p', { class: 'provenance note' }, `Texte lu dans : ${version.source}`),
     h('details', {},
       h('summary', {}, 'Texte de cette version'),
