@@ -17,13 +17,15 @@
  * organisation territoriale de la République") would only narrow the search wrongly when worded
  * otherwise. A text without a number ("arrêté du 20 mai 2020 relatif …") is searched by its title.
  */
-import { codesNamed } from '../ingest/codes/code-registry.ts';
+import { CODES, codesNamed } from '../ingest/codes/code-registry.ts';
 import { textKindOf } from '../ingest/references/text-name.ts';
 
 const SITE = 'https://www.legifrance.gouv.fr';
 const TEXT_ID = /^(JORF|LEGI)TEXT\d{12}$/;
 // "loi n° 2015-991 du 7 août 2015 portant …", "décret-loi du 30 octobre 1935 …" (names as text-name.ts normalizes them).
 const NUMBERED = /^(loi organique|loi constitutionnelle|loi|ordonnance|décret-loi|décret|arrêté)\s+n°\s*([\w./-]+?)(?:\s+du\s+(\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}))?(?=\s|,|$)/u;
+// A code's LEGITEXT read as a text's name (a link to a section of the CGCT, "affichCode.do?cidTexte=LEGITEXT000006070633&idSectionTA=…").
+const CODE_LEGITEXTS = new Set(CODES.flatMap((code) => (code.legitext ? [code.legitext] : [])));
 // A search query past this is a title gone wrong, not a name.
 const MAX_QUERY = 200;
 
@@ -57,7 +59,7 @@ export function isLegifranceSearchUrl(url: string): boolean {
 
 function pageOf(id: string, isCode: boolean): string {
   if (id.startsWith('JORF')) return `${SITE}/jorf/id/${id}`;
-  return isCode ? `${SITE}/codes/texte_lc/${id}` : `${SITE}/loda/id/${id}`;
+  return isCode || CODE_LEGITEXTS.has(id) ? `${SITE}/codes/texte_lc/${id}` : `${SITE}/loda/id/${id}`;
 }
 
 /** "loi n° 83-8 du 7 janvier 1983 relative …" → "Loi n° 83-8 du 7 janvier 1983"; a name without a number as it is. */

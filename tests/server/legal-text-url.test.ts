@@ -20,6 +20,8 @@ describe('buildLegalTextUrl', () => {
 
   it('opens a text known only by its id (a link with no words of its own) at that id', () => {
     expect(buildLegalTextUrl({ id: 'JORFTEXT000000320197' })).toBe('https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000000320197');
+    // A link to a section of the CGCT names it by its LEGITEXT: a code's page, not a law's.
+    expect(buildLegalTextUrl({ id: 'LEGITEXT000006070633' })).toBe('https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006070633');
   });
 
   it('ignores an id that is not a text id (never an article\'s LEGIARTI)', () => {
