@@ -1,41 +1,26 @@
 /**
- * Issue 13's search by reference through the GraphQL API, on the sample graph with two articles
- * of other codes beside it: a citation as a lawyer types it finds the articles it names first,
+ * Issue 13's search by reference through the GraphQL API, on the sample graph with a few articles
+ * beside it (tests/helpers/other-code-articles.ts): a citation as a lawyer types it finds the articles it names first,
  * a number that does not exist offers the closest ones, counts say when they stopped.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeSortKeyString } from '../../ingest/codes/code-article-order.ts';
 import { startTestServer, type TestServer } from '../helpers/graphql-server.ts';
 import { openTestDriver } from '../helpers/neo4j.ts';
+import { addSearchArticles } from '../helpers/other-code-articles.ts';
 import { resetToSampleGraph } from '../helpers/sample-graph.ts';
 
 let server: TestServer;
-
-/** Other codes' articles, as the codes ingest writes them (key "<code>:<number>", its code, its sort key). */
-const OTHER_CODE_ARTICLES = [
-  { code: 'code-de-lurbanisme', number: 'L300-5', text: "Le traité de concession d'aménagement précise les obligations du concessionnaire." },
-  { code: 'code-de-lurbanisme', number: 'L2131-1', text: "Un article d'un autre code portant le même numéro qu'un article du CGCT." },
-  { code: 'code-civil', number: '1240', text: "Tout fait quelconque de l'homme, qui cause à autrui un dommage, oblige celui par la faute duquel il est arrivé à le réparer." },
-];
 
 beforeAll(async () => {
   await resetToSampleGraph();
   const driver = await openTestDriver();
   try {
-    await driver.executeQuery(
-      `UNWIND $rows AS row
-       CREATE (:Article {id: row.code + ':' + row.number, number: row.number, code: row.code, sortKey: row.sortKey, status: 'in-force', part: 'legislative', text: row.text, snapshotDate: '2026-01-01'})`,
-      { rows: OTHER_CODE_ARTICLES.map((row) => ({ ...row, sortKey: codeSortKeyString(row.code, row.number) })) },
-    );
-    await driver.executeQuery("CREATE (:Article {id: $id, number: $number, text: $text, status: 'in-force', part: 'annex', sortKey: 'X|' + $id})", RUBRIQUE_2);
+    await addSearchArticles(driver);
   } finally {
     await driver.close();
   }
   server = await startTestServer();
 });
-
-// A piece of annex I, whose id is no number of the grammar: a result must open it.
-const RUBRIQUE_2 = { id: 'Rubrique 2', number: 'Rubrique 2', text: 'Rubrique 2 – Dépenses de personnel des collectivités territoriales.' };
 
 afterAll(() => server?.close());
 

@@ -3,7 +3,7 @@
  * Every field asked for is in graph-schema/schema.graphql.
  */
 import { requestGraphQL } from './graphql-client.ts';
-import type { Article, ArticleLife, Direction, GraphPayload, LinkType, Neighborhood, SearchResults, SearchHit, UnresolvedPage, UnresolvedTarget } from './types.ts';
+import type { Article, ArticleLife, ArticleSummary, Direction, GraphPayload, LinkType, Neighborhood, SearchResults, SearchHit, UnresolvedPage, UnresolvedTarget } from './types.ts';
 
 const NODE_FIELDS = 'id label kind partie status title code';
 // The article's lists link texts out to Légifrance; the graph's payloads do without the URL.
@@ -77,15 +77,17 @@ function nextCursorOf(pageInfo: PageInfo): { nextCursor?: string } {
 
 const SEARCH_QUERY = `query Search($query: String!, $first: Int, $after: String) {
   search(query: $query, first: $first, after: $after) {
-    totalCount pageInfo { hasNextPage endCursor } edges { highlights node { ${SUMMARY_FIELDS} } }
+    totalCount totalCountIsExact pageInfo { hasNextPage endCursor } edges { score highlights node { ${SUMMARY_FIELDS} } }
+    suggestions { ${SUMMARY_FIELDS} }
   }
 }`;
 
 /** Searches articles by number or words, best first; `after` continues from a previous page. */
 export async function searchArticles(query: string, first: number, signal?: AbortSignal, after?: string): Promise<SearchResults> {
-  const data = await requestGraphQL<{ search: { totalCount: number; edges: SearchHit[]; pageInfo: PageInfo } }>(
+  const data = await requestGraphQL<{ search: { totalCount: number; totalCountIsExact: boolean; edges: SearchHit[]; pageInfo: PageInfo; suggestions: ArticleSummary[] } }>(
     SEARCH_QUERY, { query, first, after: after ?? null }, signal);
-  return { hits: data.search.edges, totalCount: data.search.totalCount, ...nextCursorOf(data.search.pageInfo) };
+  const { edges, totalCount, totalCountIsExact, suggestions, pageInfo } = data.search;
+  return { hits: edges, totalCount, totalCountIsExact, suggestions, ...nextCursorOf(pageInfo) };
 }
 
 const UNRESOLVED_QUERY = `query Unresolved($first: Int, $after: String) {

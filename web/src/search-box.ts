@@ -1,15 +1,21 @@
 /**
  * The search box: suggestions as the user types (debounced, the previous request cancelled),
- * arrows to move, Enter to open the chosen or best hit, a last entry for the full results list.
- * Numbers in any notation ("l. 2131-1", "L2131") and words both go to the `search` query.
+ * arrows to move, a last entry for the full results list. Numbers in any notation ("l. 2131-1",
+ * "L2131"), citations ("art. L 2131-1 CGCT") and words all go to the `search` query. Enter opens
+ * the chosen suggestion; with none chosen, the article the query names exactly, else the results
+ * list: a reader typing words wants to compare the hits, not land on the first (issue 13:
+ * "représentant de l'État" opened D6371-3).
  */
 import { searchArticles } from './api.ts';
 import { h, replaceChildren } from './dom.ts';
 import { STATUS_LABELS } from './labels.ts';
 import { renderHighlight } from './highlight-view.ts';
-import type { SearchHit } from './types.ts';
+import { describeResultCount } from './search-hints.ts';
+import type { SearchHit, SearchResults } from './types.ts';
 
 const DEBOUNCE_MS = 150;
+// The score of an article the query names exactly (server/resolvers.ts).
+const EXACT_SCORE = 2;
 const SUGGESTIONS = 8;
 
 /** What the box does when the user picks something. */
@@ -57,18 +63,20 @@ export function createSearchBox(options: SearchBoxOptions): { form: HTMLFormElem
     if (index >= 0 && index < hits.length) options.openArticle(hits[index]!.node.id);
     else if (query) options.showResults(query);
   };
-  const render = (query: string, found: SearchHit[], total: number): void => {
+  const render = (query: string, results: SearchResults): void => {
+    // "L.115-1" names no article: its "did you mean" are the choices, as hits that are not exact.
+    const found = results.hits.length ? results.hits : results.suggestions.map((node): SearchHit => ({ node, score: 0, highlights: [] }));
     hits = found;
     shownQuery = query;
     active = -1;
     const items = found.map((hit, i) => h('li', { id: `suggestion-${i}`, role: 'option', 'aria-selected': 'false', 'data-id': hit.node.id },
-      h('strong', {}, hit.node.number), ' ',
+      results.hits.length ? '' : 'Vouliez-vous dire ', h('strong', {}, hit.node.number), results.hits.length ? '' : ' ?', ' ',
       h('span', { class: `status status-${hit.node.status.toLowerCase().replace(/_/g, '-')}` }, STATUS_LABELS[hit.node.status] ?? ''), ' ',
       hit.highlights[0] ? renderHighlight(hit.highlights[0]) : h('span', { class: 'excerpt' }, hit.node.excerpt)));
-    const all = found.length
-      ? h('li', { id: `suggestion-${found.length}`, role: 'option', 'aria-selected': 'false', class: 'all' }, `Voir les ${total} résultats pour « ${query} »`)
+    const all = results.hits.length
+      ? h('li', { id: `suggestion-${found.length}`, role: 'option', 'aria-selected': 'false', class: 'all' }, `Voir tous les résultats (${describeResultCount(results)}) pour « ${query} »`)
       : h('li', { class: 'none', role: 'presentation' }, `Aucun résultat pour « ${query} »`);
-    replaceChildren(list, items, all);
+    replaceChildren(list, results.hits.length ? [] : all, items, results.hits.length ? all : []);
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
   };
@@ -79,7 +87,7 @@ export function createSearchBox(options: SearchBoxOptions): { form: HTMLFormElem
     controller = new AbortController();
     try {
       const results = await searchArticles(query, SUGGESTIONS, controller.signal);
-      if (input.value.trim() === query) render(query, results.hits, results.totalCount);
+      if (input.value.trim() === query) render(query, results);
     } catch (error) {
       if (controller.signal.aborted && (error as Error).name === 'AbortError') return;
       replaceChildren(list, h('li', { class: 'none error', role: 'presentation' }, 'Recherche indisponible : le serveur ne répond pas.'));
@@ -102,11 +110,12 @@ export function createSearchBox(options: SearchBoxOptions): { form: HTMLFormElem
     const query = input.value.trim();
     if (!query) return;
     if (active >= 0) return pick(active);
-    // Enter opens the best hit; when the suggestions on screen are stale, ask again first.
-    if (shownQuery === query && hits.length) return pick(0);
+    // The article the query names exactly opens; anything else lists the results. When the
+    // suggestions on screen are stale, ask again first.
+    if (shownQuery === query) return pick(hits[0]?.score === EXACT_SCORE ? 0 : -1);
     controller?.abort();
     searchArticles(query, 1)
-      .then((results) => { close(); input.blur(); if (results.hits[0]) options.openArticle(results.hits[0].node.id); else options.showResults(query); })
+      .then((results) => { close(); input.blur(); if (results.hits[0]?.score === EXACT_SCORE) options.openArticle(results.hits[0].node.id); else options.showResults(query); })
       .catch(() => { close(); options.showResults(query); });
   });
   list.addEventListener('mousedown', (event) => {

@@ -7,6 +7,7 @@ import { renderHighlight } from './highlight-view.ts';
 import { renderApiError } from './messages.ts';
 import { describeNotYet, describeRepeal } from './life-text.ts';
 import { formatDate } from './french-date.ts';
+import { describeResultCount, renderDidYouMean } from './search-hints.ts';
 import type { ArticleLife, SearchHit } from './types.ts';
 import { normalizeArticleId } from '../../ingest/article-id.ts';
 
@@ -48,6 +49,7 @@ export async function renderSearchResults(query: string, retry: () => void): Pro
       const life = await lifeOfNumber(query);
       return h('section', { class: 'message no-results', role: 'status' },
         h('h1', {}, `Aucun résultat pour « ${query} »`),
+        renderDidYouMean(results.suggestions),
         life
           ? h('p', { class: 'not-in-force-hit' }, 'L’article ', articleLink(life.id, life.number), ` n’est pas en vigueur aujourd’hui : ${whyNot(life)}. Sa page dit quand il l’était et mène à ses versions.`)
           : h('p', {}, 'Essayez un numéro dans une autre notation (L. 2131-1, L2131-1, 2131-1), un début de numéro (L. 2131) ou d’autres mots.'));
@@ -69,7 +71,8 @@ export async function renderSearchResults(query: string, retry: () => void): Pro
         .finally(() => { more.disabled = false; });
     });
     return h('section', { class: 'results' },
-      h('h1', {}, `${results.totalCount} résultat${results.totalCount > 1 ? 's' : ''} pour « ${query} »`),
+      h('h1', {}, `${describeResultCount(results)} pour « ${query} »`),
+      renderDidYouMean(results.suggestions),
       list,
       h('p', {}, more));
   } catch (error) {

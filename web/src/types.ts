@@ -265,6 +265,8 @@ export interface Article extends ArticleLife {
 export interface SearchHit {
   /** The article found. */
   node: ArticleSummary;
+  /** Relevance: 2 for an article the query named exactly ("L2131-1", "art. L 2131-1 CGCT"). */
+  score: number;
   /** Fragments with <mark>…</mark> around matched words, HTML-escaped otherwise. */
   highlights: string[];
 }
@@ -275,6 +277,10 @@ export interface SearchResults {
   hits: SearchHit[];
   /** Number of matches. */
   totalCount: number;
+  /** False when words matched more than 1,000 articles and the count stopped there. */
+  totalCountIsExact: boolean;
+  /** "Vouliez-vous dire": existing articles close to a number that names none. */
+  suggestions: ArticleSummary[];
   /** Where the next page starts, when there is one. */
   nextCursor?: string;
 }
