@@ -13,8 +13,20 @@ describe('routes', () => {
       graph: { depth: 2, direction: 'OUTGOING' as const, types: ['CITES' as const, 'MODIFIED_BY' as const], layout: 'dagre' as const, expanded: ['L2131-1', 'L3131-1'], pathTo: 'L4142-1' },
     };
     const url = new URL(formatRoute(route), 'http://x');
-    expect(url.pathname).toBe('/articles/L5210-1-1%20A');
+    expect(url.pathname).toBe('/articles/L5210-1-1-A');
     expect(parseRoute(url.pathname, url.search)).toEqual(route);
+  });
+
+  it('writes a number\'s suffix after a dash, and reads the dash, the old %20 and other notations back to the id', () => {
+    expect(formatRoute({ view: 'article', id: 'R2131-1 A', graph: createDefaultGraphState() })).toBe('/articles/R2131-1-A');
+    expect(formatRoute({ view: 'article', id: 'L2333-55-1 bis', graph: createDefaultGraphState() })).toBe('/articles/L2333-55-1-bis');
+    expect(parseRoute('/articles/R2131-1-A', '')).toMatchObject({ id: 'R2131-1 A' });
+    expect(parseRoute('/articles/R2131-1%20A', '')).toMatchObject({ id: 'R2131-1 A' });
+    expect(parseRoute('/articles/L2333-55-1-bis', '')).toMatchObject({ id: 'L2333-55-1 bis' });
+    // Plain numbers, annexes and ids outside the grammar are left as they are.
+    expect(parseRoute('/articles/L2131-1-1', '')).toMatchObject({ id: 'L2131-1-1' });
+    expect(formatRoute({ view: 'article', id: 'Annexe X-I', graph: createDefaultGraphState() })).toBe('/articles/Annexe%20X-I');
+    expect(formatRoute({ view: 'article', id: 'Rubrique 2', graph: createDefaultGraphState() })).toBe('/articles/Rubrique%202');
   });
 
   it('keeps the date the code is read at in the address, and drops dates that do not exist', () => {

@@ -104,6 +104,9 @@ export function startApp(root: HTMLElement): void {
     const { code } = splitKey(next.id);
     const id = code ? next.id : normalizeArticleKey(next.id);
     if (id && id !== next.id) return navigate({ ...next, id }, true);
+    // The same article under an older address ("/articles/R2131-1%20A"): the clean one replaces it.
+    const canonical = formatRoute(next);
+    if (id && new URL(canonical, location.href).pathname !== location.pathname) history.replaceState(null, '', canonical);
     const shownKey = `${next.id}@${next.asOf ?? ''}`;
     if (shownArticle === shownKey) return showGraph(next.id, next.graph, next.asOf);
     replaceChildren(reading, h('p', { class: 'loading' }, `Chargement de l’article ${next.id}…`));

@@ -63,7 +63,7 @@ export function parseRoute(pathname: string, search: string): Route {
     const asOf = params.get('date');
     return {
       view: 'article',
-      id: codeArticle && codeArticle[1] !== CGCT_FOLDER ? `${codeArticle[1]}:${safeDecode(article[1]!)}` : safeDecode(article[1]!),
+      id: codeArticle && codeArticle[1] !== CGCT_FOLDER ? `${codeArticle[1]}:${safeDecode(article[1]!)}` : readArticleSegment(safeDecode(article[1]!)),
       ...(asOf && isIsoDate(asOf) ? { asOf } : {}),
       graph: {
         depth: Number.isInteger(depth) && depth >= 1 && depth <= 3 ? depth : defaults.depth,
@@ -117,7 +117,25 @@ export function formatRoute(route: Route): string {
   const query = params.toString().replace(/%2C/g, ',');
   const { code, number } = splitKey(route.id);
   const path = code ? `/codes/${code}/articles/` : '/articles/';
-  return `${path}${encodeURIComponent(number).replace(/%2A/g, '*')}${query ? `?${query}` : ''}`;
+  const segment = code ? number : writeArticleSegment(number);
+  return `${path}${encodeURIComponent(segment).replace(/%2A/g, '*')}${query ? `?${query}` : ''}`;
+}
+
+// A CGCT number's suffix ("R2131-1 A", "L2333-55-1 bis") is set off by a space in its id, which an
+// address would spell "%20": the address writes a dash instead ("/articles/R2131-1-A", a notation
+// normalizeArticleId reads too) and reads it back. The digit before the dash keeps
+// annex ids ("Annexe X-I") out. Other codes' numbers keep theirs ("1609 nonies C").
+const SUFFIX_AFTER_SPACE = /^(\S*\d) ([A-Z]|bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)$/;
+const SUFFIX_AFTER_DASH = /^(\S*\d)-([A-Z]|bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)$/;
+
+/** "R2131-1 A" → "R2131-1-A", the path segment of a CGCT article. */
+export function writeArticleSegment(id: string): string {
+  return id.replace(SUFFIX_AFTER_SPACE, '$1-$2');
+}
+
+/** "R2131-1-A" → "R2131-1 A"; anything else unchanged (the app normalizes it). */
+export function readArticleSegment(segment: string): string {
+  return segment.replace(SUFFIX_AFTER_DASH, '$1 $2');
 }
 
 /** The CGCT's folder in the corpora: its articles keep the short address /articles/<number>. */
