@@ -60,6 +60,29 @@ describe('segmentArticleText', () => {
   });
 });
 
+describe('segmentArticleBlocks on ranges', () => {
+  const text = 'dans les conditions prévues aux articles L. 2243-2 à L. 2243-4 et L. 2243-5.';
+  const member = (id: string): Reference => ({ ...reference(id, text, ['L. 2243-2 à L. 2243-4']), viaRange: true });
+
+  it('gathers the members of a range "L. 2243-2 à L. 2243-4" on its one run, in the API\'s (code) order', () => {
+    const single = reference('L2243-5', text, ['L. 2243-5']);
+    const [segments] = segmentArticleText(text, [member('L2243-2'), member('L2243-3'), member('L2243-4'), single]);
+    const range = segments!.find((s) => s.text === 'L. 2243-2 à L. 2243-4');
+    expect(range?.members?.map((m) => m.target.id)).toEqual(['L2243-2', 'L2243-3', 'L2243-4']);
+    expect(range?.reference?.target.id).toBe('L2243-2');
+    // A single designator has no members.
+    expect(segments!.find((s) => s.text === 'L. 2243-5')).toEqual({ text: 'L. 2243-5', reference: single });
+  });
+
+  it('leaves a range of one resolved article, and overlapping references that are no range, as one reference', () => {
+    const lone = segmentArticleText(text, [member('L2243-2'), { ...member('L2243-3'), resolution: 'UNRESOLVED', target: { id: 'u', label: 'L2243-3', kind: 'UNRESOLVED' } }])[0]!;
+    expect(lone.find((s) => s.reference)).not.toHaveProperty('members');
+    const grouped = segmentArticleText(text, [reference('L2243-2', text, ['L. 2243-2 à L. 2243-4']), reference('L2243-4', text, ['L. 2243-2 à L. 2243-4'])])[0]!;
+    expect(grouped.filter((s) => s.reference)).toHaveLength(1);
+    expect(grouped.find((s) => s.reference)).not.toHaveProperty('members');
+  });
+});
+
 describe('segmentArticleBlocks on tables', () => {
   // L2123-23 as the ingest writes it: a row per line, a tab between the population and the rate.
   const SCALE = "au terme de référence mentionné à l'article L. 2123-20 le barème suivant :\n\nPopulation (habitants)\tTaux (en % de l'indice)\nDe 1 000 à 3 499\t51,6\nDe 3 500 à 9 999\t55\n\nLe conseil municipal peut fixer une indemnité inférieure.";

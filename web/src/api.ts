@@ -26,7 +26,7 @@ const ARTICLE_QUERY = `query Article($id: String!, $asOf: Date) {
     breadcrumb { id kind title }
     previous { ${SUMMARY_FIELDS} }
     next { ${SUMMARY_FIELDS} }
-    references { target { ${LISTED_NODE_FIELDS} } code pinpoints spans resolution reason candidates inForceFrom repealedOn repealedBy article via hrefDisagrees }
+    references { target { ${LISTED_NODE_FIELDS} } code pinpoints spans resolution reason candidates inForceFrom repealedOn repealedBy article via hrefDisagrees viaRange }
     outgoing { type count nodes { ${LISTED_NODE_FIELDS} } }
     incoming { type count nodes { ${LISTED_NODE_FIELDS} } }
     relatedLinks { type heading entries { text { ${LISTED_NODE_FIELDS} } article status } }

@@ -30,6 +30,33 @@ function renderPlainText(text: string): Node {
   return fragment;
 }
 
+let rangeCount = 0;
+
+/**
+ * A range ("L. 2243-2 à L. 2243-4") names its ends only; the articles between are cited too. Its
+ * words open a list with a link to every member (L2243-2, L2243-3, L2243-4), rather than one link
+ * to the first: the reader sees what the range covers today and can open each.
+ */
+function renderRange(text: string, members: Reference[]): HTMLElement {
+  const listId = `range-members-${++rangeCount}`;
+  const list = h('span', { class: 'range-members', id: listId, role: 'group', 'aria-label': `Articles visés par « ${text} »`, hidden: true },
+    `${members.length} articles : `,
+    members.flatMap((member, i) => [i ? ', ' : '', articleLink(member.target.id, member.target.label, { class: member.target.status === 'REPEALED' ? 'range-member ref-repealed' : 'range-member' })]));
+  const toggle = h('button', { type: 'button', class: 'ref-range', 'aria-expanded': 'false', 'aria-controls': listId, title: `${members.length} articles : ouvrir la liste` }, text);
+  const setOpen = (open: boolean): void => {
+    list.hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+  };
+  toggle.addEventListener('click', () => setOpen(toggle.getAttribute('aria-expanded') !== 'true'));
+  const range = h('span', { class: 'range' }, toggle, list);
+  range.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || toggle.getAttribute('aria-expanded') !== 'true') return;
+    setOpen(false);
+    toggle.focus();
+  });
+  return range;
+}
+
 /**
  * One run of the text: plain, or a reference styled after its resolution. What the hover preview
  * shows for references that are not CGCT articles rides in data attributes (set as text).
@@ -37,6 +64,7 @@ function renderPlainText(text: string): Node {
 function renderSegment(segment: TextSegment): Node {
   const reference = segment.reference;
   if (!reference) return renderPlainText(segment.text);
+  if (segment.members) return renderRange(segment.text, segment.members);
   const target = reference.target;
   const pinpoints = reference.pinpoints.join(', ');
   if (reference.resolution === 'RESOLVED' && target.kind === 'ARTICLE') {

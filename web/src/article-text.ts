@@ -13,12 +13,24 @@ export interface TextSegment {
   text: string;
   /** The reference it designates, when it is one. */
   reference?: Reference;
+  /**
+   * A range of several articles ("L. 2243-2 à L. 2243-4"): every article it designates, in code
+   * order, the first being `reference`; absent for a single designator.
+   */
+  members?: Reference[];
 }
 
 interface Span {
   start: number;
   end: number;
   reference: Reference;
+  /** The range's articles, `reference` first. */
+  members: Reference[];
+}
+
+/** A CGCT article reached by expanding a range: each member carries the range's whole span. */
+function isRangeMember(reference: Reference): boolean {
+  return reference.viaRange === true && reference.resolution === 'RESOLVED' && reference.target.kind === 'ARTICLE';
 }
 
 function collectSpans(text: string, references: readonly Reference[]): Span[] {
@@ -29,13 +41,18 @@ function collectSpans(text: string, references: readonly Reference[]): Span[] {
       const end = reference.spans[i + 1]!;
       // Every designator holds a digit ("L. 2131-1", "article 1er"); a span that does not is
       // stale (offsets into another version of the text) and would mislabel ordinary words.
-      if (start >= 0 && end > start && end <= text.length && /\d/.test(text.slice(start, end))) spans.push({ start, end, reference });
+      if (start >= 0 && end > start && end <= text.length && /\d/.test(text.slice(start, end))) spans.push({ start, end, reference, members: [reference] });
     }
   }
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
-  // Overlapping spans (one anchor grouping "L. 4141-1 et L. 4141-2") keep the first, longest one.
+  // Overlapping spans (one anchor grouping "L. 4141-1 et L. 4141-2") keep the first, longest one;
+  // the members of one range (the same span, in code order: the API's order) gather on the first.
   const kept: Span[] = [];
-  for (const span of spans) if (!kept.length || span.start >= kept[kept.length - 1]!.end) kept.push(span);
+  for (const span of spans) {
+    const last = kept[kept.length - 1];
+    if (!last || span.start >= last.end) kept.push(span);
+    else if (span.start === last.start && span.end === last.end && isRangeMember(span.reference) && isRangeMember(last.reference)) last.members.push(span.reference);
+  }
   return kept;
 }
 
@@ -78,7 +95,7 @@ function segmentRange(text: string, spans: readonly Span[], start: number, end: 
     const spanStart = Math.max(span.start, cursor);
     const spanEnd = Math.min(span.end, end);
     if (spanStart > cursor) segments.push({ text: text.slice(cursor, spanStart) });
-    segments.push({ text: text.slice(spanStart, spanEnd), reference: span.reference });
+    segments.push({ text: text.slice(spanStart, spanEnd), reference: span.reference, ...(span.members.length > 1 ? { members: span.members } : {}) });
     cursor = spanEnd;
   }
   if (cursor < end) segments.push({ text: text.slice(cursor, end) });

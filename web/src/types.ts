@@ -110,6 +110,8 @@ export interface Reference {
   via?: Provenance[];
   /** When the source's link named another article than its text: that article ("L4131-1"). */
   hrefDisagrees?: string | null;
+  /** True for a member of a range "L. 2243-2 à L. 2243-4" (every member shares the range's span). */
+  viaRange?: boolean;
 }
 
 /** Relationships of one type and direction. */
