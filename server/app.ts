@@ -34,6 +34,7 @@ import { createResponseCache } from './response-cache.ts';
 import { createReadModelHolder, type ReadModelHolder } from './read-model/read-model-holder.ts';
 import { today } from '../graph-schema/today.ts';
 import { createWebUiRouter } from './web-ui.ts';
+import { createFeedRouter } from './feeds/feed-routes.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -125,6 +126,7 @@ export function buildApp(options: AppOptions): BuiltApp {
   // part of the revision the cache keeps answers for.
   if (cache) app.use(yoga.graphqlEndpoint, createResponseCache({ ...cache, readRevision: async () => `${await repository.getGraphRevision()}@${today()}` }));
   app.use(yoga.graphqlEndpoint, serveGraphQL(yoga, monitor));
+  app.use(createFeedRouter(repository, monitor));
   app.use(createWebUiRouter(options.webDistDir ?? path.join(ROOT, 'web', 'dist')));
   app.use(answerNotFound, answerUnexpectedError);
   return { app, repository, monitor, readModel };

@@ -12,6 +12,7 @@ import { toExcerpt } from './excerpt.ts';
 import { today } from '../graph-schema/today.ts';
 import { readArticle, readLinkGroups, readNeighborhood, readPreviousNext, readReferences, readRenumbering, readSearchByNumber, readSearchByWords, readVersions } from './read-model/read-model.ts';
 import type { ReadModelData } from './read-model/types.ts';
+import { readDependencyChanges, type DependencyChanges, type DependencyChangesRequest } from './dependency-changes.ts';
 import type {
   ArticleLifeRecord,
   ArticleRecord,
@@ -639,6 +640,11 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
           })).sort(compareEnactments),
         };
       });
+    },
+
+    /** What changed in what an article depends on (server/dependency-changes.ts). */
+    getDependencyChanges(request: DependencyChangesRequest): Promise<DependencyChanges> {
+      return readDependencyChanges(query, request);
     },
 
     /** Amendments dated from `since` to `until` (both included), by date then id. */

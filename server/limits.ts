@@ -21,6 +21,8 @@ export const ARGUMENT_LIMITS = {
   unresolvedFirst: { min: 1, max: 200 },
   mostCitedFirst: { min: 1, max: 100 },
   changesFirst: { min: 1, max: 100 },
+  dependencyChangesMaxDepth: { min: 1, max: 5 },
+  dependencyChangesFirst: { min: 1, max: 500 },
 } as const;
 
 /** Request bodies above this many bytes are refused with 413. */

@@ -31,6 +31,8 @@ export const FIELD_COSTS: Record<string, (args: Arguments) => number> = {
   search: (a) => 2 + 20 * count(a, 'first', 20, L.searchFirst) / L.searchFirst.max,
   unresolvedReferences: (a) => 2 + 20 * count(a, 'first', 50, L.unresolvedFirst) / L.unresolvedFirst.max,
   changes: (a) => 2 + 20 * count(a, 'first', 20, L.changesFirst) / L.changesFirst.max,
+  // The walk is the work: how far it goes, not how many changes are listed.
+  dependencyChanges: (a) => 10 + 90 * count(a, 'maxDepth', 3, L.dependencyChangesMaxDepth) / L.dependencyChangesMaxDepth.max,
   tableOfContents: () => 5,
   stats: () => 5,
   article: () => 2,

@@ -8,6 +8,7 @@ import { CODES, codeById, codesNamed, splitArticleKey } from '../ingest/codes/co
 import { createBatchLoader, type BatchLoader } from './batch-loader.ts';
 import { encodeCursor, offsetAfter } from './cursor.ts';
 import { DateScalar } from './date-scalar.ts';
+import type { DependencyChangeRecord } from './dependency-changes.ts';
 import { badUserInput, notFound } from './errors.ts';
 import { toExcerpt } from './excerpt.ts';
 import type { GraphRepository } from './graph-repository.ts';
@@ -210,6 +211,25 @@ const Query: Record<string, Resolver> = {
     const edges = changes.map((node, i) => ({ node, cursor: encodeCursor('changes', offset + i) }));
     return { edges, totalCount: total, pageInfo: { hasNextPage: offset + edges.length < total, endCursor: edges.at(-1)?.cursor ?? null } };
   },
+
+  async dependencyChanges(_, args, context) {
+    const id = requireArticleId(args.id, 'id', args.code);
+    const since = String(args.since);
+    const until = (args.until as string | null | undefined) ?? today();
+    if (until < since) throw badUserInput(`"until" (${until}) is before "since" (${since}).`, 'until');
+    const maxDepth = checkRange(Number(args.maxDepth), L.dependencyChangesMaxDepth, 'maxDepth');
+    const first = checkRange(Number(args.first), L.dependencyChangesFirst, 'first');
+    const article = await context.articleSummaries(id);
+    if (!article) throw notFound(`No article ${id}.`);
+    const found = await context.repository.getDependencyChanges({ id, since, until, maxDepth });
+    return { ...found, article, since, until, totalCount: found.changes.length, changes: found.changes.slice(0, first) };
+  },
+};
+
+const DependencyChange: Record<string, Resolver<DependencyChangeRecord>> = {
+  // The dependency as of today, whatever became of it: a repealed one is shown as such.
+  article: async (change, _, { articleSummaries }) => (await articleSummaries(change.articleId)) ?? { id: change.articleId, number: change.articleId, status: 'REPEALED', excerpt: '' },
+  via: (change, _, { articleSummaries }) => (change.via ? articleSummaries(change.via) : null),
 };
 
 const Article: Record<string, Resolver<ArticleParent>> = {
@@ -270,4 +290,4 @@ const Stats: Record<string, Resolver> = {
 };
 
 /** The resolver map for createSchema. */
-export const resolvers = { Date: DateScalar, Query, Article, ArticleLife, Change, Section, Stats };
+export const resolvers = { Date: DateScalar, Query, Article, ArticleLife, Change, DependencyChange, Section, Stats };
