@@ -29,6 +29,8 @@ export const SCHEMA_STATEMENTS: string[] = [
   // Order of the code (previous / next, ranges) and lookups by status and validity ("as of" a date).
   'CREATE INDEX article_sort_key IF NOT EXISTS FOR (n:Article) ON (n.sortKey)',
   'CREATE INDEX article_status IF NOT EXISTS FOR (n:Article) ON (n.status)',
+  // The permalink /legiarti/LEGIARTI000006389099 finds its article by the Légifrance id.
+  'CREATE INDEX article_legiarti IF NOT EXISTS FOR (n:Article) ON (n.legiarti)',
   'CREATE INDEX article_version_validity IF NOT EXISTS FOR (n:ArticleVersion) ON (n.articleId, n.validFrom)',
   'CREATE INDEX cites_valid_from IF NOT EXISTS FOR ()-[r:CITES]-() ON (r.validFrom)',
   'CREATE INDEX cites_valid_to IF NOT EXISTS FOR ()-[r:CITES]-() ON (r.validTo)',

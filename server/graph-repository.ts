@@ -9,7 +9,7 @@ import { NO_GRAPH_REVISION } from '../graph-schema/graph-revision.ts';
 import { toGraphNode as convertNode, toPart, toStatus, type RawNode } from './graph-node.ts';
 import { asString, asStrings, toPlain } from './to-plain.ts';
 import { toExcerpt } from './excerpt.ts';
-import { quoteCitation } from './impact.ts';
+import { sumSectionCounts } from './section-counts.ts';
 import { today } from '../graph-schema/today.ts';
 import { readArticle, readLinkGroups, readNeighborhood, readPreviousNext, readReferences, readRenumbering, readSearchByNumber, readSearchByWords, readVersions } from './read-model/read-model.ts';
 import type { ReadModelData } from './read-model/types.ts';
@@ -23,8 +23,7 @@ import type {
   ArticleVersionRecord,
   DirectionName,
   GraphEdge,
-  ImpactWalk,
-  ImpactWalkStep,
+  ImpactRecord,
   LinkGroup,
   LinkTypeName,
   Neighborhood,
@@ -105,7 +104,7 @@ CALL (a) {
   WHERE v.validFrom <= $asOf AND (v.validTo IS NULL OR v.validTo > $asOf)
   RETURN v ORDER BY v.validFrom DESC LIMIT 1
 }
-RETURN a {.id, .number, .part, .text, .html, .validFrom, .validTo, .sources, .sortKey, .contentHash, .snapshotDate, status: ${statusAt('a')}, ${lifeFields('a')}} AS article,
+RETURN a {.id, .number, .part, .text, .html, .validFrom, .validTo, .sources, .sortKey, .contentHash, .snapshotDate, .legiarti, status: ${statusAt('a')}, ${lifeFields('a')}} AS article,
        v {.text, .html, .validFrom, .validTo, .contentHash} AS version`;
 
 // An article whatever the date: what explains why it is or is not in force.
@@ -130,7 +129,7 @@ const breadcrumb = (label: 'Article' | 'Section') => `
 MATCH p = (:Code)-[:CONTAINS*]->(x:${label} {id: $id})
 WITH p LIMIT 1
 UNWIND ${label === 'Article' ? 'nodes(p)[1..-1]' : 'nodes(p)[1..]'} AS s
-RETURN s {.id, .kind, .title} AS section`;
+RETURN s {.id, .kind, .title, .code} AS section`;
 const ARTICLE_BREADCRUMB = breadcrumb('Article');
 const SECTION_BREADCRUMB = breadcrumb('Section');
 
@@ -203,18 +202,33 @@ const ARTICLE_KEYS_OF_CODE = "MATCH (a:Article) WHERE coalesce(a.code, 'CGCT') =
 
 const GRAPH_REVISION = "MATCH (r:GraphRevision {key: 'graph'}) RETURN r.value AS value";
 
-const SECTION = 'MATCH (s:Section {id: $id}) RETURN s {.id, .kind, .title} AS section';
+const SECTION = 'MATCH (s:Section {id: $id}) RETURN s {.id, .kind, .title, .code} AS section';
 // Sections in order: CONTAINS.order when the ingest gave one, else the section's sortKey (the
 // code-order key of its first article, as the ingest writes it: sections hold contiguous runs of
 // articles). Computing the first article here instead costs a walk of the subtree: 300 ms at the top.
 const TABLE_OF_CONTENTS = `
-MATCH (:Code)-[c:CONTAINS]->(s:Section)
-RETURN s {.id, .kind, .title} AS section ORDER BY c.order, s.sortKey, s.id`;
+MATCH (:Code {id: $code})-[c:CONTAINS]->(s:Section)
+RETURN s {.id, .kind, .title, .code} AS section ORDER BY c.order, s.sortKey, s.id`;
 const CHILD_SECTIONS = `
 UNWIND $ids AS id
 MATCH (:Section {id: id})-[c:CONTAINS]->(s:Section)
 WITH id, s ORDER BY c.order, s.sortKey, s.id
-RETURN id, collect(s {.id, .kind, .title}) AS sections`;
+RETURN id, collect(s {.id, .kind, .title, .code}) AS sections`;
+// Every section of one code (the CGCT's carry no code) with its parent and the articles directly
+// in it that are in force at $asOf; server/section-counts.ts sums them up the tree.
+const SECTION_ARTICLE_COUNTS = `
+MATCH (s:Section) WHERE coalesce(s.code, 'CGCT') = $code
+RETURN s.id AS id, head([(p:Section)-[:CONTAINS]->(s) | p.id]) AS parent,
+       COUNT { MATCH (s)-[:CONTAINS]->(a:Article) WHERE ${articleInForce('a')} } AS direct`;
+// A Légifrance article id (lexlib's file names keep it across an article's versions) → the
+// article; one no longer in force that was renumbered since leads to its number in force
+// (L1114-1's LEGIARTI000006389087 → L1115-1).
+const ARTICLE_BY_LEGIARTI = `
+MATCH (a:Article {legiarti: $legiarti})
+WITH a ORDER BY CASE WHEN ${articleInForce('a')} THEN 0 ELSE 1 END, a.sortKey LIMIT 1
+OPTIONAL MATCH renumbered = (a)-[:RENUMBERED_AS*1..8]->(n:Article) WHERE NOT ${articleInForce('a')} AND ${articleInForce('n')}
+WITH coalesce(n, a) AS found ORDER BY length(renumbered) LIMIT 1
+RETURN ${summaryFields('found')} AS article`;
 const SECTION_ARTICLES = `
 UNWIND $ids AS id
 MATCH (:Section {id: id})-[c:CONTAINS]->(a:Article)
@@ -315,35 +329,12 @@ for (let length = 1; length <= MAX_PATH_LENGTH; length++) {
   for (const directed of [true, false]) PATH_QUERIES.set(`${length}|${directed}`, pathQuery(length, directed));
 }
 
-// One step of the impact walk: who cites the frontier, each with ONE citation that carries the
-// dependency (towards the first cited article in code order), the words of that citation and the
-// section holding the citer. A citation's spans point into the text of the last citing version of
-// its interval (graph-schema/README.md, "Time"), hence the version looked up rather than d.text;
-// a window of 30 characters before the designator lets "l'article " be quoted with it.
 const IMPACT_HOP = `
 UNWIND $frontier AS fid
 MATCH (f) WHERE elementId(f) = fid
 MATCH (d:Article)-[r:CITES]->(f)
 WHERE ${citesValid('r')} AND ${articleValid('d')}
-WITH d, f, r ORDER BY f.sortKey, size(coalesce(r.spans, [])) DESC
-WITH d, head(collect({f: f, r: r})) AS carrier
-WITH d, carrier.f AS f, carrier.r AS r
-WITH d, f, r, CASE WHEN size(coalesce(r.spans, [])) >= 2 THEN coalesce(
-  reduce(last_ = null, v_ IN [(d)-[:HAS_VERSION]->(x_:ArticleVersion) WHERE r.validTo IS NULL OR x_.validFrom < r.validTo | x_] |
-    CASE WHEN last_ IS NULL OR v_.validFrom > last_.validFrom THEN v_ ELSE last_ END).text, d.text) END AS citingText
-WITH d, f, r, citingText, CASE WHEN r.spans[0] >= 30 THEN r.spans[0] - 30 ELSE 0 END AS windowStart
-RETURN elementId(d) AS eid, ${summaryFields('d')} AS article, d.sortKey AS sortKey, f.id AS viaId, r.via AS provenance,
-       CASE WHEN citingText IS NOT NULL THEN substring(citingText, windowStart, r.spans[1] - windowStart) END AS citationWindow,
-       CASE WHEN citingText IS NOT NULL THEN r.spans[0] - windowStart END AS designatorAt,
-       head([(s_:Section)-[:CONTAINS]->(d) | s_ {.id, .kind, .title}]) AS section`;
-const IMPACT_ROOT = `MATCH (c:Article {id: $id}) WHERE ${articleValid('c')} RETURN elementId(c) AS eid, ${summaryFields('c')} AS article`;
-// Whether anything not yet seen cites the last frontier: the walk stopped at maxDepth, not at its end.
-const IMPACT_BEYOND = `
-UNWIND $frontier AS fid
-MATCH (f) WHERE elementId(f) = fid
-MATCH (d:Article)-[r:CITES]->(f)
-WHERE ${citesValid('r')} AND ${articleValid('d')} AND NOT elementId(d) IN $seen
-RETURN elementId(d) AS eid LIMIT 1`;
+RETURN DISTINCT elementId(d) AS eid, ${summaryFields('d')} AS article, d.sortKey AS sortKey`;
 
 // The targets cited today (or named by a document), most cited first: a target only a past
 // version cited belongs to that date, not to today's list. As for a reference, the reason of a
@@ -387,20 +378,6 @@ const METADATA_TYPES: LinkTypeName[] = ['CREATED_BY', 'MODIFIED_BY', 'REPEALED_B
 
 function toProvenance(value: unknown): ProvenanceName[] {
   return asStrings(value).flatMap((via) => (PROVENANCE[via] ? [PROVENANCE[via]] : []));
-}
-
-function toImpactStep(row: Record<string, unknown>, distance: number): ImpactWalkStep {
-  const window = asString(row.citationWindow);
-  const section = row.section as Record<string, unknown> | null;
-  return {
-    article: toSummary(row.article),
-    sortKey: asString(row.sortKey) ?? '',
-    distance,
-    viaId: String(row.viaId),
-    citation: window === null ? null : quoteCitation(window, Number(row.designatorAt)),
-    provenance: toProvenance(row.provenance),
-    section: section ? { id: String(section.id), kind: asString(section.kind) ?? '', title: asString(section.title) ?? '' } : null,
-  };
 }
 
 // "1996-02-24/2004-07-30" → {from, to}; "2004-07-30/" is open.
@@ -549,6 +526,7 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
         validTo: asString(shown.validTo),
         // Citation spans point into the article's current text: they mean nothing in another one.
         spansApply: !version || version.contentHash === article.contentHash,
+        legiarti: asString(article.legiarti),
       };
     },
 
@@ -711,8 +689,21 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
       return row ? (row.section as SectionRecord) : null;
     },
 
-    async getTableOfContents(): Promise<SectionRecord[]> {
-      return (await query(TABLE_OF_CONTENTS)).map((row) => row.section as SectionRecord);
+    /** The top sections of a code ("CGCT" or another code's id). */
+    async getTableOfContents(code: string): Promise<SectionRecord[]> {
+      return (await query(TABLE_OF_CONTENTS, { code })).map((row) => row.section as SectionRecord);
+    },
+
+    /** Every section of a code with the articles in force at `asOf` in it and below (one statement). */
+    async getSectionArticleCounts(code: string, asOf: AsOf): Promise<Map<string, number>> {
+      const rows = await query(SECTION_ARTICLE_COUNTS, { code, asOf });
+      return sumSectionCounts(rows.map((row) => ({ id: String(row.id), parent: asString(row.parent), direct: Number(row.direct ?? 0) })));
+    },
+
+    /** The article a LEGIARTI id names, at its number in force today when it was renumbered; null when none has it. */
+    async getArticleByLegiarti(legiarti: string): Promise<ArticleSummary | null> {
+      const [row] = await query(ARTICLE_BY_LEGIARTI, { legiarti });
+      return row ? toSummary(row.article) : null;
     },
 
     /** The sections directly in each of the given sections, in order (one statement for all). */
@@ -812,35 +803,36 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
       return { missing, path: { nodes: (chain.nodes as RawNode[]).map(toGraphNode), edges, length: edges.length } };
     },
 
-    /**
-     * Articles citing `id`, then those citing them…, each at its shortest distance with the
-     * citation that carries it; null when `id` is no article in force. Paging and counting are
-     * server/impact.ts's.
-     */
-    async getImpact(id: string, maxDepth: number, asOf: AsOf): Promise<ImpactWalk | null> {
+    /** Articles citing `id`, then those citing them…, each at its shortest distance. */
+    async getImpact(id: string, maxDepth: number, first: number, asOf: AsOf): Promise<ImpactRecord | null> {
       const rows = await readRows(options, async (tx) => {
-        const [root] = await runRows(tx, IMPACT_ROOT, { id, asOf });
-        if (!root) return [];
-        const seen = new Set([String(root.eid)]);
-        const steps: ImpactWalkStep[] = [];
-        let frontier = [String(root.eid)];
+        const [center] = await runRows(tx, CENTER, { id, asOf });
+        if (!center) return [];
+        const seen = new Set([String(center.eid)]);
+        const dependants: Array<{ article: unknown; sortKey: string; distance: number }> = [];
+        let frontier = [String(center.eid)];
         for (let distance = 1; distance <= maxDepth && frontier.length > 0; distance++) {
-          const hop = await runRows(tx, IMPACT_HOP, { frontier, asOf });
+          const hop = (await runRows(tx, IMPACT_HOP, { frontier, asOf })).filter((row) => !seen.has(String(row.eid)));
           frontier = [];
           for (const row of hop) {
             if (seen.has(String(row.eid))) continue;
             seen.add(String(row.eid));
             frontier.push(String(row.eid));
-            steps.push(toImpactStep(row, distance));
+            dependants.push({ article: row.article, sortKey: asString(row.sortKey) ?? '', distance });
           }
         }
-        const complete = frontier.length === 0 || (await runRows(tx, IMPACT_BEYOND, { frontier, seen: [...seen], asOf })).length === 0;
-        return [{ root: root.article, steps, complete }];
+        return [{ dependants }];
       });
       if (rows.length === 0) return null;
-      const { root, steps, complete } = rows[0] as { root: unknown; steps: ImpactWalkStep[]; complete: boolean };
-      steps.sort((a, b) => a.distance - b.distance || (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
-      return { root: toSummary(root), steps, complete };
+      const all = rows[0]!.dependants as Array<{ article: unknown; sortKey: string; distance: number }>;
+      all.sort((a, b) => a.distance - b.distance || (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+      return {
+        root: id,
+        directCount: all.filter((d) => d.distance === 1).length,
+        totalCount: all.length,
+        dependants: all.slice(0, first).map((d) => ({ article: toSummary(d.article), distance: d.distance })),
+        truncated: all.length > first,
+      };
     },
 
     async getUnresolved(skip: number, limit: number): Promise<{ total: number; targets: UnresolvedRecord[] }> {

@@ -4,7 +4,7 @@
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseArticleKey } from './article-key.ts';
-import { CODES, codeById, codesNamed, splitArticleKey } from '../ingest/codes/code-registry.ts';
+import { CGCT_CODE, CODES, codeById, codesNamed, splitArticleKey } from '../ingest/codes/code-registry.ts';
 import { createBatchLoader, type BatchLoader } from './batch-loader.ts';
 import { encodeCursor, offsetAfter } from './cursor.ts';
 import { DateScalar } from './date-scalar.ts';
@@ -12,12 +12,11 @@ import { badUserInput, notFound } from './errors.ts';
 import { toExcerpt } from './excerpt.ts';
 import type { GraphRepository } from './graph-repository.ts';
 import { highlight } from './highlight.ts';
-import { pageImpact } from './impact.ts';
 import { ARGUMENT_LIMITS as L, checkRange } from './limits.ts';
 import { parseSearch } from './search-query.ts';
 import { suggesterOf } from './search-suggestions.ts';
 import { today } from '../graph-schema/today.ts';
-import { LINK_TYPES, type ArticleLifeRecord, type ArticleRecord, type ArticleSummary, type ChangeRecord, type DependantRecord, type DirectionName, type LinkTypeName, type NumberSearch, type ReferenceRecord, type SearchHit, type SectionRecord } from './types.ts';
+import { LINK_TYPES, type ArticleLifeRecord, type ArticleRecord, type ArticleSummary, type ChangeRecord, type DirectionName, type LinkTypeName, type NumberSearch, type ReferenceRecord, type SearchHit, type SectionRecord } from './types.ts';
 
 /** What every resolver receives; one per request. */
 export interface ServerContext {
@@ -27,6 +26,8 @@ export interface ServerContext {
   sectionArticles: BatchLoader<string, ArticleSummary[]>;
   /** Article summaries by id, for the change sets of `changes` (one query for a whole page). */
   articleSummaries: BatchLoader<string, ArticleSummary | null>;
+  /** Every section's article count in a code at a date (null: today), read once per request. */
+  sectionArticleCounts: (code: string, asOf: string | null) => Promise<Map<string, number>>;
 }
 
 /** The context of one request. */
@@ -36,8 +37,31 @@ export function createServerContext(repository: GraphRepository): ServerContext 
     childSections: createBatchLoader((ids) => repository.getChildSections(ids), []),
     sectionArticles: createBatchLoader((ids) => repository.getSectionArticles(ids), []),
     articleSummaries: createBatchLoader<string, ArticleSummary | null>((ids) => repository.getArticleSummaries(ids), null),
+    sectionArticleCounts: memoizeSectionCounts(repository),
   };
 }
+
+// The table of contents asks every section's count: one statement for the whole code, not one per section.
+function memoizeSectionCounts(repository: GraphRepository): ServerContext['sectionArticleCounts'] {
+  const counts = new Map<string, Promise<Map<string, number>>>();
+  return (code, asOf) => {
+    const key = `${code}|${asOf ?? ''}`;
+    let pending = counts.get(key);
+    if (!pending) counts.set(key, (pending = repository.getSectionArticleCounts(code, asOf)));
+    return pending;
+  };
+}
+
+/** The id of the code a `code` argument names (folder, name or abbreviation); the CGCT when none. */
+function codeArg(raw: unknown): string {
+  if (raw === undefined || raw === null || String(raw).trim() === '') return CGCT_CODE;
+  const named = codesNamed(String(raw));
+  if (named.length === 0) throw badUserInput(`"code" names no code: "${String(raw)}" (see Query.codes).`, 'code');
+  return named[0]!.id;
+}
+
+// "LEGIARTI000006389099", as Légifrance writes it; lower case accepted.
+const LEGIARTI = /^LEGIARTI\d{12}$/;
 
 type Args = Record<string, unknown>;
 type Resolver<P = unknown> = (parent: P, args: Args, context: ServerContext, info: GraphQLResolveInfo) => unknown;
@@ -149,7 +173,13 @@ const Query: Record<string, Resolver> = {
   },
 
   section: (_, args, { repository }) => repository.getSection(String(args.id)),
-  tableOfContents: (_, __, { repository }) => repository.getTableOfContents(),
+  tableOfContents: (_, args, { repository }) => repository.getTableOfContents(codeArg(args.code)),
+
+  articleByLegiarti(_, args, { repository }) {
+    const id = String(args.id).trim().toUpperCase();
+    if (!LEGIARTI.test(id)) throw badUserInput(`"id" is no Légifrance article id: "${String(args.id)}" (expected "LEGIARTI" and 12 digits, as "LEGIARTI000006389099").`, 'id');
+    return repository.getArticleByLegiarti(id);
+  },
 
   async neighborhood(_, args, { repository }) {
     const id = requireArticleId(args.id, 'id', args.code);
@@ -174,10 +204,9 @@ const Query: Record<string, Resolver> = {
     const id = requireArticleId(args.id, 'id', args.code);
     const maxDepth = checkRange(Number(args.maxDepth), L.impactMaxDepth, 'maxDepth');
     const first = checkRange(Number(args.first), L.impactFirst, 'first');
-    const offset = offsetAfter('impact', args.after as string | null);
-    const walk = await repository.getImpact(id, maxDepth, asOfOf(args));
-    if (!walk) throw notFound(`No article ${id}.`);
-    return pageImpact(id, walk, { offset, first });
+    const impact = await repository.getImpact(id, maxDepth, first, asOfOf(args));
+    if (!impact) throw notFound(`No article ${id}.`);
+    return impact;
   },
 
   async unresolvedReferences(_, args, { repository }) {
@@ -261,14 +290,11 @@ const Change: Record<string, Resolver<ChangeRecord>> = {
   citationsLost: (change) => change.citationsLost.map(toCitationChange),
 };
 
-// Counts and dependants name their code by id; the SDL's Code is built here, as for Article.code.
-const ImpactCodeCount: Record<string, Resolver<{ codeId: string }>> = { code: (group) => toCodeInfo(codeById(group.codeId)!) };
-const Dependant: Record<string, Resolver<DependantRecord>> = { code: (dependant) => codeOf(dependant.article.id) };
-
 const Section: Record<string, Resolver<SectionRecord>> = {
   sections: (section, _, { childSections }) => childSections(section.id),
   articles: (section, _, { sectionArticles }) => sectionArticles(section.id),
   breadcrumb: (section, _, { repository }) => repository.getBreadcrumb('Section', section.id),
+  articleCount: async (section, args, { sectionArticleCounts }) => (await sectionArticleCounts(section.code ?? CGCT_CODE, asOfOf(args))).get(section.id) ?? 0,
 };
 
 const Stats: Record<string, Resolver> = {
@@ -276,4 +302,4 @@ const Stats: Record<string, Resolver> = {
 };
 
 /** The resolver map for createSchema. */
-export const resolvers = { Date: DateScalar, Query, Article, ArticleLife, Change, Section, Stats, Dependant, ImpactCodeCount, ImpactSectionCount: ImpactCodeCount };
+export const resolvers = { Date: DateScalar, Query, Article, ArticleLife, Change, Section, Stats };

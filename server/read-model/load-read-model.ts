@@ -18,7 +18,7 @@ const NODES = `
 MATCH (n) WHERE n:Article OR n:ExternalArticle OR n:LegalText OR n:UnresolvedTarget OR n:Document
 RETURN [elementId(n), n.id, labels(n), n.number, n.status, n.part, n.title, n.textId, n.reason, left(n.text, 160), left(n.text, 240),
         n.periods, n.sortKey, n.code, n.candidates, n.inForceFrom, n.repealedOn, n.repealedBy, n.snapshotDate,
-        CASE WHEN n:ExternalArticle THEN head([(n)-[:PART_OF]->(t:LegalText) | t.legifranceId]) ELSE n.legifranceId END] AS row`;
+        CASE WHEN n:ExternalArticle THEN head([(n)-[:PART_OF]->(t:LegalText) | t.legifranceId]) ELSE n.legifranceId END, n.legiarti] AS row`;
 const ARTICLES = `
 MATCH (a:Article)
 RETURN [elementId(a), a.text, a.html, a.validFrom, a.validTo, a.sources, a.contentHash,
@@ -90,6 +90,7 @@ export async function loadReadModel(driver: Driver, database: string | undefined
           repealedBy: str(row[17]),
           snapshotDate: str(row[18]),
           legifranceId: str(row[19]),
+          legiarti: str(row[20]),
           text: null,
           html: null,
           validFrom: null,

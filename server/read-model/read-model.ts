@@ -86,7 +86,7 @@ export function readArticle(model: ReadModelData, id: string, asOf: string): Row
     article: {
       id: a.id, number: a.number, part: a.part, text: a.text, html: a.html, validFrom: a.validFrom, validTo: a.validTo, sources: a.sources,
       sortKey: a.sortKey, contentHash: a.contentHash, status: statusAt(a, asOf), inForceFrom: a.inForceFrom, repealedOn: a.repealedOn,
-      periods: a.periods, repealedBy: a.repealedBy ?? repealTitle(a), oldestVersionFrom, snapshotDate: a.snapshotDate,
+      periods: a.periods, repealedBy: a.repealedBy ?? repealTitle(a), oldestVersionFrom, snapshotDate: a.snapshotDate, legiarti: a.legiarti,
     },
     version: version && { text: version.text, html: version.html, validFrom: version.validFrom, validTo: version.validTo, contentHash: version.contentHash },
   };

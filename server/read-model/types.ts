@@ -48,6 +48,8 @@ export interface ModelNode {
   snapshotDate: string | null;
   /** A legal text's JORFTEXT / LEGITEXT id; an external article's text's. */
   legifranceId: string | null;
+  /** An article's Légifrance id (LEGIARTI…), when a source gave it. */
+  legiarti: string | null;
   /** Articles only (else empty or null). */
   text: string | null;
   html: string | null;

@@ -197,6 +197,41 @@ describe('table of contents', () => {
       'L1112-1', 'L1115-1', 'L2131-1', 'L2131-2', 'L2131-6', 'L3131-1', 'L3131-2', 'L3132-1', 'L4131-1', 'L4141-1', 'L4141-2', 'L4142-1',
     ]);
   });
+
+  it('counts the articles in force in each section and below, on the date asked', async () => {
+    const { tableOfContents } = await data('{ tableOfContents { title articleCount sections { title articleCount sections { sections { sections { title articleCount old: articleCount(asOf: "2005-01-01") } } } } } }');
+    const [legislative, regulatory] = tableOfContents;
+    // Twelve articles in the chapters, L4131-1 repealed since 2009.
+    expect(legislative.articleCount).toBe(11);
+    expect(regulatory.articleCount).toBe(1);
+    expect(legislative.sections.map((p: Json) => p.articleCount)).toEqual([2, 3, 3, 3]);
+    const chapters = legislative.sections.flatMap((p: Json) => p.sections.flatMap((l: Json) => l.sections.flatMap((t: Json) => t.sections)));
+    const composition = chapters.find((c: Json) => c.title === 'Chapitre Ier : Composition');
+    expect(composition).toMatchObject({ articleCount: 0, old: 1 });
+  });
+
+  it('gives another code\'s table of contents by its code, and refuses a code that does not exist', async () => {
+    expect(await data('{ tableOfContents(code: "code de l\'urbanisme") { id } }')).toEqual({ tableOfContents: [] });
+    const { body } = await server.graphql('{ tableOfContents(code: "code imaginaire") { id } }');
+    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('permalink by Légifrance id', () => {
+  it('finds the article a LEGIARTI id names, and gives an article its id', async () => {
+    expect(await data('{ articleByLegiarti(id: "LEGIARTI000000021311") { id number } }')).toEqual({ articleByLegiarti: { id: 'L2131-1', number: 'L. 2131-1' } });
+    expect(await data('{ article(id: "L2131-1") { legiarti } }')).toEqual({ article: { legiarti: 'LEGIARTI000000021311' } });
+  });
+
+  it('leads the id of an article renumbered since to its number in force (L1114-1 → L1115-1)', async () => {
+    expect(await data('{ articleByLegiarti(id: "legiarti000000011141") { id } }')).toEqual({ articleByLegiarti: { id: 'L1115-1' } });
+  });
+
+  it('answers null for an id no article has, and refuses what is no LEGIARTI id', async () => {
+    expect(await data('{ articleByLegiarti(id: "LEGIARTI000099999999") { id } }')).toEqual({ articleByLegiarti: null });
+    const { body } = await server.graphql('{ articleByLegiarti(id: "L2131-1") { id } }');
+    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
 });
 
 describe('neighborhood', () => {
