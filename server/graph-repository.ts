@@ -9,12 +9,11 @@ import { NO_GRAPH_REVISION } from '../graph-schema/graph-revision.ts';
 import { toGraphNode as convertNode, toPart, toStatus, type RawNode } from './graph-node.ts';
 import { asString, asStrings, toPlain } from './to-plain.ts';
 import { toExcerpt } from './excerpt.ts';
+import { DEFAULT_SEARCH_FILTERS, partiePattern, type SearchFilters } from './search-filters.ts';
 import { sumSectionCounts } from './section-counts.ts';
-import { quoteCitation } from './impact.ts';
 import { today } from '../graph-schema/today.ts';
 import { readArticle, readLinkGroups, readNeighborhood, readPreviousNext, readReferences, readRenumbering, readSearchByNumber, readSearchByWords, readVersions } from './read-model/read-model.ts';
 import type { ReadModelData } from './read-model/types.ts';
-import { readDependencyChanges, type DependencyChanges, type DependencyChangesRequest } from './dependency-changes.ts';
 import type {
   ArticleLifeRecord,
   ArticleRecord,
@@ -25,8 +24,7 @@ import type {
   ArticleVersionRecord,
   DirectionName,
   GraphEdge,
-  ImpactWalk,
-  ImpactWalkStep,
+  ImpactRecord,
   LinkGroup,
   LinkTypeName,
   Neighborhood,
@@ -238,6 +236,11 @@ MATCH (:Section {id: id})-[c:CONTAINS]->(a:Article)
 WITH id, a ORDER BY c.order, a.sortKey
 RETURN id, collect(${summaryFields('a')}) AS articles`;
 
+// The part and Partie filters of a search (search-filters.ts): the stored part as toPart reads
+// it, the Partie by the id's first digit ($partiePattern, null for none).
+const inSearchedPart = (a: string) =>
+  `(($part IS NULL OR CASE ${a}.part WHEN 'regulatory' THEN 'REGULATORY' WHEN 'annex' THEN 'ANNEX' ELSE 'LEGISLATIVE' END = $part) AND ($partiePattern IS NULL OR ${a}.id =~ $partiePattern))`;
+
 // Exact id first, then the code order: "L. 2131" lists L2131-1, L2131-2, …
 // The CGCT's articles first, then the same number in the other codes ($number: "L2131-1" is also
 // the code du travail's), each in code order.
@@ -251,20 +254,24 @@ CALL () {
   UNION
   MATCH (a:Article) WHERE $range IS NOT NULL AND a.sortKey >= $range.from AND a.sortKey <= $range.to AND coalesce(a.code, 'CGCT') = $range.code RETURN a
 }
-WITH a WHERE ${articleValid('a')}
+WITH a WHERE ${inSearchedPart('a')}
 WITH a, coalesce(head([i IN range(0, size($keys) - 1) WHERE $keys[i] = a.id]), size($keys)) AS rank
 ORDER BY rank, a.code IS NOT NULL, a.sortKey, a.id
-WITH collect({a: a, rank: rank}) AS hits
-RETURN size(hits) AS total,
+WITH collect({a: a, rank: rank, inForce: ${articleInForce('a')}}) AS found
+// An article the query names exactly is kept whatever its status (search-filters.ts).
+WITH [x IN found WHERE x.inForce OR NOT $inForceOnly OR x.rank < size($keys)] AS hits,
+     size([x IN found WHERE NOT x.inForce AND x.rank >= size($keys)]) AS notInForce
+RETURN size(hits) AS total, notInForce,
        [x IN hits[$skip..$skip + $limit] | {article: ${summaryFields('x.a')}, text: x.a.text, score: CASE WHEN x.rank < size($keys) THEN 2.0 ELSE 1.0 END}] AS page`;
 
 // The CGCT's articles first, then the other codes', each best first; $code keeps one code's.
 const SEARCH_WORDS = `
 CALL db.index.fulltext.queryNodes('article_text', $query, {limit: $window}) YIELD node, score
-WHERE ${articleValid('node')} AND ($code IS NULL OR coalesce(node.code, 'CGCT') = $code)
+WHERE ($code IS NULL OR coalesce(node.code, 'CGCT') = $code) AND ${inSearchedPart('node')}
 WITH node, score ORDER BY node.code IS NOT NULL, score DESC
-WITH collect({node: node, score: score}) AS hits
-RETURN size(hits) AS total,
+WITH collect({node: node, score: score, inForce: ${articleInForce('node')}}) AS found
+WITH [x IN found WHERE x.inForce OR NOT $inForceOnly] AS hits, size([x IN found WHERE NOT x.inForce]) AS notInForce
+RETURN size(hits) AS total, notInForce,
        [x IN hits[$skip..$skip + $limit] | {article: ${summaryFields('x.node')}, text: x.node.text, score: x.score}] AS page`;
 
 // The same hits as ids and scores only, for the read model to filter and project.
@@ -332,35 +339,12 @@ for (let length = 1; length <= MAX_PATH_LENGTH; length++) {
   for (const directed of [true, false]) PATH_QUERIES.set(`${length}|${directed}`, pathQuery(length, directed));
 }
 
-// One step of the impact walk: who cites the frontier, each with ONE citation that carries the
-// dependency (towards the first cited article in code order), the words of that citation and the
-// section holding the citer. A citation's spans point into the text of the last citing version of
-// its interval (graph-schema/README.md, "Time"), hence the version looked up rather than d.text;
-// a window of 30 characters before the designator lets "l'article " be quoted with it.
 const IMPACT_HOP = `
 UNWIND $frontier AS fid
 MATCH (f) WHERE elementId(f) = fid
 MATCH (d:Article)-[r:CITES]->(f)
 WHERE ${citesValid('r')} AND ${articleValid('d')}
-WITH d, f, r ORDER BY f.sortKey, size(coalesce(r.spans, [])) DESC
-WITH d, head(collect({f: f, r: r})) AS carrier
-WITH d, carrier.f AS f, carrier.r AS r
-WITH d, f, r, CASE WHEN size(coalesce(r.spans, [])) >= 2 THEN coalesce(
-  reduce(last_ = null, v_ IN [(d)-[:HAS_VERSION]->(x_:ArticleVersion) WHERE r.validTo IS NULL OR x_.validFrom < r.validTo | x_] |
-    CASE WHEN last_ IS NULL OR v_.validFrom > last_.validFrom THEN v_ ELSE last_ END).text, d.text) END AS citingText
-WITH d, f, r, citingText, CASE WHEN r.spans[0] >= 30 THEN r.spans[0] - 30 ELSE 0 END AS windowStart
-RETURN elementId(d) AS eid, ${summaryFields('d')} AS article, d.sortKey AS sortKey, f.id AS viaId, r.via AS provenance,
-       CASE WHEN citingText IS NOT NULL THEN substring(citingText, windowStart, r.spans[1] - windowStart) END AS citationWindow,
-       CASE WHEN citingText IS NOT NULL THEN r.spans[0] - windowStart END AS designatorAt,
-       head([(s_:Section)-[:CONTAINS]->(d) | s_ {.id, .kind, .title}]) AS section`;
-const IMPACT_ROOT = `MATCH (c:Article {id: $id}) WHERE ${articleValid('c')} RETURN elementId(c) AS eid, ${summaryFields('c')} AS article`;
-// Whether anything not yet seen cites the last frontier: the walk stopped at maxDepth, not at its end.
-const IMPACT_BEYOND = `
-UNWIND $frontier AS fid
-MATCH (f) WHERE elementId(f) = fid
-MATCH (d:Article)-[r:CITES]->(f)
-WHERE ${citesValid('r')} AND ${articleValid('d')} AND NOT elementId(d) IN $seen
-RETURN elementId(d) AS eid LIMIT 1`;
+RETURN DISTINCT elementId(d) AS eid, ${summaryFields('d')} AS article, d.sortKey AS sortKey`;
 
 // The targets cited today (or named by a document), most cited first: a target only a past
 // version cited belongs to that date, not to today's list. As for a reference, the reason of a
@@ -404,20 +388,6 @@ const METADATA_TYPES: LinkTypeName[] = ['CREATED_BY', 'MODIFIED_BY', 'REPEALED_B
 
 function toProvenance(value: unknown): ProvenanceName[] {
   return asStrings(value).flatMap((via) => (PROVENANCE[via] ? [PROVENANCE[via]] : []));
-}
-
-function toImpactStep(row: Record<string, unknown>, distance: number): ImpactWalkStep {
-  const window = asString(row.citationWindow);
-  const section = row.section as Record<string, unknown> | null;
-  return {
-    article: toSummary(row.article),
-    sortKey: asString(row.sortKey) ?? '',
-    distance,
-    viaId: String(row.viaId),
-    citation: window === null ? null : quoteCitation(window, Number(row.designatorAt)),
-    provenance: toProvenance(row.provenance),
-    section: section ? { id: String(section.id), kind: asString(section.kind) ?? '', title: asString(section.title) ?? '' } : null,
-  };
 }
 
 // "1996-02-24/2004-07-30" → {from, to}; "2004-07-30/" is open.
@@ -530,9 +500,9 @@ export type GraphRepository = ReturnType<typeof createGraphRepository>;
 export function createGraphRepository(options: GraphRepositoryOptions) {
   const query = (cypher: string, params: Record<string, unknown> = {}) => readRows(options, (tx) => runRows(tx, cypher, params));
   const memory = async () => (options.readModel ? options.readModel() : null);
-  const searchNumbers = async (search: NumberSearch, skip: number, limit: number, asOf: AsOf): Promise<{ total: number; hits: SearchHit[] }> => {
+  const searchNumbers = async (search: NumberSearch, skip: number, limit: number, asOf: AsOf, filters = DEFAULT_SEARCH_FILTERS): Promise<SearchPage> => {
     const model = await memory();
-    const row = model ? readSearchByNumber(model, search, skip, limit, asOf ?? today()) : (await query(SEARCH_NUMBER, { ...search, skip, limit, asOf }))[0];
+    const row = model ? readSearchByNumber(model, search, skip, limit, asOf ?? today(), filters) : (await query(SEARCH_NUMBER, { ...search, skip, limit, asOf, ...filterParams(filters) }))[0];
     return toSearchPage(row);
   };
 
@@ -698,11 +668,6 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
       });
     },
 
-    /** What changed in what an article depends on (server/dependency-changes.ts). */
-    getDependencyChanges(request: DependencyChangesRequest): Promise<DependencyChanges> {
-      return readDependencyChanges(query, request);
-    },
-
     /** Amendments dated from `since` to `until` (both included), by date then id. */
     async getChanges(since: string, until: string, skip: number, limit: number): Promise<{ total: number; changes: ChangeRecord[] }> {
       const [row] = await query(CHANGES, { since, until, skip, limit });
@@ -764,7 +729,7 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
     },
 
     /** Articles whose id starts with a normalized (partial) number. */
-    async searchByNumber(prefix: string, number: string | null, skip: number, limit: number, asOf: AsOf): Promise<{ total: number; hits: SearchHit[] }> {
+    async searchByNumber(prefix: string, number: string | null, skip: number, limit: number, asOf: AsOf): Promise<SearchPage> {
       return searchNumbers({ keys: [prefix], prefixes: [prefix], numbers: number === null ? [] : [number], range: null }, skip, limit, asOf);
     },
 
@@ -778,14 +743,14 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
     },
 
     /** Articles matching a Lucene query on the French full-text index; `window` caps the count. */
-    async searchByWords(luceneQuery: string, code: string | null, skip: number, limit: number, window: number, asOf: AsOf): Promise<{ total: number; hits: SearchHit[] }> {
+    async searchByWords(luceneQuery: string, code: string | null, skip: number, limit: number, window: number, asOf: AsOf, filters = DEFAULT_SEARCH_FILTERS): Promise<SearchPage> {
       const model = await memory();
       if (model) {
         const [found] = await query(SEARCH_WORD_HITS, { query: luceneQuery, window });
-        const row = readSearchByWords(model, (found?.hits as Array<[string, number]> | undefined) ?? [], code, skip, limit, asOf ?? today());
+        const row = readSearchByWords(model, (found?.hits as Array<[string, number]> | undefined) ?? [], code, skip, limit, asOf ?? today(), filters);
         if (row) return toSearchPage(row);
       }
-      const [row] = await query(SEARCH_WORDS, { query: luceneQuery, code, skip, limit, window, asOf });
+      const [row] = await query(SEARCH_WORDS, { query: luceneQuery, code, skip, limit, window, asOf, ...filterParams(filters) });
       return toSearchPage(row);
     },
 
@@ -848,35 +813,36 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
       return { missing, path: { nodes: (chain.nodes as RawNode[]).map(toGraphNode), edges, length: edges.length } };
     },
 
-    /**
-     * Articles citing `id`, then those citing them…, each at its shortest distance with the
-     * citation that carries it; null when `id` is no article in force. Paging and counting are
-     * server/impact.ts's.
-     */
-    async getImpact(id: string, maxDepth: number, asOf: AsOf): Promise<ImpactWalk | null> {
+    /** Articles citing `id`, then those citing them…, each at its shortest distance. */
+    async getImpact(id: string, maxDepth: number, first: number, asOf: AsOf): Promise<ImpactRecord | null> {
       const rows = await readRows(options, async (tx) => {
-        const [root] = await runRows(tx, IMPACT_ROOT, { id, asOf });
-        if (!root) return [];
-        const seen = new Set([String(root.eid)]);
-        const steps: ImpactWalkStep[] = [];
-        let frontier = [String(root.eid)];
+        const [center] = await runRows(tx, CENTER, { id, asOf });
+        if (!center) return [];
+        const seen = new Set([String(center.eid)]);
+        const dependants: Array<{ article: unknown; sortKey: string; distance: number }> = [];
+        let frontier = [String(center.eid)];
         for (let distance = 1; distance <= maxDepth && frontier.length > 0; distance++) {
-          const hop = await runRows(tx, IMPACT_HOP, { frontier, asOf });
+          const hop = (await runRows(tx, IMPACT_HOP, { frontier, asOf })).filter((row) => !seen.has(String(row.eid)));
           frontier = [];
           for (const row of hop) {
             if (seen.has(String(row.eid))) continue;
             seen.add(String(row.eid));
             frontier.push(String(row.eid));
-            steps.push(toImpactStep(row, distance));
+            dependants.push({ article: row.article, sortKey: asString(row.sortKey) ?? '', distance });
           }
         }
-        const complete = frontier.length === 0 || (await runRows(tx, IMPACT_BEYOND, { frontier, seen: [...seen], asOf })).length === 0;
-        return [{ root: root.article, steps, complete }];
+        return [{ dependants }];
       });
       if (rows.length === 0) return null;
-      const { root, steps, complete } = rows[0] as { root: unknown; steps: ImpactWalkStep[]; complete: boolean };
-      steps.sort((a, b) => a.distance - b.distance || (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
-      return { root: toSummary(root), steps, complete };
+      const all = rows[0]!.dependants as Array<{ article: unknown; sortKey: string; distance: number }>;
+      all.sort((a, b) => a.distance - b.distance || (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+      return {
+        root: id,
+        directCount: all.filter((d) => d.distance === 1).length,
+        totalCount: all.length,
+        dependants: all.slice(0, first).map((d) => ({ article: toSummary(d.article), distance: d.distance })),
+        truncated: all.length > first,
+      };
     },
 
     async getUnresolved(skip: number, limit: number): Promise<{ total: number; targets: UnresolvedRecord[] }> {
@@ -912,8 +878,21 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
   };
 }
 
-function toSearchPage(row: Record<string, unknown> | undefined): { total: number; hits: SearchHit[] } {
-  if (!row) return { total: 0, hits: [] };
+/** A page of search hits, with the count of all matches kept and of those not in force (SearchConnection). */
+export interface SearchPage {
+  total: number;
+  hits: SearchHit[];
+  /** Matches not in force on the date that `inForceOnly` leaves out (or would). */
+  notInForce: number;
+}
+
+function toSearchPage(row: Record<string, unknown> | undefined): SearchPage {
+  if (!row) return { total: 0, hits: [], notInForce: 0 };
   const page = row.page as Array<Record<string, unknown>>;
-  return { total: Number(row.total), hits: page.map((hit) => ({ article: toSummary(hit.article), score: Number(hit.score), text: asString(hit.text) ?? '' })) };
+  return { total: Number(row.total), notInForce: Number(row.notInForce), hits: page.map((hit) => ({ article: toSummary(hit.article), score: Number(hit.score), text: asString(hit.text) ?? '' })) };
+}
+
+// The statement parameters of the filters (inSearchedPart and the inForceOnly clause).
+function filterParams(filters: SearchFilters): Record<string, unknown> {
+  return { inForceOnly: filters.inForceOnly, part: filters.part, partiePattern: partiePattern(filters.partie) };
 }

@@ -10,6 +10,8 @@ import { badUserInput } from './errors.ts';
 /** The bounds of every argument, by field and argument (the SDL's descriptions say the same). */
 export const ARGUMENT_LIMITS = {
   searchFirst: { min: 1, max: 100 },
+  /** The CGCT's Parties: Première (1) to Septième (7). */
+  searchPartie: { min: 1, max: 7 },
   searchQueryLength: { min: 1, max: 200 },
   /** Deepest result offset reachable by paging a search. */
   searchOffset: { min: 0, max: 10_000 },

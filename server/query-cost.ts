@@ -28,6 +28,7 @@ export const FIELD_COSTS: Record<string, (args: Arguments) => number> = {
   neighborhood: (a) => 100 * (count(a, 'depth', 1, L.neighborhoodDepth) * count(a, 'limit', 150, L.neighborhoodLimit)) / (L.neighborhoodDepth.max * L.neighborhoodLimit.max),
   impact: (a) => 100 * (count(a, 'maxDepth', 3, L.impactMaxDepth) * count(a, 'first', 200, L.impactFirst)) / (L.impactMaxDepth.max * L.impactFirst.max),
   path: (a) => 100 * count(a, 'maxLength', 6, L.pathMaxLength) / L.pathMaxLength.max,
+  // Its filters (inForceOnly, part, partie) choose among the matches read, not how many are read.
   search: (a) => 2 + 20 * count(a, 'first', 20, L.searchFirst) / L.searchFirst.max,
   unresolvedReferences: (a) => 2 + 20 * count(a, 'first', 50, L.unresolvedFirst) / L.unresolvedFirst.max,
   changes: (a) => 2 + 20 * count(a, 'first', 20, L.changesFirst) / L.changesFirst.max,

@@ -8,17 +8,16 @@ import { CGCT_CODE, CODES, codeById, codesNamed, splitArticleKey } from '../inge
 import { createBatchLoader, type BatchLoader } from './batch-loader.ts';
 import { encodeCursor, offsetAfter } from './cursor.ts';
 import { DateScalar } from './date-scalar.ts';
-import type { DependencyChangeRecord } from './dependency-changes.ts';
 import { badUserInput, notFound } from './errors.ts';
 import { toExcerpt } from './excerpt.ts';
 import type { GraphRepository } from './graph-repository.ts';
 import { highlight } from './highlight.ts';
-import { pageImpact } from './impact.ts';
 import { ARGUMENT_LIMITS as L, checkRange } from './limits.ts';
+import type { SearchFilters } from './search-filters.ts';
 import { parseSearch } from './search-query.ts';
 import { suggesterOf } from './search-suggestions.ts';
 import { today } from '../graph-schema/today.ts';
-import { LINK_TYPES, type ArticleLifeRecord, type ArticleRecord, type ArticleSummary, type ChangeRecord, type DependantRecord, type DirectionName, type LinkTypeName, type NumberSearch, type ReferenceRecord, type SearchHit, type SectionRecord } from './types.ts';
+import { LINK_TYPES, type ArticleLifeRecord, type ArticleRecord, type ArticleSummary, type ChangeRecord, type DirectionName, type LinkTypeName, type NumberSearch, type ReferenceRecord, type SearchHit, type SectionRecord } from './types.ts';
 
 /** What every resolver receives; one per request. */
 export interface ServerContext {
@@ -135,6 +134,12 @@ async function suggestionsFor(request: NumberSearch, hits: SearchHit[], reposito
   return keys.flatMap((key) => summaries.get(key) ?? []);
 }
 
+/** The filters of `search`, checked: inForceOnly (default true), part, partie (1 to 7). */
+function searchFiltersOf(args: Args): SearchFilters {
+  const partie = args.partie === undefined || args.partie === null ? null : checkRange(Number(args.partie), L.searchPartie, 'partie');
+  return { inForceOnly: args.inForceOnly !== false, part: (args.part as SearchFilters['part'] | undefined) ?? null, partie };
+}
+
 const Query: Record<string, Resolver> = {
   async article(_, args, { repository }) {
     const id = articleKeyArg(args.id, args.code);
@@ -151,12 +156,13 @@ const Query: Record<string, Resolver> = {
     const code = args.code === undefined || args.code === null || String(args.code).trim() === '' ? null : String(args.code);
     if (code && codesNamed(code).length === 0) throw badUserInput(`"code" names no code: "${code}" (see Query.codes).`, 'code');
     const codeId = code ? codesNamed(code)[0]!.id : null;
+    const filters = searchFiltersOf(args);
     const request = parseSearch(query, codeId);
-    if (request.kind === 'empty') return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0, totalCountIsExact: true, suggestions: [] };
+    if (request.kind === 'empty') return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0, totalCountIsExact: true, notInForceCount: 0, suggestions: [] };
     const page =
       request.kind === 'number'
-        ? await repository.searchNumbers(request, offset, first + 1, asOfOf(args))
-        : await repository.searchByWords(request.lucene, codeId, offset, first + 1, Math.max(COUNT_WINDOW + 1, offset + first + 1), asOfOf(args));
+        ? await repository.searchNumbers(request, offset, first + 1, asOfOf(args), filters)
+        : await repository.searchByWords(request.lucene, codeId, offset, first + 1, Math.max(COUNT_WINDOW + 1, offset + first + 1), asOfOf(args), filters);
     const hits = page.hits.slice(0, first);
     const edges = hits.map((hit, i) => ({
       cursor: encodeCursor('search', offset + i),
@@ -170,7 +176,9 @@ const Query: Record<string, Resolver> = {
       totalCount: page.total,
       // The full-text count stops at its window: past it, "more than 1,000", never "1001".
       totalCountIsExact: request.kind === 'number' || page.total <= COUNT_WINDOW,
-      suggestions: request.kind === 'number' && offset === 0 ? suggestionsFor(request, page.hits, repository) : [],
+      notInForceCount: page.notInForce,
+      // A number the part filters hide is no typo: no "did you mean" then.
+      suggestions: request.kind === 'number' && offset === 0 && filters.part === null && filters.partie === null ? suggestionsFor(request, page.hits, repository) : [],
     };
   },
 
@@ -206,10 +214,9 @@ const Query: Record<string, Resolver> = {
     const id = requireArticleId(args.id, 'id', args.code);
     const maxDepth = checkRange(Number(args.maxDepth), L.impactMaxDepth, 'maxDepth');
     const first = checkRange(Number(args.first), L.impactFirst, 'first');
-    const offset = offsetAfter('impact', args.after as string | null);
-    const walk = await repository.getImpact(id, maxDepth, asOfOf(args));
-    if (!walk) throw notFound(`No article ${id}.`);
-    return pageImpact(id, walk, { offset, first });
+    const impact = await repository.getImpact(id, maxDepth, first, asOfOf(args));
+    if (!impact) throw notFound(`No article ${id}.`);
+    return impact;
   },
 
   async unresolvedReferences(_, args, { repository }) {
@@ -244,25 +251,6 @@ const Query: Record<string, Resolver> = {
     const edges = changes.map((node, i) => ({ node, cursor: encodeCursor('changes', offset + i) }));
     return { edges, totalCount: total, pageInfo: { hasNextPage: offset + edges.length < total, endCursor: edges.at(-1)?.cursor ?? null } };
   },
-
-  async dependencyChanges(_, args, context) {
-    const id = requireArticleId(args.id, 'id', args.code);
-    const since = String(args.since);
-    const until = (args.until as string | null | undefined) ?? today();
-    if (until < since) throw badUserInput(`"until" (${until}) is before "since" (${since}).`, 'until');
-    const maxDepth = checkRange(Number(args.maxDepth), L.dependencyChangesMaxDepth, 'maxDepth');
-    const first = checkRange(Number(args.first), L.dependencyChangesFirst, 'first');
-    const article = await context.articleSummaries(id);
-    if (!article) throw notFound(`No article ${id}.`);
-    const found = await context.repository.getDependencyChanges({ id, since, until, maxDepth });
-    return { ...found, article, since, until, totalCount: found.changes.length, changes: found.changes.slice(0, first) };
-  },
-};
-
-const DependencyChange: Record<string, Resolver<DependencyChangeRecord>> = {
-  // The dependency as of today, whatever became of it: a repealed one is shown as such.
-  article: async (change, _, { articleSummaries }) => (await articleSummaries(change.articleId)) ?? { id: change.articleId, number: change.articleId, status: 'REPEALED', excerpt: '' },
-  via: (change, _, { articleSummaries }) => (change.via ? articleSummaries(change.via) : null),
 };
 
 const Article: Record<string, Resolver<ArticleParent>> = {
@@ -312,10 +300,6 @@ const Change: Record<string, Resolver<ChangeRecord>> = {
   citationsLost: (change) => change.citationsLost.map(toCitationChange),
 };
 
-// Counts and dependants name their code by id; the SDL's Code is built here, as for Article.code.
-const ImpactCodeCount: Record<string, Resolver<{ codeId: string }>> = { code: (group) => toCodeInfo(codeById(group.codeId)!) };
-const Dependant: Record<string, Resolver<DependantRecord>> = { code: (dependant) => codeOf(dependant.article.id) };
-
 const Section: Record<string, Resolver<SectionRecord>> = {
   sections: (section, _, { childSections }) => childSections(section.id),
   articles: (section, _, { sectionArticles }) => sectionArticles(section.id),
@@ -328,4 +312,4 @@ const Stats: Record<string, Resolver> = {
 };
 
 /** The resolver map for createSchema. */
-export const resolvers = { Date: DateScalar, Query, Article, ArticleLife, Change, DependencyChange, Section, Stats, Dependant, ImpactCodeCount, ImpactSectionCount: ImpactCodeCount };
+export const resolvers = { Date: DateScalar, Query, Article, ArticleLife, Change, Section, Stats };

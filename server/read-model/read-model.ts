@@ -5,6 +5,7 @@
  * of graph-repository.ts, named in its comment; the date rules are those of graph-schema/README.md
  * ("Time"): ISO strings compared as strings, intervals half-open.
  */
+import { DEFAULT_SEARCH_FILTERS, isInFilteredPart, type SearchFilters } from '../search-filters.ts';
 import type { NumberSearch } from '../types.ts';
 import type { ModelNode, ModelRelationship, ReadModelData } from './types.ts';
 
@@ -182,11 +183,11 @@ export function readPreviousNext(model: ReadModelData, key: string, familyStart:
   return { previous: previous && summaryFields(previous, asOf), next: next && summaryFields(next, asOf) };
 }
 
-/** SEARCH_NUMBER: the keys asked for first, in their order, then the CGCT's, then each code's in its order. */
-export function readSearchByNumber(model: ReadModelData, search: NumberSearch, skip: number, limit: number, asOf: string): Row {
+/** SEARCH_NUMBER: the keys asked for first, in their order, then the CGCT's, then each code's in its order; the filters as its own. */
+export function readSearchByNumber(model: ReadModelData, search: NumberSearch, skip: number, limit: number, asOf: string, filters: SearchFilters = DEFAULT_SEARCH_FILTERS): Row {
   const found = new Set<ModelNode>();
   const collect = (sorted: ModelNode[], start: number, holds: (n: ModelNode) => boolean, keep: (n: ModelNode) => boolean = () => true) => {
-    for (let i = start; i < sorted.length && holds(sorted[i]!); i++) if (keep(sorted[i]!) && isArticleInForce(sorted[i]!, asOf)) found.add(sorted[i]!);
+    for (let i = start; i < sorted.length && holds(sorted[i]!); i++) if (keep(sorted[i]!) && isInFilteredPart(sorted[i]!.id, sorted[i]!.part, filters)) found.add(sorted[i]!);
   };
   for (const prefix of search.prefixes) collect(model.articlesById, lowerBound(model.articlesById, prefix, (n) => n.id), (n) => n.id.startsWith(prefix));
   // The same number in the other codes: their keys are "<code>:<number>".
@@ -195,16 +196,20 @@ export function readSearchByNumber(model: ReadModelData, search: NumberSearch, s
   }
   const range = search.range;
   if (range) collect(model.articlesBySortKey, lowerBound(model.articlesBySortKey, range.from, (n) => n.sortKey!), (n) => n.sortKey! <= range.to, (n) => (n.code ?? 'CGCT') === range.code);
-  const hits = [...found];
   const rankOf = (n: ModelNode) => {
     const rank = search.keys.indexOf(n.id);
     return rank < 0 ? search.keys.length : rank;
   };
+  // An article the query names exactly is kept whatever its status (search-filters.ts).
+  const named = (n: ModelNode) => rankOf(n) < search.keys.length;
+  const outOfForce = new Set([...found].filter((n) => !isArticleInForce(n, asOf) && !named(n)));
+  const hits = filters.inForceOnly ? [...found].filter((n) => !outOfForce.has(n)) : [...found];
   const isOther = (n: ModelNode) => Number(n.code !== null);
   hits.sort((a, b) => rankOf(a) - rankOf(b) || isOther(a) - isOther(b) || compareNullable(a.sortKey, b.sortKey) || compareNullable(a.id, b.id));
   return {
     total: hits.length,
-    page: hits.slice(skip, skip + limit).map((x) => ({ article: summaryFields(x, asOf), text: x.text, score: rankOf(x) < search.keys.length ? 2.0 : 1.0 })),
+    notInForce: outOfForce.size,
+    page: hits.slice(skip, skip + limit).map((x) => ({ article: summaryFields(x, asOf), text: x.text, score: named(x) ? 2.0 : 1.0 })),
   };
 }
 
@@ -221,18 +226,23 @@ function lowerBound(sorted: ModelNode[], value: string, keyOf: (n: ModelNode) =>
 
 /**
  * SEARCH_WORDS, given the full-text index's hits (id and score, best first, as Neo4j's Lucene
- * ranks them): those in force at the date, projected. Undefined when a hit is not in the model.
+ * ranks them): those of the code and part asked, in force at the date unless `inForceOnly` is
+ * off, projected. Undefined when a hit is not in the model.
  */
-export function readSearchByWords(model: ReadModelData, found: Array<[string, number]>, code: string | null, skip: number, limit: number, asOf: string): Row | undefined {
+export function readSearchByWords(model: ReadModelData, found: Array<[string, number]>, code: string | null, skip: number, limit: number, asOf: string, filters: SearchFilters = DEFAULT_SEARCH_FILTERS): Row | undefined {
   const hits: Array<{ node: ModelNode; score: number }> = [];
+  let notInForce = 0;
   for (const [id, score] of found) {
     const node = model.articles.get(id);
     if (!node) return undefined;
-    if (isArticleInForce(node, asOf) && (code === null || (node.code ?? 'CGCT') === code)) hits.push({ node, score });
+    if ((code !== null && (node.code ?? 'CGCT') !== code) || !isInFilteredPart(node.id, node.part, filters)) continue;
+    const inForce = isArticleInForce(node, asOf);
+    if (!inForce) notInForce++;
+    if (inForce || !filters.inForceOnly) hits.push({ node, score });
   }
   // ORDER BY node.code IS NOT NULL, score DESC: the CGCT's first (a stable sort keeps Lucene's order within each).
   hits.sort((a, b) => Number(a.node.code !== null) - Number(b.node.code !== null) || b.score - a.score);
-  return { total: hits.length, page: hits.slice(skip, skip + limit).map((x) => ({ article: summaryFields(x.node, asOf), text: x.node.text, score: x.score })) };
+  return { total: hits.length, notInForce, page: hits.slice(skip, skip + limit).map((x) => ({ article: summaryFields(x.node, asOf), text: x.node.text, score: x.score })) };
 }
 
 /** The neighbourhood walk of getNeighborhood (NEIGHBOUR_STEPS then EDGES_AMONG), breadth first. */
