@@ -11,9 +11,11 @@ import { asString, asStrings, toPlain } from './to-plain.ts';
 import { toExcerpt } from './excerpt.ts';
 import { DEFAULT_SEARCH_FILTERS, partiePattern, type SearchFilters } from './search-filters.ts';
 import { sumSectionCounts } from './section-counts.ts';
+import { quoteCitation } from './impact.ts';
 import { today } from '../graph-schema/today.ts';
 import { readArticle, readLinkGroups, readNeighborhood, readPreviousNext, readReferences, readRenumbering, readSearchByNumber, readSearchByWords, readVersions } from './read-model/read-model.ts';
 import type { ReadModelData } from './read-model/types.ts';
+import { readDependencyChanges, type DependencyChanges, type DependencyChangesRequest } from './dependency-changes.ts';
 import type {
   ArticleLifeRecord,
   ArticleRecord,
@@ -24,7 +26,8 @@ import type {
   ArticleVersionRecord,
   DirectionName,
   GraphEdge,
-  ImpactRecord,
+  ImpactWalk,
+  ImpactWalkStep,
   LinkGroup,
   LinkTypeName,
   Neighborhood,
@@ -339,12 +342,35 @@ for (let length = 1; length <= MAX_PATH_LENGTH; length++) {
   for (const directed of [true, false]) PATH_QUERIES.set(`${length}|${directed}`, pathQuery(length, directed));
 }
 
+// One step of the impact walk: who cites the frontier, each with ONE citation that carries the
+// dependency (towards the first cited article in code order), the words of that citation and the
+// section holding the citer. A citation's spans point into the text of the last citing version of
+// its interval (graph-schema/README.md, "Time"), hence the version looked up rather than d.text;
+// a window of 30 characters before the designator lets "l'article " be quoted with it.
 const IMPACT_HOP = `
 UNWIND $frontier AS fid
 MATCH (f) WHERE elementId(f) = fid
 MATCH (d:Article)-[r:CITES]->(f)
 WHERE ${citesValid('r')} AND ${articleValid('d')}
-RETURN DISTINCT elementId(d) AS eid, ${summaryFields('d')} AS article, d.sortKey AS sortKey`;
+WITH d, f, r ORDER BY f.sortKey, size(coalesce(r.spans, [])) DESC
+WITH d, head(collect({f: f, r: r})) AS carrier
+WITH d, carrier.f AS f, carrier.r AS r
+WITH d, f, r, CASE WHEN size(coalesce(r.spans, [])) >= 2 THEN coalesce(
+  reduce(last_ = null, v_ IN [(d)-[:HAS_VERSION]->(x_:ArticleVersion) WHERE r.validTo IS NULL OR x_.validFrom < r.validTo | x_] |
+    CASE WHEN last_ IS NULL OR v_.validFrom > last_.validFrom THEN v_ ELSE last_ END).text, d.text) END AS citingText
+WITH d, f, r, citingText, CASE WHEN r.spans[0] >= 30 THEN r.spans[0] - 30 ELSE 0 END AS windowStart
+RETURN elementId(d) AS eid, ${summaryFields('d')} AS article, d.sortKey AS sortKey, f.id AS viaId, r.via AS provenance,
+       CASE WHEN citingText IS NOT NULL THEN substring(citingText, windowStart, r.spans[1] - windowStart) END AS citationWindow,
+       CASE WHEN citingText IS NOT NULL THEN r.spans[0] - windowStart END AS designatorAt,
+       head([(s_:Section)-[:CONTAINS]->(d) | s_ {.id, .kind, .title}]) AS section`;
+const IMPACT_ROOT = `MATCH (c:Article {id: $id}) WHERE ${articleValid('c')} RETURN elementId(c) AS eid, ${summaryFields('c')} AS article`;
+// Whether anything not yet seen cites the last frontier: the walk stopped at maxDepth, not at its end.
+const IMPACT_BEYOND = `
+UNWIND $frontier AS fid
+MATCH (f) WHERE elementId(f) = fid
+MATCH (d:Article)-[r:CITES]->(f)
+WHERE ${citesValid('r')} AND ${articleValid('d')} AND NOT elementId(d) IN $seen
+RETURN elementId(d) AS eid LIMIT 1`;
 
 // The targets cited today (or named by a document), most cited first: a target only a past
 // version cited belongs to that date, not to today's list. As for a reference, the reason of a
@@ -388,6 +414,20 @@ const METADATA_TYPES: LinkTypeName[] = ['CREATED_BY', 'MODIFIED_BY', 'REPEALED_B
 
 function toProvenance(value: unknown): ProvenanceName[] {
   return asStrings(value).flatMap((via) => (PROVENANCE[via] ? [PROVENANCE[via]] : []));
+}
+
+function toImpactStep(row: Record<string, unknown>, distance: number): ImpactWalkStep {
+  const window = asString(row.citationWindow);
+  const section = row.section as Record<string, unknown> | null;
+  return {
+    article: toSummary(row.article),
+    sortKey: asString(row.sortKey) ?? '',
+    distance,
+    viaId: String(row.viaId),
+    citation: window === null ? null : quoteCitation(window, Number(row.designatorAt)),
+    provenance: toProvenance(row.provenance),
+    section: section ? { id: String(section.id), kind: asString(section.kind) ?? '', title: asString(section.title) ?? '' } : null,
+  };
 }
 
 // "1996-02-24/2004-07-30" → {from, to}; "2004-07-30/" is open.
@@ -668,6 +708,11 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
       });
     },
 
+    /** What changed in what an article depends on (server/dependency-changes.ts). */
+    getDependencyChanges(request: DependencyChangesRequest): Promise<DependencyChanges> {
+      return readDependencyChanges(query, request);
+    },
+
     /** Amendments dated from `since` to `until` (both included), by date then id. */
     async getChanges(since: string, until: string, skip: number, limit: number): Promise<{ total: number; changes: ChangeRecord[] }> {
       const [row] = await query(CHANGES, { since, until, skip, limit });
@@ -813,36 +858,35 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
       return { missing, path: { nodes: (chain.nodes as RawNode[]).map(toGraphNode), edges, length: edges.length } };
     },
 
-    /** Articles citing `id`, then those citing them…, each at its shortest distance. */
-    async getImpact(id: string, maxDepth: number, first: number, asOf: AsOf): Promise<ImpactRecord | null> {
+    /**
+     * Articles citing `id`, then those citing them…, each at its shortest distance with the
+     * citation that carries it; null when `id` is no article in force. Paging and counting are
+     * server/impact.ts's.
+     */
+    async getImpact(id: string, maxDepth: number, asOf: AsOf): Promise<ImpactWalk | null> {
       const rows = await readRows(options, async (tx) => {
-        const [center] = await runRows(tx, CENTER, { id, asOf });
-        if (!center) return [];
-        const seen = new Set([String(center.eid)]);
-        const dependants: Array<{ article: unknown; sortKey: string; distance: number }> = [];
-        let frontier = [String(center.eid)];
+        const [root] = await runRows(tx, IMPACT_ROOT, { id, asOf });
+        if (!root) return [];
+        const seen = new Set([String(root.eid)]);
+        const steps: ImpactWalkStep[] = [];
+        let frontier = [String(root.eid)];
         for (let distance = 1; distance <= maxDepth && frontier.length > 0; distance++) {
-          const hop = (await runRows(tx, IMPACT_HOP, { frontier, asOf })).filter((row) => !seen.has(String(row.eid)));
+          const hop = await runRows(tx, IMPACT_HOP, { frontier, asOf });
           frontier = [];
           for (const row of hop) {
             if (seen.has(String(row.eid))) continue;
             seen.add(String(row.eid));
             frontier.push(String(row.eid));
-            dependants.push({ article: row.article, sortKey: asString(row.sortKey) ?? '', distance });
+            steps.push(toImpactStep(row, distance));
           }
         }
-        return [{ dependants }];
+        const complete = frontier.length === 0 || (await runRows(tx, IMPACT_BEYOND, { frontier, seen: [...seen], asOf })).length === 0;
+        return [{ root: root.article, steps, complete }];
       });
       if (rows.length === 0) return null;
-      const all = rows[0]!.dependants as Array<{ article: unknown; sortKey: string; distance: number }>;
-      all.sort((a, b) => a.distance - b.distance || (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
-      return {
-        root: id,
-        directCount: all.filter((d) => d.distance === 1).length,
-        totalCount: all.length,
-        dependants: all.slice(0, first).map((d) => ({ article: toSummary(d.article), distance: d.distance })),
-        truncated: all.length > first,
-      };
+      const { root, steps, complete } = rows[0] as { root: unknown; steps: ImpactWalkStep[]; complete: boolean };
+      steps.sort((a, b) => a.distance - b.distance || (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+      return { root: toSummary(root), steps, complete };
     },
 
     async getUnresolved(skip: number, limit: number): Promise<{ total: number; targets: UnresolvedRecord[] }> {

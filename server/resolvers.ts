@@ -8,16 +8,18 @@ import { CGCT_CODE, CODES, codeById, codesNamed, splitArticleKey } from '../inge
 import { createBatchLoader, type BatchLoader } from './batch-loader.ts';
 import { encodeCursor, offsetAfter } from './cursor.ts';
 import { DateScalar } from './date-scalar.ts';
+import type { DependencyChangeRecord } from './dependency-changes.ts';
 import { badUserInput, notFound } from './errors.ts';
 import { toExcerpt } from './excerpt.ts';
 import type { GraphRepository } from './graph-repository.ts';
 import { highlight } from './highlight.ts';
+import { pageImpact } from './impact.ts';
 import { ARGUMENT_LIMITS as L, checkRange } from './limits.ts';
 import type { SearchFilters } from './search-filters.ts';
 import { parseSearch } from './search-query.ts';
 import { suggesterOf } from './search-suggestions.ts';
 import { today } from '../graph-schema/today.ts';
-import { LINK_TYPES, type ArticleLifeRecord, type ArticleRecord, type ArticleSummary, type ChangeRecord, type DirectionName, type LinkTypeName, type NumberSearch, type ReferenceRecord, type SearchHit, type SectionRecord } from './types.ts';
+import { LINK_TYPES, type ArticleLifeRecord, type ArticleRecord, type ArticleSummary, type ChangeRecord, type DependantRecord, type DirectionName, type LinkTypeName, type NumberSearch, type ReferenceRecord, type SearchHit, type SectionRecord } from './types.ts';
 
 /** What every resolver receives; one per request. */
 export interface ServerContext {
@@ -214,9 +216,10 @@ const Query: Record<string, Resolver> = {
     const id = requireArticleId(args.id, 'id', args.code);
     const maxDepth = checkRange(Number(args.maxDepth), L.impactMaxDepth, 'maxDepth');
     const first = checkRange(Number(args.first), L.impactFirst, 'first');
-    const impact = await repository.getImpact(id, maxDepth, first, asOfOf(args));
-    if (!impact) throw notFound(`No article ${id}.`);
-    return impact;
+    const offset = offsetAfter('impact', args.after as string | null);
+    const walk = await repository.getImpact(id, maxDepth, asOfOf(args));
+    if (!walk) throw notFound(`No article ${id}.`);
+    return pageImpact(id, walk, { offset, first });
   },
 
   async unresolvedReferences(_, args, { repository }) {
@@ -251,6 +254,25 @@ const Query: Record<string, Resolver> = {
     const edges = changes.map((node, i) => ({ node, cursor: encodeCursor('changes', offset + i) }));
     return { edges, totalCount: total, pageInfo: { hasNextPage: offset + edges.length < total, endCursor: edges.at(-1)?.cursor ?? null } };
   },
+
+  async dependencyChanges(_, args, context) {
+    const id = requireArticleId(args.id, 'id', args.code);
+    const since = String(args.since);
+    const until = (args.until as string | null | undefined) ?? today();
+    if (until < since) throw badUserInput(`"until" (${until}) is before "since" (${since}).`, 'until');
+    const maxDepth = checkRange(Number(args.maxDepth), L.dependencyChangesMaxDepth, 'maxDepth');
+    const first = checkRange(Number(args.first), L.dependencyChangesFirst, 'first');
+    const article = await context.articleSummaries(id);
+    if (!article) throw notFound(`No article ${id}.`);
+    const found = await context.repository.getDependencyChanges({ id, since, until, maxDepth });
+    return { ...found, article, since, until, totalCount: found.changes.length, changes: found.changes.slice(0, first) };
+  },
+};
+
+const DependencyChange: Record<string, Resolver<DependencyChangeRecord>> = {
+  // The dependency as of today, whatever became of it: a repealed one is shown as such.
+  article: async (change, _, { articleSummaries }) => (await articleSummaries(change.articleId)) ?? { id: change.articleId, number: change.articleId, status: 'REPEALED', excerpt: '' },
+  via: (change, _, { articleSummaries }) => (change.via ? articleSummaries(change.via) : null),
 };
 
 const Article: Record<string, Resolver<ArticleParent>> = {
@@ -300,6 +322,10 @@ const Change: Record<string, Resolver<ChangeRecord>> = {
   citationsLost: (change) => change.citationsLost.map(toCitationChange),
 };
 
+// Counts and dependants name their code by id; the SDL's Code is built here, as for Article.code.
+const ImpactCodeCount: Record<string, Resolver<{ codeId: string }>> = { code: (group) => toCodeInfo(codeById(group.codeId)!) };
+const Dependant: Record<string, Resolver<DependantRecord>> = { code: (dependant) => codeOf(dependant.article.id) };
+
 const Section: Record<string, Resolver<SectionRecord>> = {
   sections: (section, _, { childSections }) => childSections(section.id),
   articles: (section, _, { sectionArticles }) => sectionArticles(section.id),
@@ -312,4 +338,4 @@ const Stats: Record<string, Resolver> = {
 };
 
 /** The resolver map for createSchema. */
-export const resolvers = { Date: DateScalar, Query, Article, ArticleLife, Change, Section, Stats };
+export const resolvers = { Date: DateScalar, Query, Article, ArticleLife, Change, DependencyChange, Section, Stats, Dependant, ImpactCodeCount, ImpactSectionCount: ImpactCodeCount };

@@ -217,13 +217,56 @@ export interface PathRecord extends Subgraph {
   length: number;
 }
 
+/** One article found by the impact walk (server/graph-repository.ts getImpact). */
+export interface ImpactWalkStep {
+  /** The dependent article. */
+  article: ArticleSummary;
+  /** Its sortKey, for code order within a distance. */
+  sortKey: string;
+  /** 1: cites the root; 2: cites a dependant at 1; … */
+  distance: number;
+  /** The article it cites on the way (the root, or a dependant one step nearer). */
+  viaId: string;
+  /** The words of its text that make that citation ("l'article L. 2131-1"), null when not found in the text. */
+  citation: string | null;
+  /** How that citation was found. */
+  provenance: ProvenanceName[];
+  /** The section directly holding it in the table of contents, null outside it. */
+  section: SectionRecord | null;
+}
+
+/** Everything the impact walk found, before paging. */
+export interface ImpactWalk {
+  /** The root's summary (the `via` of the dependants at distance 1). */
+  root: ArticleSummary;
+  /** Every dependant, nearest first, then in code order. */
+  steps: ImpactWalkStep[];
+  /** False when articles beyond maxDepth still depend on the root. */
+  complete: boolean;
+}
+
+/** A dependant as the SDL's Dependant. */
+export interface DependantRecord {
+  article: ArticleSummary;
+  distance: number;
+  via: ArticleSummary;
+  citation: string | null;
+  provenance: ProvenanceName[];
+  section: SectionRecord | null;
+}
+
 /** Impact of the SDL. */
 export interface ImpactRecord {
   root: string;
   directCount: number;
   totalCount: number;
-  dependants: Array<{ article: ArticleSummary; distance: number }>;
+  dependants: DependantRecord[];
   truncated: boolean;
+  complete: boolean;
+  countsByDistance: Array<{ distance: number; count: number }>;
+  byCode: Array<{ codeId: string; count: number }>;
+  bySection: Array<{ codeId: string; section: SectionRecord | null; count: number }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
 /**
