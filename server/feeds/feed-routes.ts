@@ -15,6 +15,7 @@ import type { GraphRepository } from '../graph-repository.ts';
 import type { ChangeRecord } from '../types.ts';
 import { today } from '../../graph-schema/today.ts';
 import { CGCT_CODE, splitArticleKey } from '../../ingest/codes/code-registry.ts';
+import { writeArticleSegment } from '../../web/src/route.ts';
 import { escapeXml, renderAtomFeed, type AtomEntry } from './atom.ts';
 
 /** Entries per feed: what a reader keeps; older ones are on the web pages. */
@@ -27,10 +28,10 @@ const ATOM_TYPE = 'application/atom+xml; charset=utf-8';
 const frenchDate = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 const yearsBefore = (day: string, years: number) => `${String(Number(day.slice(0, 4)) - years).padStart(4, '0')}${day.slice(4)}`;
 
-/** The web page of an article key ("L1115-1", "code-de-lurbanisme:L300-5"). */
+/** The web page of an article key ("L1115-1", "code-de-lurbanisme:L300-5"), as the web UI writes it ("R2131-1 A" → /articles/R2131-1-A). */
 export function articlePagePath(key: string): string {
   const { code, number } = splitArticleKey(key);
-  return code === CGCT_CODE ? `/articles/${encodeURIComponent(number)}` : `/codes/${encodeURIComponent(code)}/articles/${encodeURIComponent(number)}`;
+  return code === CGCT_CODE ? `/articles/${encodeURIComponent(writeArticleSegment(number))}` : `/codes/${encodeURIComponent(code)}/articles/${encodeURIComponent(number)}`;
 }
 
 /** The scheme and host the request came to: feeds carry absolute links. */
