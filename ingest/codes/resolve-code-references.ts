@@ -53,6 +53,8 @@ export interface CodeTarget {
   props?: Record<string, unknown>;
   /** For an external article: the text it belongs to. */
   partOf?: string;
+  /** For an external article: its text's JORFTEXT / LEGITEXT id, when a link gave it (see Reference.textLegifranceId). */
+  partOfLegifranceId?: string;
   reason?: CodeUnresolvedReason;
 }
 
@@ -183,7 +185,11 @@ function unresolvedCgct(number: string, reason: CodeUnresolvedReason, candidates
 /** A law, a decree, a treaty or a code not loaded: its node, and its article's when one is named. */
 function textTarget(reference: Reference): CodeTarget {
   const textId = reference.code;
-  if (!reference.target) return { label: 'LegalText', id: textId, props: { kind: textKindOf(textId), title: textId } };
+  const legifranceId = reference.textLegifranceId;
+  if (!reference.target) return { label: 'LegalText', id: textId, props: { kind: textKindOf(textId), title: textId, ...(legifranceId ? { legifranceId } : {}) } };
   const key = externalArticleKey(textId, reference.target);
-  return { label: 'ExternalArticle', id: key.id, partOf: textId, props: { textId, number: key.number, ...(key.code ? { code: key.code } : {}) } };
+  return {
+    label: 'ExternalArticle', id: key.id, partOf: textId, ...(legifranceId ? { partOfLegifranceId: legifranceId } : {}),
+    props: { textId, number: key.number, ...(key.code ? { code: key.code } : {}) },
+  };
 }

@@ -146,8 +146,10 @@ export async function writeAmendment(driver: Driver, writes: AmendmentWrites): P
       statements.length = 0;
       add('the amendment', 'MERGE (m:Amendment {id: $id}) SET m += $props', writes.amendment);
       // Labels come from the closed lists of graph-records.ts, never from input.
+      // A text the history named without a link takes the Légifrance id the amendment's link gives (never another one's).
       for (const [label, rows] of groupBy(writes.targets, (row) => row.label)) {
         add(`${label} targets`, `UNWIND $rows AS row MERGE (n:${label} {id: row.id}) ON CREATE SET n += row.props
+          SET n.legifranceId = coalesce(n.legifranceId, row.props.legifranceId)
           WITH n, row WHERE row.props.reason IS NOT NULL SET n.reason = row.props.reason`, { rows });
       }
       add('external articles', 'UNWIND $rows AS row MATCH (e:ExternalArticle {id: row.from}) MATCH (t:LegalText {id: row.to}) MERGE (e)-[r:PART_OF]->(t) ON CREATE SET r += row.props', { rows: writes.partOf });

@@ -14,6 +14,7 @@ import { openSession, readRows } from '../../neo4j/driver.ts';
 import { explainQueryError } from '../../neo4j/explain-error.ts';
 import type { CgctLookup, CodeTarget } from '../codes/resolve-code-references.ts';
 import type { CodeRecords } from '../codes/code-records.ts';
+import { textKindOf } from '../references/text-name.ts';
 
 /** Rows per transaction. */
 const BATCH_SIZE = 2000;
@@ -188,7 +189,14 @@ export async function writeCodeCitations(driver: Driver, code: string, citations
     await tx.run('MATCH (a:Article {code: $code})-[r:CITES]->() DELETE r', { code });
   });
   const nodes = new Map<string, CodeTarget>();
-  for (const citation of citations) if (citation.target.props) nodes.set(`${citation.target.label}|${citation.target.id}`, citation.target);
+  for (const { target } of citations) {
+    if (!target.props) continue;
+    const key = `${target.label}|${target.id}`;
+    const existing = nodes.get(key);
+    // Of a text's rows, one that carries its Légifrance id (from a link) wins over those that do not.
+    if (!existing || (existing.props?.legifranceId === undefined && target.props.legifranceId !== undefined)) nodes.set(key, target);
+    else if (existing.partOfLegifranceId === undefined && target.partOfLegifranceId !== undefined) nodes.set(key, { ...existing, partOfLegifranceId: target.partOfLegifranceId });
+  }
   for (const label of ['LegalText', 'ExternalArticle', 'UnresolvedTarget'] as const) {
     const rows = [...nodes.values()].filter((node) => node.label === label).map((node) => ({ id: node.id, props: node.props, partOf: node.partOf ?? null }));
     // ON CREATE only: a text or an article of a law named by the CGCT keeps the title the CGCT gave it;
@@ -196,10 +204,12 @@ export async function writeCodeCitations(driver: Driver, code: string, citations
     const fillId = label === 'LegalText' ? ' ON MATCH SET n.legifranceId = coalesce(n.legifranceId, row.props.legifranceId)' : '';
     await inBatches(driver, `write the targets of ${code}`, rows, `UNWIND $rows AS row MERGE (n:${label} {id: row.id}) ON CREATE SET n += row.props${fillId}`);
   }
-  const partOf = [...nodes.values()].filter((node) => node.partOf).map((node) => ({ id: node.id, text: node.partOf }));
+  const partOf = [...nodes.values()].filter((node) => node.partOf)
+    .map((node) => ({ id: node.id, text: node.partOf, kind: textKindOf(node.partOf!), legifranceId: node.partOfLegifranceId ?? null }));
   await inBatches(driver, `link the external articles of ${code}`, partOf,
     `UNWIND $rows AS row MATCH (e:ExternalArticle {id: row.id})
-     MERGE (t:LegalText {id: row.text}) ON CREATE SET t.title = row.text
+     MERGE (t:LegalText {id: row.text}) ON CREATE SET t.title = row.text, t.kind = row.kind
+     SET t.legifranceId = coalesce(t.legifranceId, row.legifranceId)
      MERGE (e)-[:PART_OF]->(t)`);
   for (const label of ['Article', 'LegalText', 'ExternalArticle', 'UnresolvedTarget'] as const) {
     const rows = citations.filter((citation) => citation.target.label === label).map((citation) => ({ from: citation.from, to: citation.target.id, props: citation.props }));

@@ -66,7 +66,12 @@ export function buildHistoryRows(input: HistoryRowsInput): HistoryRows {
   };
   for (const upsert of current.nodes) addNode(upsert.label, upsert.id, upsert.props);
   for (const node of citations.nodes) {
-    if (!nodes.has(nodeKeyOf(node.label, node.id))) addNode(node.label, node.id, { ...node.props, recordHash: contentHashOf(node.props) });
+    const existing = nodes.get(nodeKeyOf(node.label, node.id));
+    if (!existing) addNode(node.label, node.id, { ...node.props, recordHash: contentHashOf(node.props) });
+    // Today's graph named the text without a link; an older version's link gives its Légifrance id.
+    else if (node.label === 'LegalText' && existing.props.legifranceId === undefined && node.props.legifranceId !== undefined) {
+      addNode(node.label, node.id, { legifranceId: node.props.legifranceId });
+    }
   }
   addArticleLives(merged, today, addNode);
   // An article only a source's repealed copy holds (lexlib keeps them, with no version and no date): no dates at all.

@@ -94,7 +94,7 @@ export function resolveOverTime(merged: MergedHistory, lookup: TimeLookup, onPro
         const to = cuts[index + 1] ?? version.validTo;
         const resolved = references.map((reference) => resolveAt(lookup, life.id, reference, from, candidates));
         const rows = collectReferenceRows(resolved);
-        for (const node of rows.nodes) if (!nodes.has(`${node.label}:${node.id}`)) nodes.set(`${node.label}:${node.id}`, node);
+        for (const node of rows.nodes) keepFirstNode(nodes, node);
         const reasons = new Map(resolved.filter((r) => r.resolution === 'unresolved').map((r) => [`unresolved:${r.code}|${r.target ?? ''}`, r.reason]));
         for (const row of rows.edges) if (row.type === 'PART_OF' && !timeless.has(edgeKeyOf(row))) timeless.set(edgeKeyOf(row), { row, source: life.textSource });
         const dated = rows.edges.filter((row) => row.type !== 'PART_OF');
@@ -111,6 +111,19 @@ export function resolveOverTime(merged: MergedHistory, lookup: TimeLookup, onPro
   result.nodes = [...nodes.values()];
   result.timeless = [...timeless.values()];
   return result;
+}
+
+/**
+ * The first row of a node read wins (articles go in order), except that a text first named
+ * without a link takes the Légifrance id a later version's link gives it.
+ */
+function keepFirstNode(nodes: Map<string, NodeRow>, node: NodeRow): void {
+  const key = `${node.label}:${node.id}`;
+  const existing = nodes.get(key);
+  if (!existing) nodes.set(key, node);
+  else if (node.label === 'LegalText' && existing.props.legifranceId === undefined && node.props.legifranceId !== undefined) {
+    nodes.set(key, { ...existing, props: { ...existing.props, legifranceId: node.props.legifranceId } });
+  }
 }
 
 // References by text, for amendments applied one after the other in one process.

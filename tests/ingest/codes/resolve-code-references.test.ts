@@ -50,4 +50,16 @@ describe('resolving the references of the codes', () => {
     expect(resolveCodeReference(lookup(), 'CGCT', reference('code des marchés publics', '28'))[0]).toMatchObject({ label: 'ExternalArticle', id: 'code des marchés publics|28' });
     expect(resolveCodeReference(lookup(), 'CGCT', reference('code civil', '1240'))[0]).toMatchObject({ label: 'ExternalArticle', id: 'code-civil:1240' });
   });
+
+  it('carries the Légifrance id a link gives to the text, for the text and for its article\'s text', () => {
+    const linked = (target?: string): Reference => ({ ...reference('loi n° 84-53 du 26 janvier 1984', target), textLegifranceId: 'JORFTEXT000000320434' });
+    expect(resolveCodeReference(lookup(), 'code-de-lurbanisme', linked())).toEqual([
+      { label: 'LegalText', id: 'loi n° 84-53 du 26 janvier 1984', props: { kind: 'loi', title: 'loi n° 84-53 du 26 janvier 1984', legifranceId: 'JORFTEXT000000320434' } },
+    ]);
+    expect(resolveCodeReference(lookup(), 'code-de-lurbanisme', linked('88-2'))[0]).toMatchObject({
+      label: 'ExternalArticle', partOf: 'loi n° 84-53 du 26 janvier 1984', partOfLegifranceId: 'JORFTEXT000000320434',
+    });
+    // No link, no id: nothing that could erase the one another article's link gave.
+    expect(resolveCodeReference(lookup(), 'CGCT', reference('loi n° 84-53 du 26 janvier 1984'))[0]!.props).not.toHaveProperty('legifranceId');
+  });
 });

@@ -128,6 +128,15 @@ describe('the history build of legifrance-md and lexlib', () => {
     expect(verdicts.map((row) => row.reason)).not.toContain('never-existed');
   });
 
+  it('gives a law the text links to its Légifrance id, as the snapshot ingest does', async () => {
+    // L5111-7 links « loi n° 84-53 du 26 janvier 1984 » with cidTexte=JORFTEXT000000320434.
+    const [law] = await rows<{ id: string | null }>("MATCH (t:LegalText {id: 'loi n° 84-53 du 26 janvier 1984'}) RETURN t.legifranceId AS id");
+    expect(law?.id).toBe('JORFTEXT000000320434');
+    const count = (await rows<{ count: number }>('MATCH (t:LegalText) WHERE t.legifranceId IS NOT NULL RETURN count(t) AS count'))[0]?.count ?? 0;
+    console.log(`LegalText with a Légifrance id: ${count}`);
+    expect(count).toBeGreaterThan(200);
+  });
+
   it('says "never existed" only of numbers no source ever had', async () => {
     const wrong = await rows<{ id: string }>("MATCH (u:UnresolvedTarget {reason: 'never-existed'}) WHERE EXISTS { MATCH (a:Article {id: u.number}) } RETURN u.id AS id LIMIT 5");
     expect(wrong).toEqual([]);
