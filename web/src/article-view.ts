@@ -7,6 +7,7 @@ import { articleLink } from './article-link.ts';
 import { renderArticleText } from './article-text-view.ts';
 import { renderLinkGroups, renderRelatedLinks } from './link-groups-view.ts';
 import { renderVersions } from './versions-view.ts';
+import { renderImpactPanel } from './impact-view.ts';
 import { renderLifeFacts } from './life-view.ts';
 import { formatDate } from './french-date.ts';
 import { STATUS_LABELS } from './labels.ts';
@@ -78,6 +79,7 @@ export function renderArticle(article: Article, { asOf, today }: ReadingDate): H
     renderArticleText(article),
     unresolved > 0 && h('p', { class: 'note' }, `${unresolved} référence${unresolved > 1 ? 's' : ''} non résolue${unresolved > 1 ? 's' : ''} dans ce texte (soulignée${unresolved > 1 ? 's' : ''} en pointillés rouges).`),
     renderLinkGroups(article),
+    renderImpactPanel(article.id, asOf),
     renderRelatedLinks(article.relatedLinks),
     renderVersions(article.versions, { articleId: article.id, today, shownFrom: article.validFrom }),
   );
