@@ -29,6 +29,24 @@ describe('routes', () => {
     expect(formatRoute({ view: 'article', id: 'Rubrique 2', graph: createDefaultGraphState() })).toBe('/articles/Rubrique%202');
   });
 
+  it('gives the table of contents /sommaire, opened at a section /sommaire/<its id>, another code\'s under /codes/<code>', () => {
+    expect(formatRoute({ view: 'toc' })).toBe('/sommaire');
+    expect(parseRoute('/sommaire/', '')).toEqual({ view: 'toc' });
+    const chapter = { view: 'toc' as const, section: 'L/2/1/3/1/section-1', asOf: '2010-01-01' };
+    expect(formatRoute(chapter)).toBe('/sommaire/L/2/1/3/1/section-1?date=2010-01-01');
+    expect(parseRoute('/sommaire/L/2/1/3/1/section-1', '?date=2010-01-01')).toEqual(chapter);
+    // Another code's section ids start with its code, which the address names once.
+    const other = { view: 'toc' as const, code: 'code-de-lurbanisme', section: 'code-de-lurbanisme/partie-legislative/livre-ier' };
+    expect(formatRoute(other)).toBe('/codes/code-de-lurbanisme/sommaire/partie-legislative/livre-ier');
+    expect(parseRoute('/codes/code-de-lurbanisme/sommaire/partie-legislative/livre-ier', '')).toEqual(other);
+    expect(parseRoute('/codes/code-general-des-collectivites-territoriales/sommaire', '')).toEqual({ view: 'toc' });
+  });
+
+  it('gives an article\'s permalink /legiarti/<its Légifrance id>', () => {
+    expect(formatRoute({ view: 'legiarti', id: 'LEGIARTI000006389099' })).toBe('/legiarti/LEGIARTI000006389099');
+    expect(parseRoute('/legiarti/LEGIARTI000006389099', '')).toEqual({ view: 'legiarti', id: 'LEGIARTI000006389099' });
+  });
+
   it('keeps the date the code is read at in the address, and drops dates that do not exist', () => {
     const route = { view: 'article' as const, id: 'L2131-1', asOf: '2005-06-01', graph: createDefaultGraphState() };
     expect(formatRoute(route)).toBe('/articles/L2131-1?date=2005-06-01');

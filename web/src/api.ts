@@ -3,7 +3,7 @@
  * Every field asked for is in graph-schema/schema.graphql.
  */
 import { requestGraphQL } from './graphql-client.ts';
-import type { Article, ArticleLife, ArticleSummary, Direction, GraphPayload, LinkType, Neighborhood, SearchResults, SearchHit, UnresolvedPage, UnresolvedTarget } from './types.ts';
+import type { Article, ArticleLife, ArticleSummary, Direction, GraphPayload, LinkType, Neighborhood, SearchResults, SearchHit, TocSection, UnresolvedPage, UnresolvedTarget } from './types.ts';
 
 const NODE_FIELDS = 'id label kind partie status title code';
 // The article's lists link texts out to Légifrance; the graph's payloads do without the URL.
@@ -22,7 +22,7 @@ const ARTICLE_QUERY = `query Article($id: String!, $asOf: Date) {
   today
   article(id: $id, asOf: $asOf) {
     ${LIFE_FIELDS}
-    text html validFrom validTo
+    text html validFrom validTo legiarti
     breadcrumb { id kind title }
     previous { ${SUMMARY_FIELDS} }
     next { ${SUMMARY_FIELDS} }
@@ -219,4 +219,31 @@ export async function fetchChanges(since: string, until: string | undefined, fir
 /** The server's today (the date the code is read at by default). */
 export async function fetchToday(): Promise<string> {
   return (await requestGraphQL<{ today: string }>('query Today { today }')).today;
+}
+
+// The CGCT's deepest sections are ten levels down (Partie législative … paragraphe): the whole tree
+// in one request, as deep as that (the server's depth limit, 15, leaves room), counts included.
+const TOC_DEPTH = 10;
+const TOC_FIELDS = 'id kind title articleCount(asOf: $asOf) articles { id number status }';
+const tocLevels = (depth: number): string => (depth === 0 ? '' : ` sections { ${TOC_FIELDS}${tocLevels(depth - 1)} }`);
+const TOC_QUERY = `query TableOfContents($code: String, $asOf: Date) {
+  today codes { id title }
+  tableOfContents(code: $code) { ${TOC_FIELDS}${tocLevels(TOC_DEPTH - 1)} }
+}`;
+
+/**
+ * A code's whole table of contents (default the CGCT), each section counting its articles in
+ * force on `asOf` (default today), with the code's title and the server's today.
+ */
+export async function fetchTableOfContents(code: string | undefined, asOf: string | undefined): Promise<{ sections: TocSection[]; today: string; title: string }> {
+  const data = await requestGraphQL<{ tableOfContents: TocSection[]; today: string; codes: { id: string; title: string }[] }>(TOC_QUERY, { code: code ?? null, asOf: asOf ?? null });
+  const title = data.codes.find((loaded) => loaded.id === (code ?? 'CGCT'))?.title ?? code ?? 'Code général des collectivités territoriales';
+  return { sections: data.tableOfContents, today: data.today, title };
+}
+
+const LEGIARTI_QUERY = 'query ArticleByLegiarti($id: String!) { articleByLegiarti(id: $id) { id number status } }';
+
+/** The article a Légifrance id names, at its number in force (null: no article has it). */
+export async function fetchArticleByLegiarti(id: string): Promise<Pick<ArticleSummary, 'id' | 'number' | 'status'> | null> {
+  return (await requestGraphQL<{ articleByLegiarti: Pick<ArticleSummary, 'id' | 'number' | 'status'> | null }>(LEGIARTI_QUERY, { id })).articleByLegiarti;
 }

@@ -10,6 +10,8 @@ import { renderSearchResults } from './search-view.ts';
 import { renderHome } from './home-view.ts';
 import { renderUnresolved } from './unresolved-view.ts';
 import { renderChanges } from './changes-view.ts';
+import { renderTableOfContents, revealTocSection } from './toc-view.ts';
+import { resolveLegiarti } from './legiarti-view.ts';
 import { renderApiError } from './messages.ts';
 import { createSearchBox } from './search-box.ts';
 import { installReferencePreview } from './reference-preview.ts';
@@ -83,6 +85,17 @@ export function startApp(root: HTMLElement): void {
 
   const render = async (next: Route): Promise<void> => {
     route = next;
+    if (next.view === 'legiarti') {
+      aside.hidden = true;
+      shownArticle = '';
+      replaceChildren(reading, h('p', { class: 'loading' }, `Recherche de l’article ${next.id}…`));
+      // Found: the article's own address replaces the permalink (back does not loop through it).
+      const view = await resolveLegiarti(next.id, (id) => navigate({ view: 'article', id, graph: createDefaultGraphState() }, true), () => void render(next));
+      if (!view || route !== next) return;
+      replaceChildren(reading, view);
+      document.title = 'Identifiant Légifrance introuvable — CGCT';
+      return;
+    }
     if (next.view !== 'article') {
       aside.hidden = true;
       shownArticle = '';
@@ -91,11 +104,20 @@ export function startApp(root: HTMLElement): void {
       const view = next.view === 'search' ? await renderSearchResults(next.query, retry)
         : next.view === 'unresolved' ? await renderUnresolved(retry)
         : next.view === 'changes' ? await renderChanges(next, retry, (period) => navigate({ view: 'changes', ...period }))
+        : next.view === 'toc' ? await renderTableOfContents(next, retry)
         : await renderHome();
-      if (route === next) replaceChildren(reading, view);
+      if (route !== next) return;
+      replaceChildren(reading, view);
+      if (next.view === 'toc') {
+        if (next.section) revealTocSection(view, next.section);
+        else window.scrollTo(0, 0);
+        // For the benchmark (bench/web-load.ts): the tree is on screen.
+        performance.mark('toc-shown');
+      }
       document.title = next.view === 'search' ? `Recherche « ${next.query} » — CGCT`
         : next.view === 'unresolved' ? 'Renvois non résolus — CGCT'
         : next.view === 'changes' ? 'Modifications du code — CGCT'
+        : next.view === 'toc' ? 'Sommaire — CGCT'
         : 'CGCT — graphe des citations';
       return;
     }
@@ -153,6 +175,7 @@ export function startApp(root: HTMLElement): void {
   const header = h('header', { class: 'site-header' },
     h('a', { href: '/', class: 'site-title' }, 'CGCT', h('span', {}, ' — graphe des citations')),
     search.form,
+    h('a', { href: formatRoute({ view: 'toc' }), class: 'header-link' }, 'Sommaire'),
     h('a', { href: formatRoute({ view: 'changes' }), class: 'header-link' }, 'Modifications'),
     h('a', { href: formatRoute({ view: 'unresolved' }), class: 'header-link' }, 'Renvois non résolus'),
     h('a', { href: '#raccourcis', class: 'shortcuts-link' }, 'Raccourcis clavier'));

@@ -11,12 +11,26 @@ import { renderImpactPanel } from './impact-view.ts';
 import { renderLifeFacts } from './life-view.ts';
 import { formatDate } from './french-date.ts';
 import { STATUS_LABELS } from './labels.ts';
+import { legiartiHref } from './legiarti-view.ts';
+import { formatRoute } from './route.ts';
 import type { Article, ArticleSummary } from './types.ts';
 
-function renderBreadcrumb(article: Article): HTMLElement {
-  const code = article.code && article.code.id !== 'CGCT' ? article.code.title : 'CGCT';
+/** The sections holding the article, each a link to the table of contents opened there (at the date read). */
+function renderBreadcrumb(article: Article, asOf: string | undefined): HTMLElement {
+  const other = article.code && article.code.id !== 'CGCT' ? article.code : undefined;
+  const place = { ...(other ? { code: other.folder } : {}), ...(asOf ? { asOf } : {}) };
   return h('nav', { class: 'breadcrumb', 'aria-label': 'Place dans le code' },
-    h('ol', {}, h('li', {}, code), article.breadcrumb.map((section) => h('li', { title: section.kind }, section.title))));
+    h('ol', {},
+      h('li', {}, h('a', { href: formatRoute({ view: 'toc', ...place }), title: 'Sommaire du code' }, other ? other.title : 'CGCT')),
+      article.breadcrumb.map((section) => h('li', { title: section.kind }, h('a', { href: formatRoute({ view: 'toc', ...place, section: section.id }) }, section.title)))));
+}
+
+/** "Lien permanent": the address by Légifrance id, which still opens the article after a renumbering. */
+function renderPermalink(article: Article): HTMLElement | false {
+  if (!article.legiarti) return false;
+  return h('p', { class: 'permalink' },
+    h('a', { href: legiartiHref(article.legiarti), title: 'Adresse par l’identifiant Légifrance : elle reste valable si l’article change de numéro' }, 'Lien permanent'),
+    ` (${article.legiarti})`);
 }
 
 /**
@@ -67,14 +81,15 @@ export function renderArticle(article: Article, { asOf, today }: ReadingDate): H
   const statusClass = `status status-${article.status.toLowerCase().replace(/_/g, '-')}`;
   const unresolved = article.references.filter((r) => r.resolution === 'UNRESOLVED').length;
   return h('article', { class: 'article', 'data-article-id': article.id },
-    renderBreadcrumb(article),
+    renderBreadcrumb(article, asOf),
     h('nav', { class: 'neighbours', 'aria-label': 'Articles voisins' }, renderNeighbour(article.previous, 'prev'), renderNeighbour(article.next, 'next')),
     h('header', { class: 'article-header' },
       h('h1', {}, `Article ${article.number}`),
       renderCodeTitle(article),
       h('p', { class: 'meta' }, h('span', { class: statusClass }, STATUS_LABELS[article.status] ?? article.status), ' · ', renderValidity(article)),
       article.snapshotDate === undefined || article.snapshotDate === null ? renderLifeFacts(article, asOf ?? today, today) : false,
-      renderSnapshotNote(article, asOf)),
+      renderSnapshotNote(article, asOf),
+      renderPermalink(article)),
     article.status === 'REPEALED' && h('p', { class: 'warning', role: 'note' }, 'Cet article est abrogé : vérifiez la version applicable à la date qui vous intéresse.'),
     renderArticleText(article),
     unresolved > 0 && h('p', { class: 'note' }, `${unresolved} référence${unresolved > 1 ? 's' : ''} non résolue${unresolved > 1 ? 's' : ''} dans ce texte (soulignée${unresolved > 1 ? 's' : ''} en pointillés rouges).`),

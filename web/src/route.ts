@@ -3,7 +3,9 @@
  * (depth, direction, types, layout, expanded nodes, path target) rides in the query string, so a
  * copied link reproduces the view. Defaults are left out to keep links short. The list of
  * unresolved references lives at `/renvois-non-resolus`, the amendments of a period at
- * `/modifications?du=2024-01-01&au=2024-12-31`. Pure: no DOM.
+ * `/modifications?du=2024-01-01&au=2024-12-31`, the table of contents at `/sommaire`, opened at a
+ * section at `/sommaire/L/2/1/3/1` (another code's at `/codes/<code>/sommaire/…`), and an article
+ * by its Légifrance id at `/legiarti/LEGIARTI000006389099`. Pure: no DOM.
  */
 import { isIsoDate } from './french-date.ts';
 import type { Direction, LinkType } from './types.ts';
@@ -35,6 +37,8 @@ export type Route =
   | { view: 'search'; query: string }
   | { view: 'unresolved' }
   | { view: 'changes'; since?: string; until?: string }
+  | { view: 'toc'; code?: string; section?: string; asOf?: string }
+  | { view: 'legiarti'; id: string }
   | { view: 'article'; id: string; graph: GraphState; asOf?: string };
 
 export const LINK_TYPES: readonly LinkType[] = ['CITES', 'CREATED_BY', 'MODIFIED_BY', 'REPEALED_BY', 'CODIFIED_BY', 'TRANSFERRED_BY', 'FORMER_TEXT', 'NEW_TEXT', 'RELATED_TO', 'MENTIONS'];
@@ -75,6 +79,11 @@ export function parseRoute(pathname: string, search: string): Route {
       },
     };
   }
+  // The table of contents, the CGCT's or another code's, maybe opened at a section.
+  const toc = /^(?:\/codes\/([a-z0-9-]+))?\/sommaire(?:\/(.+?))?\/?$/.exec(pathname);
+  if (toc) return parseTocRoute(toc[1], toc[2], params.get('date'));
+  const legiarti = /^\/legiarti\/([^/]+)\/?$/.exec(pathname);
+  if (legiarti) return { view: 'legiarti', id: safeDecode(legiarti[1]!) };
   if (/^\/recherche\/?$/.test(pathname)) return { view: 'search', query: params.get('q') ?? '' };
   if (/^\/renvois-non-resolus\/?$/.test(pathname)) return { view: 'unresolved' };
   if (/^\/modifications\/?$/.test(pathname)) {
@@ -83,6 +92,27 @@ export function parseRoute(pathname: string, search: string): Route {
     return { view: 'changes', ...(since && isIsoDate(since) ? { since } : {}), ...(until && isIsoDate(until) ? { until } : {}) };
   }
   return { view: 'home' };
+}
+
+// A section id is a path already ("L/2/1/3/1/section-1"): each of its segments goes in the
+// address as is. Another code's ids start with its code ("code-de-lurbanisme/partie-legislative"),
+// which the address already names: left out there, put back here.
+function parseTocRoute(folder: string | undefined, sectionPath: string | undefined, asOf: string | null): Route {
+  const code = folder && folder !== CGCT_FOLDER ? folder : undefined;
+  const section = sectionPath ? sectionPath.split('/').map(safeDecode).join('/') : undefined;
+  return {
+    view: 'toc',
+    ...(code ? { code } : {}),
+    ...(section ? { section: code ? `${code}/${section}` : section } : {}),
+    ...(asOf && isIsoDate(asOf) ? { asOf } : {}),
+  };
+}
+
+function formatTocRoute(route: Extract<Route, { view: 'toc' }>): string {
+  const base = route.code ? `/codes/${route.code}/sommaire` : '/sommaire';
+  const section = route.code && route.section?.startsWith(`${route.code}/`) ? route.section.slice(route.code.length + 1) : route.section;
+  const path = section ? `${base}/${section.split('/').map(encodeURIComponent).join('/')}` : base;
+  return route.asOf ? `${path}?date=${route.asOf}` : path;
 }
 
 function safeDecode(segment: string): string {
@@ -98,6 +128,8 @@ export function formatRoute(route: Route): string {
   if (route.view === 'home') return '/';
   if (route.view === 'search') return `/recherche?${new URLSearchParams({ q: route.query }).toString()}`;
   if (route.view === 'unresolved') return '/renvois-non-resolus';
+  if (route.view === 'toc') return formatTocRoute(route);
+  if (route.view === 'legiarti') return `/legiarti/${encodeURIComponent(route.id)}`;
   if (route.view === 'changes') {
     const params = new URLSearchParams();
     if (route.since) params.set('du', route.since);

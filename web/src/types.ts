@@ -114,6 +114,22 @@ export interface Reference {
   viaRange?: boolean;
 }
 
+/** A section of the table of contents page, with everything below it. */
+export interface TocSection {
+  /** Section id, a path ("L/2/1/3/1"). */
+  id: string;
+  /** partie, livre, titre, chapitre, section… */
+  kind: string;
+  /** The heading as printed. */
+  title: string;
+  /** Articles in force on the date read, in it and below. */
+  articleCount: number;
+  /** The articles directly in it, in order. */
+  articles: Pick<ArticleSummary, 'id' | 'number' | 'status'>[];
+  /** Its subsections, in order (empty below the depth asked for). */
+  sections: TocSection[];
+}
+
 /** Relationships of one type and direction. */
 export interface LinkGroup {
   /** Relationship type. */
@@ -243,6 +259,8 @@ export interface Article extends ArticleLife {
   text: string;
   /** Sanitized HTML of the source (its tables' headers and spans); absent when not asked for. */
   html?: string;
+  /** Its Légifrance id ("LEGIARTI000006389099"), when a source gave it. */
+  legiarti?: string | null;
   /** Place in the table of contents. */
   breadcrumb: SectionCrumb[];
   /** Article before it. */
