@@ -21,9 +21,9 @@ export function badUserInput(message: string, argumentName: string): GraphQLErro
   return createGraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argumentName } });
 }
 
-/** A named thing that does not exist (where the schema cannot answer null). */
-export function notFound(message: string): GraphQLError {
-  return createGraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
+/** A named thing that does not exist (where the schema cannot answer null); `details` go in its extensions. */
+export function notFound(message: string, details: Record<string, unknown> = {}): GraphQLError {
+  return createGraphQLError(message, { extensions: { ...details, code: 'NOT_FOUND' } });
 }
 
 /** The error every request gets while Neo4j cannot be reached. */

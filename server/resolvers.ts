@@ -208,7 +208,8 @@ const Query: Record<string, Resolver> = {
     const to = requireArticleId(args.to, 'to', args.toCode, 'toCode');
     const maxLength = checkRange(Number(args.maxLength), L.pathMaxLength, 'maxLength');
     const { missing, path } = await repository.getPath(from, to, maxLength, args.directed !== false, asOfOf(args));
-    if (missing.length > 0) throw notFound(`No article ${missing.join(', ')}.`);
+    // `missing` names them for a client that says « article inexistant » rather than « aucun chemin ».
+    if (missing.length > 0) throw notFound(`No article ${missing.join(', ')}.`, { missing });
     return path;
   },
 

@@ -299,6 +299,12 @@ describe('path and impact', () => {
     expect(result).toEqual({ short: null, back: null, undirected: { length: 2 } });
   });
 
+  it('names the article of a path that does not exist, rather than answering no path', async () => {
+    const { body } = await server.graphql('{ path(from: "L4142-1", to: "L. 9999-9") { length } }');
+    expect(body.data).toEqual({ path: null });
+    expect(body.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', missing: ['L9999-9'] });
+  });
+
   it('lists everything that depends on L2131-1, nearest first', async () => {
     const { impact } = await data('{ impact(id: "L2131-1") { root directCount totalCount truncated dependants { distance article { id } } } }');
     expect(impact).toMatchObject({ root: 'L2131-1', directCount: 3, totalCount: 5, truncated: false });

@@ -3,7 +3,7 @@
  * Every field asked for is in graph-schema/schema.graphql.
  */
 import { requestGraphQL } from './graphql-client.ts';
-import type { Article, ArticleLife, ArticleSummary, Direction, GraphPayload, LinkType, Neighborhood, SearchResults, SearchHit, TocSection, UnresolvedPage, UnresolvedTarget } from './types.ts';
+import type { Article, ArticleLife, ArticleSummary, Direction, LinkType, Neighborhood, SearchResults, SearchHit, TocSection, UnresolvedPage, UnresolvedTarget } from './types.ts';
 
 const NODE_FIELDS = 'id label kind partie status title code';
 // The article's lists link texts out to Légifrance; the graph's payloads do without the URL.
@@ -136,16 +136,6 @@ export async function fetchNeighborhood(id: string, options: NeighborhoodOptions
     asOf: options.asOf ?? null,
   });
   return data.neighborhood;
-}
-
-const PATH_QUERY = `query Path($from: String!, $to: String!, $asOf: Date) {
-  path(from: $from, to: $to, directed: false, asOf: $asOf) { length nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } }
-}`;
-
-/** The shortest chain of citations between two articles (either way), or null. */
-export async function fetchPath(from: string, to: string, asOf?: string): Promise<(GraphPayload & { length: number }) | null> {
-  const data = await requestGraphQL<{ path: (GraphPayload & { length: number }) | null }>(PATH_QUERY, { from, to, asOf: asOf ?? null });
-  return data.path;
 }
 
 /** Counts of the graph and its most cited articles, for the home page. */

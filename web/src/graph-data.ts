@@ -3,7 +3,8 @@
  * neighbourhood of every expanded node and with the path asked for. Answers are cached by request,
  * so going back, expanding one more node or changing the layout refetches nothing.
  */
-import { fetchNeighborhood, fetchPath } from './api.ts';
+import { fetchNeighborhood } from './api.ts';
+import { findCitationPath, type PathOutcome } from './path-api.ts';
 import { keyOfEdge, mergeGraphs } from './graph-elements.ts';
 import type { GraphState } from './route.ts';
 import type { GraphPayload, Neighborhood } from './types.ts';
@@ -22,8 +23,10 @@ export interface GraphData {
   highlighted: Set<string>;
   /** True when the server cut the neighbourhood at the limit. */
   truncated: boolean;
-  /** Path asked for: 'found', 'none' (no chain of citations), or undefined when none asked. */
-  path?: 'found' | 'none';
+  /** Path asked for: the chain found (directed, else undirected) or why none; undefined when none asked. */
+  path?: PathOutcome;
+  /** The target of the path as its article id (the address keeps what was typed). */
+  pathTarget?: string;
   /** Expanded nodes whose neighbourhood could not be read. */
   failedExpansions: string[];
 }
@@ -52,8 +55,10 @@ export async function loadGraphData(center: string, state: GraphState, asOf?: st
   // An expansion shows the node's direct neighbours, whatever the depth around the centre.
   const expansions = Promise.allSettled(state.expanded.map((id) => neighborhoodOf(id, state, 1, EXPANSION_LIMIT, asOf)));
   const target = state.pathTo ? normalizeArticleId(state.pathTo) ?? state.pathTo : undefined;
-  const path = target ? cached(JSON.stringify(['p', center, target, asOf]), () => fetchPath(center, target, asOf)).catch(() => null) : Promise.resolve(null);
-  const [neighborhood, expanded, chain] = await Promise.all([base, expansions, path]);
+  // A failed look-up draws the graph anyway, saying no more than "no path" about it.
+  const path = target ? cached(JSON.stringify(['p', center, target, asOf]), () => findCitationPath(center, target, asOf)).catch((): PathOutcome => ({ kind: 'none' })) : Promise.resolve(undefined);
+  const [neighborhood, expanded, outcome] = await Promise.all([base, expansions, path]);
+  const chain = outcome?.kind === 'directed' || outcome?.kind === 'undirected' ? outcome.chain : null;
   const failedExpansions = state.expanded.filter((_, i) => expanded[i]!.status === 'rejected');
   const graphs = expanded.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const highlighted = new Set<string>();
@@ -65,7 +70,7 @@ export async function loadGraphData(center: string, state: GraphState, asOf?: st
     payload: mergeGraphs(neighborhood, ...graphs, ...(chain ? [chain] : [])),
     highlighted,
     truncated: neighborhood.truncated || graphs.some((g) => g.truncated),
-    ...(target ? { path: chain ? 'found' as const : 'none' as const } : {}),
+    ...(target && outcome ? { path: outcome, pathTarget: target } : {}),
     failedExpansions,
   };
 }

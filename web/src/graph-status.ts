@@ -1,5 +1,6 @@
 /** The sentence under the graph's controls: what is drawn, and anything the reader should know. */
 import type { GraphData } from './graph-data.ts';
+import { describePath } from './path-description.ts';
 import type { GraphState } from './route.ts';
 
 /** What was drawn. */
@@ -16,8 +17,7 @@ export interface DrawnGraph {
 export function describeGraph({ center, state, data, nodes, edges, droppedEdges }: DrawnGraph): string {
   const notes = [`${nodes} nœud${nodes > 1 ? 's' : ''}, ${edges} lien${edges > 1 ? 's' : ''}.`];
   if (data.truncated) notes.push('Graphe tronqué : réduisez la profondeur ou filtrez les types.');
-  if (data.path === 'found') notes.push(`Chemin vers ${state.pathTo} en rose.`);
-  if (data.path === 'none') notes.push(`Aucun chemin de citations entre ${center} et ${state.pathTo}.`);
+  if (data.path) notes.push(describePath(data.path, center, data.pathTarget ?? state.pathTo ?? ''));
   if (data.failedExpansions.length) notes.push(`Impossible de déplier : ${data.failedExpansions.join(', ')}.`);
   if (droppedEdges) notes.push(`${droppedEdges} lien(s) sans extrémité ignoré(s).`);
   if (nodes <= 1) notes.push('Aucune relation pour ces réglages.');

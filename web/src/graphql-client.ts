@@ -15,13 +15,27 @@ export class ApiError extends Error {
   }
 }
 
+/** An error of a GraphQL answer, with its code and details (`extensions`). */
+export interface GraphQLErrorEntry {
+  message: string;
+  extensions?: Record<string, unknown>;
+}
+
 interface GraphQLResponse<T> {
   data?: T | null;
-  errors?: { message: string }[];
+  errors?: GraphQLErrorEntry[];
 }
 
 /** Sends a query with its variables and returns `data`; throws an `ApiError` on any failure. */
 export async function requestGraphQL<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
+  return (await requestGraphQLWithErrors<T>(query, variables, signal)).data;
+}
+
+/**
+ * As requestGraphQL, also returning the errors of an answer that has data: a nullable field that
+ * failed is null in `data` and says why only there (`path` to an article that does not exist).
+ */
+export async function requestGraphQLWithErrors<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<{ data: T; errors: GraphQLErrorEntry[] }> {
   let response: Response;
   try {
     response = await fetch('/graphql', {
@@ -43,5 +57,5 @@ export async function requestGraphQL<T>(query: string, variables: Record<string,
   }
   if (body.errors?.length && !body.data) throw new ApiError(body.errors.map((e) => e.message).join(' ; '), 'graphql');
   if (!body.data) throw new ApiError(`réponse vide, HTTP ${response.status}`, 'unreachable');
-  return body.data;
+  return { data: body.data, errors: body.errors ?? [] };
 }
