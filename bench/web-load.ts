@@ -10,7 +10,10 @@
  *      --big-article ID the graph's real depth-2 neighbourhood of ID is used (it must have about
  *      300 elements); otherwise the `neighborhood` answer is replaced in the browser by a synthetic
  *      one of exactly 300 elements (a fixed pseudo-random citation graph around the article);
- *   3. the JavaScript sent, gzipped: the first page's entry chunk, the graph chunk, the dagre chunk.
+ *   3. the JavaScript sent, gzipped: the first page's entry chunk, the graph chunk, the dagre chunk;
+ *   4. navigation → the table of contents page shown (/sommaire, issue 13): a fresh browser context
+ *      per run, from navigation start to the page's `toc-shown` mark (the whole tree built, counts
+ *      included); the first visit, whose answer the server's response cache does not hold yet, apart.
  *
  *   npx tsx bench/web-load.ts [--article L1115-1] [--runs 5] [--big-article ID] [--url http://host:port]
  *                             [--load-sample]
@@ -121,6 +124,19 @@ async function timeNavigation(browser: Browser, origin: string): Promise<{ artic
   }
 }
 
+/** One cold navigation to the table of contents: ms until the tree is on screen, and how many sections it holds. */
+async function timeTocPage(browser: Browser, origin: string): Promise<{ shownMs: number; sections: number }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${origin}/sommaire`);
+    await page.waitForFunction(() => performance.getEntriesByName('toc-shown').length > 0, undefined, { timeout: TIMEOUT_MS });
+    return await page.evaluate(() => ({ shownMs: performance.getEntriesByName('toc-shown')[0]!.startTime, sections: document.querySelectorAll('.toc-section').length }));
+  } finally {
+    await context.close();
+  }
+}
+
 interface DrawTimings { elements: number; buildMs: number; layoutMs: number; drawMs: number; totalMs: number }
 
 async function readDrawTimings(page: Page): Promise<DrawTimings> {
@@ -192,6 +208,9 @@ try {
   for (let i = 0; i < RUNS; i++) navigations.push(await timeNavigation(browser, origin));
   const draws = [];
   for (let i = 0; i < RUNS; i++) draws.push(await timeBigGraph(browser, origin));
+  const firstToc = await timeTocPage(browser, origin);
+  const tocs = [];
+  for (let i = 0; i < RUNS; i++) tocs.push(await timeTocPage(browser, origin));
 
   const results = {
     date: new Date().toISOString(),
@@ -209,6 +228,13 @@ try {
       },
       runs: draws,
     },
+    tableOfContentsShownMs: {
+      sections: firstToc.sections,
+      firstVisit: firstToc.shownMs,
+      median: median(tocs.map((t) => t.shownMs)),
+      max: Math.max(...tocs.map((t) => t.shownMs)),
+      runs: tocs,
+    },
     javascriptGzipBytes: { ...javascript, firstPage: javascript.entry! + javascript.graph!, total: javascript.entry! + javascript.graph! + javascript.dagre! + javascript.other! },
   };
   mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
@@ -220,6 +246,8 @@ try {
   console.log(`Layout + draw of ${results.bigNeighbourhood.elements} elements (${results.bigNeighbourhood.source}); aim ≤ 500 ms:`);
   console.log(`  first graph of the page: ${cold.median} ms (${cold.max} ms), of which layout ${median(draws.map((d) => d.cold.layoutMs))} ms, paint ${median(draws.map((d) => d.cold.drawMs))} ms`);
   console.log(`  next graph:              ${warm.median} ms (${warm.max} ms), of which layout ${median(draws.map((d) => d.warm.layoutMs))} ms, paint ${median(draws.map((d) => d.warm.drawMs))} ms`);
+  const toc = results.tableOfContentsShownMs;
+  console.log(`Navigation → table of contents shown (${toc.sections} sections): ${toc.median.toFixed(0)} ms (${toc.max.toFixed(0)} ms); first visit, server cache cold: ${toc.firstVisit.toFixed(0)} ms`);
   console.log(`JavaScript gzipped: first page ${kb(results.javascriptGzipBytes.firstPage)} (entry ${kb(javascript.entry!)} + graph ${kb(javascript.graph!)}), dagre on demand ${kb(javascript.dagre!)}, total ${kb(results.javascriptGzipBytes.total)}; CSS ${kb(javascript.css!)}`);
 } finally {
   await browser?.close();

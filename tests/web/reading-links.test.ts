@@ -65,6 +65,8 @@ describe('reading links in the browser', () => {
     expect(await page.locator('.toc-tree > li > details > summary .toc-title').allTextContents()).toEqual(['Partie législative', 'Partie réglementaire']);
     expect(await page.locator('.toc-tree > li > details > summary .toc-count').allTextContents()).toEqual(['12 articles', '2 articles']);
     expect(await openIds(page)).toEqual([]);
+    // What bench/web-load.ts times the page by.
+    expect(await page.evaluate(() => performance.getEntriesByName('toc-shown').length)).toBe(1);
     await page.getByRole('button', { name: 'Tout déplier' }).click();
     expect(await section(page, CHAPTER).locator(':scope > summary .toc-count').textContent()).toBe('4 articles');
     expect(await section(page, 'partie-legislative/quatrieme-partie/livre-ier/titre-iii/chapitre-ier').locator(':scope > summary .toc-count').textContent()).toBe('aucun article');
