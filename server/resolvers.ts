@@ -170,6 +170,7 @@ const Query: Record<string, Resolver> = {
       cursor: encodeCursor('search', offset + i),
       node: hit.article,
       score: hit.score,
+      exact: request.kind === 'number' && request.keys.includes(hit.article.id),
       highlights: request.kind === 'words' ? highlight(hit.text, request.terms) : [],
     }));
     return {

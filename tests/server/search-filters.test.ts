@@ -17,7 +17,7 @@ import { resetToSampleGraph, SAMPLE_DEFERRED_DATE } from '../helpers/sample-grap
 
 const SEARCH = `query ($q: String!, $inForceOnly: Boolean, $part: CodePart, $partie: Int, $asOf: Date) {
   search(query: $q, inForceOnly: $inForceOnly, part: $part, partie: $partie, asOf: $asOf) {
-    totalCount notInForceCount edges { score node { id status } } suggestions { id } } }`;
+    totalCount notInForceCount edges { score exact node { id status } } suggestions { id } } }`;
 
 let server: TestServer;
 let driver: Driver;
@@ -62,6 +62,7 @@ describe('in force only', () => {
     expect([...result.hits].sort()).toEqual(['L1114-1 REPEALED', 'L1115-1 IN_FORCE']);
     expect(result.totalCount).toBe(2);
     expect(result.notInForceCount).toBe(1);
+    expect(result.edges.map((e: Json) => e.exact)).toEqual([false, false]);
   });
 
   it('counts an article not yet in force apart today, and lists it on a date it is in force', async () => {
@@ -75,7 +76,7 @@ describe('in force only', () => {
 
   it('still finds a repealed article by its exact number, marked repealed, with no "did you mean"', async () => {
     const result = await search({ q: 'L. 4131-1' });
-    expect(result.edges[0]).toEqual({ score: 2, node: { id: 'L4131-1', status: 'REPEALED' } });
+    expect(result.edges[0]).toEqual({ score: 2, exact: true, node: { id: 'L4131-1', status: 'REPEALED' } });
     expect(result.notInForceCount).toBe(0);
     expect(result.suggestions).toEqual([]);
   });
