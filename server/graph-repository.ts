@@ -16,6 +16,7 @@ import { today } from '../graph-schema/today.ts';
 import { readArticle, readLinkGroups, readNeighborhood, readPreviousNext, readReferences, readRenumbering, readSearchByNumber, readSearchByWords, readVersions } from './read-model/read-model.ts';
 import type { ReadModelData } from './read-model/types.ts';
 import { readDependencyChanges, type DependencyChanges, type DependencyChangesRequest } from './dependency-changes.ts';
+import { readChangesInSection } from './changes-in-section.ts';
 import type {
   ArticleLifeRecord,
   ArticleRecord,
@@ -706,6 +707,11 @@ export function createGraphRepository(options: GraphRepositoryOptions) {
           })).sort(compareEnactments),
         };
       });
+    },
+
+    /** The amendments of a period cut down to one section (server/changes-in-section.ts); null when no section has that id. */
+    getChangesInSection(section: string, since: string, until: string, skip: number, limit: number): Promise<{ total: number; changes: ChangeRecord[] } | null> {
+      return readChangesInSection(query, section, since, until, skip, limit);
     },
 
     /** What changed in what an article depends on (server/dependency-changes.ts). */

@@ -31,7 +31,8 @@ export const FIELD_COSTS: Record<string, (args: Arguments) => number> = {
   // Its filters (inForceOnly, part, partie) choose among the matches read, not how many are read.
   search: (a) => 2 + 20 * count(a, 'first', 20, L.searchFirst) / L.searchFirst.max,
   unresolvedReferences: (a) => 2 + 20 * count(a, 'first', 50, L.unresolvedFirst) / L.unresolvedFirst.max,
-  changes: (a) => 2 + 20 * count(a, 'first', 20, L.changesFirst) / L.changesFirst.max,
+  // A section reads its articles and every amendment of the period to cut them down.
+  changes: (a) => 2 + 20 * count(a, 'first', 20, L.changesFirst) / L.changesFirst.max + (typeof a.section === 'string' ? 20 : 0),
   // The walk is the work: how far it goes, not how many changes are listed.
   dependencyChanges: (a) => 10 + 90 * count(a, 'maxDepth', 3, L.dependencyChangesMaxDepth) / L.dependencyChangesMaxDepth.max,
   tableOfContents: () => 5,

@@ -252,7 +252,10 @@ const Query: Record<string, Resolver> = {
     if (until < since) throw badUserInput(`"until" (${until}) is before "since" (${since}).`, 'until');
     const first = checkRange(Number(args.first), L.changesFirst, 'first');
     const offset = offsetAfter('changes', args.after as string | null);
-    const { total, changes } = await repository.getChanges(since, until, offset, first);
+    const section = args.section === undefined || args.section === null ? null : String(args.section);
+    const page = section === null ? await repository.getChanges(since, until, offset, first) : await repository.getChangesInSection(section, since, until, offset, first);
+    if (!page) throw notFound(`No section ${section}.`);
+    const { total, changes } = page;
     const edges = changes.map((node, i) => ({ node, cursor: encodeCursor('changes', offset + i) }));
     return { edges, totalCount: total, pageInfo: { hasNextPage: offset + edges.length < total, endCursor: edges.at(-1)?.cursor ?? null } };
   },

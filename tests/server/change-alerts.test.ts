@@ -8,6 +8,8 @@ import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resetToSampleGraph, SAMPLE_DEFERRED_DATE, SAMPLE_REPEALED_BY } from '../helpers/sample-graph.ts';
 import { startTestServer, type TestServer } from '../helpers/graphql-server.ts';
+import { openTestDriver } from '../helpers/neo4j.ts';
+import { BUMP_GRAPH_REVISION } from '../../graph-schema/graph-revision.ts';
 
 let server: TestServer;
 const savedToday = process.env.CGCT_TODAY;
@@ -91,6 +93,66 @@ describe('dependencyChanges', () => {
     expect(upsideDown.body.errors?.[0]?.message).toMatch(/"until" \(2009-01-01\) is before "since"/);
     const tooDeep = await server.graphql(CHANGES, { id: 'L1115-1', since: '2010-01-01', maxDepth: 9 });
     expect(tooDeep.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+const SECTION_CHANGES = `query ($section: ID, $since: Date!, $until: Date) {
+  changes(since: $since, until: $until, section: $section) {
+    totalCount
+    edges { node { id articlesAdded { id } articlesModified { id } articlesRepealed { id } citationsGained { from to } } }
+  }
+}`;
+
+async function sectionChanges(section: string) {
+  const { status, body } = await server.graphql(SECTION_CHANGES, { section, since: '2000-01-01', until: '2020-12-31' });
+  expect(body.errors).toBeUndefined();
+  expect(status).toBe(200);
+  const { totalCount, edges } = body.data!.changes;
+  const ids = (list: Array<{ id: string }>) => list.map((item) => item.id);
+  type Node = { id: string; articlesAdded: Array<{ id: string }>; articlesModified: Array<{ id: string }>; articlesRepealed: Array<{ id: string }>; citationsGained: unknown[] };
+  return { totalCount, changes: edges.map(({ node }: { node: Node }) => ({
+    id: node.id, added: ids(node.articlesAdded), modified: ids(node.articlesModified), repealed: ids(node.articlesRepealed), gained: node.citationsGained.length,
+  })) };
+}
+
+describe('changes in one section', () => {
+  it('cuts each change set down to the section and leaves out the amendments that did not touch it', async () => {
+    const result = await sectionChanges('partie-legislative/premiere-partie');
+    // L2131-1 (Deuxième partie), modified with L1115-1 by a1b2c3d4, is cut out; c0ffee02 repealed only L4131-1.
+    expect(result.changes).toEqual([
+      { id: 'c0ffee01', added: ['L1115-1'], modified: [], repealed: [], gained: 0 },
+      { id: 'a1b2c3d4', added: [], modified: ['L1115-1'], repealed: [], gained: 2 },
+      { id: 'a1b2c3d5', added: [], modified: ['L1115-1'], repealed: [], gained: 0 },
+    ]);
+    expect(result.totalCount).toBe(3);
+    const fourth = await sectionChanges('partie-legislative/quatrieme-partie');
+    expect(fourth.changes).toEqual([{ id: 'c0ffee02', added: [], modified: [], repealed: ['L4131-1'], gained: 0 }]);
+  });
+
+  it('places a repealed article that left the table of contents by its number, in a section of the canonical table', async () => {
+    // "L/1" is the canonical id of the Première partie (ingest/parsing/canonical-toc.ts): L1114-1, repealed and in no section, is in it by its number.
+    const driver = await openTestDriver();
+    const write = async (statement: string) => {
+      const session = driver.session();
+      try {
+        await session.executeWrite(async (tx) => { await tx.run(statement); await tx.run(BUMP_GRAPH_REVISION); });
+      } finally {
+        await session.close();
+      }
+    };
+    try {
+      await write("MATCH (a:Article {id: 'L1115-1'}) CREATE (:Section {id: 'L/1', kind: 'partie', title: 'Première partie'})-[:CONTAINS]->(a)");
+      const result = await sectionChanges('L/1');
+      expect(result.changes[0]).toEqual({ id: 'c0ffee01', added: ['L1115-1'], modified: [], repealed: ['L1114-1'], gained: 0 });
+    } finally {
+      await write("MATCH (s:Section {id: 'L/1'}) DETACH DELETE s");
+      await driver.close();
+    }
+  });
+
+  it('says NOT_FOUND for a section that does not exist', async () => {
+    const { body } = await server.graphql(SECTION_CHANGES, { section: 'L/9/9', since: '2000-01-01' });
+    expect(body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });
 

@@ -58,6 +58,20 @@ describe('change alerts on the article page', () => {
     await expect.poll(() => page.locator('.dependency-changes-error').textContent(), POLL).toBe('Le 31/02/2009 n’existe pas dans le calendrier.');
   });
 
+  it('cuts the page of changes down to a section of the code chosen in the list, kept in the address', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${server.origin}/modifications?du=2000-01-01&au=2020-12-31`);
+    await expect.poll(() => page.locator('.changes-total').textContent(), POLL).toBe('4 modifications du 01/01/2000 au 31/12/2020');
+    await expect.poll(() => page.locator('#changes-section option').count(), POLL).toBeGreaterThan(3);
+    await page.selectOption('#changes-section', { label: '\u00a0\u00a0Quatrième partie : La région' });
+    await expect.poll(() => page.locator('.changes-total').textContent(), POLL).toBe('1 modification du 01/01/2000 au 31/12/2020');
+    expect(new URL(page.url()).searchParams.get('section')).toBe('partie-legislative/quatrieme-partie');
+    expect(await page.locator('.change-list > li').first().textContent()).toContain('4131-1');
+    expect(await page.inputValue('#changes-section')).toBe('partie-legislative/quatrieme-partie');
+    expect(await page.getAttribute('.changes a.feed', 'href')).toBe('/changements.atom');
+    expect(page.errors).toEqual([]);
+  });
+
   it('links the Atom feed of the same changes, served as a feed and not as a page of the app', async () => {
     const page = await openPage(browser);
     await page.goto(`${server.origin}/articles/L4141-2`);

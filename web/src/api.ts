@@ -189,9 +189,9 @@ export interface ChangesPage {
 }
 
 const CHANGED_ARTICLE = 'id article { id number }';
-const CHANGES_QUERY = `query Changes($since: Date!, $until: Date, $first: Int, $after: String) {
+const CHANGES_QUERY = `query Changes($since: Date!, $until: Date, $first: Int, $after: String, $section: ID) {
   today
-  changes(since: $since, until: $until, first: $first, after: $after) {
+  changes(since: $since, until: $until, first: $first, after: $after, section: $section) {
     totalCount pageInfo { hasNextPage endCursor }
     edges { node { id date title source
       articlesAdded { ${CHANGED_ARTICLE} } articlesModified { ${CHANGED_ARTICLE} } articlesRepealed { ${CHANGED_ARTICLE} }
@@ -199,10 +199,10 @@ const CHANGES_QUERY = `query Changes($since: Date!, $until: Date, $first: Int, $
   }
 }`;
 
-/** The amendments dated from `since` to `until` (default today), oldest first. */
-export async function fetchChanges(since: string, until: string | undefined, first: number, after?: string): Promise<ChangesPage> {
+/** The amendments dated from `since` to `until` (default today), oldest first; in one section (cut down to it) when given. */
+export async function fetchChanges(since: string, until: string | undefined, first: number, after?: string, section?: string): Promise<ChangesPage> {
   const data = await requestGraphQL<{ today: string; changes: { totalCount: number; pageInfo: PageInfo; edges: { node: Change }[] } }>(
-    CHANGES_QUERY, { since, until: until ?? null, first, after: after ?? null });
+    CHANGES_QUERY, { since, until: until ?? null, first, after: after ?? null, section: section ?? null });
   return { today: data.today, changes: data.changes.edges.map((edge) => edge.node), totalCount: data.changes.totalCount, ...nextCursorOf(data.changes.pageInfo) };
 }
 

@@ -185,7 +185,8 @@ export function startApp(root: HTMLElement): void {
 
   // Same-site links are followed without reloading the page (modifier keys keep the browser's way).
   document.addEventListener('click', (event) => {
-    const link = (event.target as Element).closest?.('a[href^="/"]');
+    // A feed (type application/atom+xml) is the server's document, not a page of the app.
+    const link = (event.target as Element).closest?.('a[href^="/"]:not([type="application/atom+xml"])');
     if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || link.hasAttribute('download')) return;
     event.preventDefault();
     const url = new URL((link as HTMLAnchorElement).href);

@@ -8,6 +8,7 @@ import { renderArticleText } from './article-text-view.ts';
 import { renderLinkGroups, renderRelatedLinks } from './link-groups-view.ts';
 import { renderVersions } from './versions-view.ts';
 import { renderImpactPanel } from './impact-view.ts';
+import { renderDependencyChanges } from './dependency-changes-view.ts';
 import { renderLifeFacts } from './life-view.ts';
 import { formatDate } from './french-date.ts';
 import { STATUS_LABELS } from './labels.ts';
@@ -97,5 +98,6 @@ export function renderArticle(article: Article, { asOf, today }: ReadingDate): H
     renderImpactPanel(article.id, asOf),
     renderRelatedLinks(article.relatedLinks),
     renderVersions(article.versions, { articleId: article.id, today, shownFrom: article.validFrom }),
+    renderDependencyChanges(article, today),
   );
 }

@@ -9,15 +9,46 @@ import { h } from './dom.ts';
 import { articleLink } from './article-link.ts';
 import { CODE_START, dayBefore, formatDate, parseFrenchDate } from './french-date.ts';
 import { renderApiError } from './messages.ts';
+import { requestGraphQL } from './graphql-client.ts';
 
 const PAGE = 20;
 // Amendments may be deferred far ahead (2038): the end of the period may be in the future.
 const LAST_DAY = '2099-12-31';
 
-/** The period asked for (ISO dates; undefined: the defaults). */
+/** The period asked for (ISO dates; undefined: the defaults), and the section of the code it is cut down to. */
 export interface ChangesPeriod {
   since?: string;
   until?: string;
+  section?: string;
+}
+
+// The sections offered in the filter: the parts, their Parties and their Livres (the whole tree is
+// hundreds of titles; deeper ones are reached from the table of contents).
+const SECTIONS_QUERY = 'query ChangeSections { tableOfContents { id title sections { id title sections { id title } } } }';
+interface SectionChoice { id: string; title: string; sections?: SectionChoice[] }
+
+/** The section filter: "Tout le code" then the sections by level, indented; choosing one asks again. */
+function renderSectionFilter(selected: string | undefined, choose: (section: string | undefined) => void): HTMLElement {
+  const select = h('select', { id: 'changes-section' }, h('option', { value: '' }, 'Tout le code'));
+  // Until the titles come (or if they do not), the section asked for shows by its id.
+  const asked = selected ? select.appendChild(h('option', { value: selected, selected: true }, selected)) : undefined;
+  const fill = (sections: SectionChoice[], depth: number): void => {
+    for (const section of sections) {
+      select.append(h('option', { value: section.id }, `${'\u00a0\u00a0'.repeat(depth)}${section.title}`));
+      fill(section.sections ?? [], depth + 1);
+    }
+  };
+  const loaded = (sections: SectionChoice[]): void => {
+    asked?.remove();
+    fill(sections, 0);
+    if (selected && ![...select.options].some((option) => option.value === selected)) select.append(asked!);
+    select.value = selected ?? '';
+  };
+  requestGraphQL<{ tableOfContents: SectionChoice[] }>(SECTIONS_QUERY)
+    .then(({ tableOfContents }) => loaded(tableOfContents))
+    .catch(() => { select.title = 'La liste des sections n’a pas pu être lue.'; });
+  select.addEventListener('change', () => choose(select.value || undefined));
+  return h('p', { class: 'changes-section-filter' }, h('label', { for: 'changes-section' }, 'Partie du code'), ' ', select);
 }
 
 // French plurals: 0 and 1 take the singular.
@@ -60,7 +91,7 @@ function renderChange(change: Change, today: string): HTMLElement {
     renderCitations(change));
 }
 
-function renderPeriodForm(since: string, until: string | undefined, today: string, change: (period: ChangesPeriod) => void): HTMLElement {
+function renderPeriodForm(since: string, until: string | undefined, section: string | undefined, today: string, change: (period: ChangesPeriod) => void): HTMLElement {
   const from = h('input', { type: 'text', id: 'changes-since', value: formatDate(since), placeholder: 'jj/mm/aaaa', inputmode: 'numeric', size: 11, maxlength: 10 });
   const to = h('input', { type: 'text', id: 'changes-until', value: until ? formatDate(until) : '', placeholder: 'aujourd’hui', inputmode: 'numeric', size: 11, maxlength: 10 });
   const error = h('p', { class: 'as-of-error', role: 'alert', hidden: true });
@@ -83,7 +114,7 @@ function renderPeriodForm(since: string, until: string | undefined, today: strin
     if (end && !end.ok) return fail(to, `Fin : ${end.message}`);
     const endIso = end?.ok ? end.iso : undefined;
     if ((endIso ?? today) < start.iso) return fail(to, 'La fin de la période précède son début.');
-    change({ since: start.iso, ...(endIso && endIso !== today ? { until: endIso } : {}) });
+    change({ since: start.iso, ...(endIso && endIso !== today ? { until: endIso } : {}), ...(section ? { section } : {}) });
   });
   return form;
 }
@@ -94,7 +125,7 @@ export async function renderChanges(period: ChangesPeriod, retry: () => void, ch
   let since: string;
   try {
     since = period.since ?? oneYearBefore(await fetchToday());
-    first = await fetchChanges(since, period.until, PAGE);
+    first = await fetchChanges(since, period.until, PAGE, undefined, period.section);
   } catch (error) {
     return renderApiError(error, retry);
   }
@@ -113,7 +144,7 @@ export async function renderChanges(period: ChangesPeriod, retry: () => void, ch
   more.addEventListener('click', () => {
     more.disabled = true;
     more.textContent = 'Chargement…';
-    fetchChanges(since, period.until, PAGE, cursor)
+    fetchChanges(since, period.until, PAGE, cursor, period.section)
       .then((page) => {
         list.append(...page.changes.map((c) => renderChange(c, today)));
         shown += page.changes.length;
@@ -127,9 +158,11 @@ export async function renderChanges(period: ChangesPeriod, retry: () => void, ch
   return h('section', { class: 'changes' },
     h('h1', {}, 'Modifications du code'),
     h('p', {}, 'Les textes (lois, ordonnances, décrets) appliqués au code, dans l’ordre de leur entrée en vigueur, avec les articles qu’ils ont créés, modifiés ou abrogés et les citations qu’ils ont ajoutées ou supprimées.'),
-    renderPeriodForm(since, period.until, today, change),
+    renderPeriodForm(since, period.until, period.section, today, change),
+    renderSectionFilter(period.section, (section) => change({ since, ...(period.until ? { until: period.until } : {}), ...(section ? { section } : {}) })),
     h('p', { class: 'changes-total' }, `${count(totalCount, 'modification', 'modifications')} du ${formatDate(since)} au ${formatDate(end)}${period.until ? '' : ' (aujourd’hui)'}`),
-    totalCount ? list : h('p', { class: 'empty' }, 'Aucun texte n’a modifié le code pendant cette période.'),
+    totalCount ? list : h('p', { class: 'empty' }, period.section ? 'Aucun texte n’a modifié cette partie du code pendant cette période.' : 'Aucun texte n’a modifié le code pendant cette période.'),
     progress,
-    h('p', {}, more));
+    h('p', {}, more),
+    h('p', { class: 'feed-link' }, h('a', { href: '/changements.atom', type: 'application/atom+xml', class: 'feed' }, 'Suivre les modifications du code (flux Atom)')));
 }

@@ -36,7 +36,7 @@ export type Route =
   | { view: 'home' }
   | { view: 'search'; query: string }
   | { view: 'unresolved' }
-  | { view: 'changes'; since?: string; until?: string }
+  | { view: 'changes'; since?: string; until?: string; section?: string }
   | { view: 'toc'; code?: string; section?: string; asOf?: string }
   | { view: 'legiarti'; id: string }
   | { view: 'article'; id: string; graph: GraphState; asOf?: string };
@@ -89,7 +89,8 @@ export function parseRoute(pathname: string, search: string): Route {
   if (/^\/modifications\/?$/.test(pathname)) {
     const since = params.get('du');
     const until = params.get('au');
-    return { view: 'changes', ...(since && isIsoDate(since) ? { since } : {}), ...(until && isIsoDate(until) ? { until } : {}) };
+    const section = params.get('section');
+    return { view: 'changes', ...(since && isIsoDate(since) ? { since } : {}), ...(until && isIsoDate(until) ? { until } : {}), ...(section ? { section } : {}) };
   }
   return { view: 'home' };
 }
@@ -134,6 +135,7 @@ export function formatRoute(route: Route): string {
     const params = new URLSearchParams();
     if (route.since) params.set('du', route.since);
     if (route.until) params.set('au', route.until);
+    if (route.section) params.set('section', route.section);
     const query = params.toString();
     return `/modifications${query ? `?${query}` : ''}`;
   }
