@@ -21,7 +21,9 @@
  * Without --url the UI is built (Vite) into a temporary folder and served by server/app.ts on a
  * loopback port over whatever graph Neo4j holds (NEO4J_URI or the local server); with
  * --load-sample and an EMPTY database it first writes tests/helpers/sample-graph.ts.
- * Results go to bench/results/web-load.json.
+ * Results go to bench/results/web-load.json. Also measured: navigation → the impact panel shown
+ * (issue 14, "impact panel shown (p50)"): a fresh browser context per run, from navigation start
+ * to the panel's `impact-shown` mark, on --impact-article (default L2131-1, a much-cited article).
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -46,6 +48,7 @@ function option(name: string, fallback: string): string {
 const ARTICLE = option('article', 'L1115-1');
 const RUNS = Math.max(1, Number(option('runs', '5')));
 const BIG_ARTICLE = option('big-article', '');
+const IMPACT_ARTICLE = option('impact-article', 'L2131-1');
 const URL_OPTION = option('url', '');
 const TIMEOUT_MS = 30_000;
 
@@ -137,6 +140,22 @@ async function timeTocPage(browser: Browser, origin: string): Promise<{ shownMs:
   }
 }
 
+/** One cold navigation: ms until the impact panel lists what depends on the article, and how many do. */
+async function timeImpactPanel(browser: Browser, origin: string): Promise<{ shownMs: number; dependants: number }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${origin}/articles/${encodeURIComponent(IMPACT_ARTICLE)}`);
+    await page.waitForFunction(() => performance.getEntriesByName('impact-shown').length > 0, undefined, { timeout: TIMEOUT_MS });
+    return await page.evaluate(() => {
+      const mark = performance.getEntriesByName('impact-shown')[0] as PerformanceMark;
+      return { shownMs: mark.startTime, dependants: Number((mark.detail as { direct?: number } | null)?.direct ?? 0) };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
 interface DrawTimings { elements: number; buildMs: number; layoutMs: number; drawMs: number; totalMs: number }
 
 async function readDrawTimings(page: Page): Promise<DrawTimings> {
@@ -208,6 +227,8 @@ try {
   for (let i = 0; i < RUNS; i++) navigations.push(await timeNavigation(browser, origin));
   const draws = [];
   for (let i = 0; i < RUNS; i++) draws.push(await timeBigGraph(browser, origin));
+  const impacts = [];
+  for (let i = 0; i < RUNS; i++) impacts.push(await timeImpactPanel(browser, origin));
   const firstToc = await timeTocPage(browser, origin);
   const tocs = [];
   for (let i = 0; i < RUNS; i++) tocs.push(await timeTocPage(browser, origin));
@@ -235,6 +256,7 @@ try {
       max: Math.max(...tocs.map((t) => t.shownMs)),
       runs: tocs,
     },
+    impactPanelShownMs: { article: IMPACT_ARTICLE, directDependants: impacts[0]!.dependants, p50: median(impacts.map((i) => i.shownMs)), max: Math.max(...impacts.map((i) => i.shownMs)), runs: impacts },
     javascriptGzipBytes: { ...javascript, firstPage: javascript.entry! + javascript.graph!, total: javascript.entry! + javascript.graph! + javascript.dagre! + javascript.other! },
   };
   mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
@@ -248,6 +270,7 @@ try {
   console.log(`  next graph:              ${warm.median} ms (${warm.max} ms), of which layout ${median(draws.map((d) => d.warm.layoutMs))} ms, paint ${median(draws.map((d) => d.warm.drawMs))} ms`);
   const toc = results.tableOfContentsShownMs;
   console.log(`Navigation → table of contents shown (${toc.sections} sections): ${toc.median.toFixed(0)} ms (${toc.max.toFixed(0)} ms); first visit, server cache cold: ${toc.firstVisit.toFixed(0)} ms`);
+  console.log(`Impact panel shown (p50), ${IMPACT_ARTICLE} (${results.impactPanelShownMs.directDependants} direct dependants): ${results.impactPanelShownMs.p50.toFixed(0)} ms (${results.impactPanelShownMs.max.toFixed(0)} ms)`);
   console.log(`JavaScript gzipped: first page ${kb(results.javascriptGzipBytes.firstPage)} (entry ${kb(javascript.entry!)} + graph ${kb(javascript.graph!)}), dagre on demand ${kb(javascript.dagre!)}, total ${kb(results.javascriptGzipBytes.total)}; CSS ${kb(javascript.css!)}`);
 } finally {
   await browser?.close();

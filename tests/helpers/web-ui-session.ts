@@ -10,6 +10,7 @@ import type { Driver } from 'neo4j-driver';
 import type { Browser } from 'playwright-core';
 import { buildWebUi, launchBrowser, removeWebUi } from './browser.ts';
 import { startTestServer, type TestServer } from './graphql-server.ts';
+import type { AppOptions } from '../../server/app.ts';
 import { clearGraph, openTestDriver } from './neo4j.ts';
 import { loadSampleGraph } from './sample-graph.ts';
 
@@ -21,14 +22,14 @@ export interface WebUiSession {
   close: () => Promise<void>;
 }
 
-/** Loads the sample graph, builds and serves the UI, launches chromium. */
-export async function openWebUiSession(prepareGraph?: (driver: Driver) => Promise<void>): Promise<WebUiSession> {
+/** Loads the sample graph, builds and serves the UI (with `serverOptions` over buildApp's), launches chromium. */
+export async function openWebUiSession(prepareGraph?: (driver: Driver) => Promise<void>, serverOptions: Partial<Omit<AppOptions, 'driver' | 'webDistDir'>> = {}): Promise<WebUiSession> {
   const driver = await openTestDriver();
   await clearGraph(driver);
   await loadSampleGraph(driver);
   await prepareGraph?.(driver);
   const distDir = await buildWebUi();
-  const server = await startTestServer({ webDistDir: distDir });
+  const server = await startTestServer({ webDistDir: distDir, ...serverOptions });
   const browser = await launchBrowser();
   return {
     driver,

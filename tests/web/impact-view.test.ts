@@ -16,7 +16,9 @@ import { openPage, saveScreenshot } from '../helpers/browser.ts';
 let session: WebUiSession;
 
 beforeAll(async () => {
-  session = await openWebUiSession();
+  // Neo4j plans each statement on its first run: on a busy machine a first impact walk took
+  // about 10 s, the default transaction timeout.
+  session = await openWebUiSession(undefined, { queryTimeoutMs: 60_000 });
 });
 
 afterAll(() => session?.close());

@@ -128,6 +128,8 @@ export function renderImpactPanel(articleId: string, asOf?: string): HTMLElement
       });
       draw();
       panel.dataset.state = 'ready';
+      // For bench/web-load.ts ("impact panel shown").
+      performance.mark('impact-shown', { detail: { article: articleId, direct: first.directCount, total: first.totalCount } });
     } catch (error) {
       if (mine !== generation) return;
       panel.dataset.state = 'error';
