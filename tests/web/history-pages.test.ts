@@ -224,9 +224,10 @@ describe('the code\'s history in the web UI', () => {
     expect(await page.locator('.not-in-force-reason').textContent()).toBe('Son texte est devenu l’article L. 1115-1 le 30/07/2004.');
     expect(await page.locator('.not-in-force .renumbered-as a').getAttribute('href')).toBe('/articles/L1115-1');
     await saveScreenshot(page, 'not-in-force-renumbered');
-    // Searched for, the old number is found though it is out of today's code.
+    // Searched for, the old number is found though it is out of today's code: listed, marked, and why.
     await page.goto(`${server.origin}/recherche?q=L.%201114-1`);
-    await page.locator('.no-results').waitFor(POLL);
+    await page.locator('.not-in-force-hit').waitFor(POLL);
+    expect(await page.locator('.result-list .result-title').first().textContent()).toBe('Article L. 1114-1');
     expect(await page.locator('.not-in-force-hit').textContent()).toBe('L’article L. 1114-1 n’est pas en vigueur aujourd’hui : devenu L. 1115-1 le 30/07/2004. Sa page dit quand il l’était et mène à ses versions.');
     expect(await page.locator('.not-in-force-hit a').getAttribute('href')).toBe('/articles/L1114-1');
     expect(page.errors).toEqual([]);

@@ -29,7 +29,10 @@ function renderHit(hit: SearchHit): HTMLElement {
 // or not yet in force, which the reader still wants to find.
 async function lifeOfNumber(query: string): Promise<ArticleLife | null> {
   const id = normalizeArticleId(query);
-  if (!id) return null;
+  return id ? lifeOf(id) : null;
+}
+
+async function lifeOf(id: string): Promise<ArticleLife | null> {
   try {
     return (await fetchArticleLife(id)).life;
   } catch {
@@ -56,24 +59,35 @@ function apartHeading(count: number): HTMLElement {
   return h('h2', {}, `Articles abrogés ou pas encore en vigueur (${count})`);
 }
 
-async function renderNoResults(query: string, results: FilteredSearchResults, filters: SearchFilterState): Promise<Array<HTMLElement | null>> {
+function sayNotInForce(life: ArticleLife): HTMLElement {
+  return h('p', { class: 'not-in-force-hit' }, 'L’article ', articleLink(life.id, life.number), ` n’est pas en vigueur aujourd’hui : ${whyNot(life)}. Sa page dit quand il l’était et mène à ses versions.`);
+}
+
+// The number typed names an article not in force (listed on top, marked): say why, as its page does.
+async function explainExactHit(hits: FilteredSearchHit[]): Promise<HTMLElement | null> {
+  const named = hits.find((hit) => hit.exact);
+  if (!named || named.node.status === 'IN_FORCE') return null;
+  const life = await lifeOf(named.node.id);
+  return life ? sayNotInForce(life) : null;
+}
+
+async function renderNoResults(query: string, results: FilteredSearchResults, filters: SearchFilterState): Promise<HTMLElement> {
   const life = filters.part ? null : await lifeOfNumber(query);
-  return [
+  return h('div', { class: 'message no-results', role: 'status' },
     h('h1', {}, `Aucun résultat pour « ${query} »`),
     renderDidYouMean(results.suggestions),
     life
-      ? h('p', { class: 'not-in-force-hit' }, 'L’article ', articleLink(life.id, life.number), ` n’est pas en vigueur aujourd’hui : ${whyNot(life)}. Sa page dit quand il l’était et mène à ses versions.`)
+      ? sayNotInForce(life)
       : h('p', {}, filters.part
         ? 'Essayez une autre partie du code, ou tout le code.'
-        : 'Essayez un numéro dans une autre notation (L. 2131-1, L2131-1, 2131-1), un début de numéro (L. 2131) ou d’autres mots.'),
-  ];
+        : 'Essayez un numéro dans une autre notation (L. 2131-1, L2131-1, 2131-1), un début de numéro (L. 2131) ou d’autres mots.'));
 }
 
 /** One results page for one state of the filters; `change` asks for another. */
 async function renderFilteredResults(query: string, filters: SearchFilterState, change: (filters: SearchFilterState) => void): Promise<Array<HTMLElement | null>> {
   const form = renderSearchFilters(filters, change);
   const results = await searchWithFilters(query, toSearchArguments(filters), PAGE);
-  if (!results.hits.length && !results.notInForceCount) return [form, ...(await renderNoResults(query, results, filters))];
+  if (!results.hits.length && !results.notInForceCount) return [form, await renderNoResults(query, results, filters)];
   const list = h('ol', { class: 'result-list' });
   const apartList = h('ol', { class: 'result-list not-in-force-list' });
   const place = (hits: FilteredSearchHit[]): void => {
@@ -103,7 +117,7 @@ async function renderFilteredResults(query: string, filters: SearchFilterState, 
   const title = results.hits.some((hit) => !isListedApart(hit, filters)) || !filters.inForceOnly
     ? `${describeResultCount(results)} pour « ${query} »`
     : `Aucun article en vigueur pour « ${query} »`;
-  return [form, h('h1', {}, title), renderDidYouMean(results.suggestions), list.children.length ? list : null, apart, h('p', {}, more)];
+  return [form, h('h1', {}, title), renderDidYouMean(results.suggestions), await explainExactHit(results.hits), list.children.length ? list : null, apart, h('p', {}, more)];
 }
 
 /** Searches and builds the results page, its filters read from the address and kept there. */
