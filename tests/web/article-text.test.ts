@@ -74,6 +74,19 @@ describe('segmentArticleBlocks on ranges', () => {
     expect(segments!.find((s) => s.text === 'L. 2243-5')).toEqual({ text: 'L. 2243-5', reference: single });
   });
 
+  it('gathers the members on the anchor when the source linked the range to its first article (legifrance-md)', () => {
+    const linked = 'aux articles L. 300-1 à L. 300-5 du code de l\'urbanisme';
+    const anchor = 'L. 300-1 à L. 300-5 du';
+    const range = 'L. 300-1 à L. 300-5';
+    // L300-1 is cited by the link (the anchor's span) and by the range (its own span): one reference, no longer a range member.
+    const first: Reference = { ...reference('L300-1', linked, [anchor]), spans: [...reference('L300-1', linked, [anchor]).spans, ...reference('L300-1', linked, [range]).spans] };
+    const others = ['L300-2', 'L300-5'].map((id): Reference => ({ ...reference(id, linked, [range]), viaRange: true }));
+    const [segments] = segmentArticleText(linked, [first, ...others]);
+    const run = segments!.find((s) => s.reference);
+    expect(run?.text).toBe(anchor);
+    expect(run?.members?.map((m) => m.target.id)).toEqual(['L300-1', 'L300-2', 'L300-5']);
+  });
+
   it('leaves a range of one resolved article, and overlapping references that are no range, as one reference', () => {
     const lone = segmentArticleText(text, [member('L2243-2'), { ...member('L2243-3'), resolution: 'UNRESOLVED', target: { id: 'u', label: 'L2243-3', kind: 'UNRESOLVED' } }])[0]!;
     expect(lone.find((s) => s.reference)).not.toHaveProperty('members');

@@ -28,9 +28,13 @@ interface Span {
   members: Reference[];
 }
 
-/** A CGCT article reached by expanding a range: each member carries the range's whole span. */
+function isResolvedArticle(reference: Reference): boolean {
+  return reference.resolution === 'RESOLVED' && reference.target.kind === 'ARTICLE';
+}
+
+/** An article reached by expanding a range: each member carries the range's whole span. */
 function isRangeMember(reference: Reference): boolean {
-  return reference.viaRange === true && reference.resolution === 'RESOLVED' && reference.target.kind === 'ARTICLE';
+  return reference.viaRange === true && isResolvedArticle(reference);
 }
 
 function collectSpans(text: string, references: readonly Reference[]): Span[] {
@@ -46,12 +50,15 @@ function collectSpans(text: string, references: readonly Reference[]): Span[] {
   }
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   // Overlapping spans (one anchor grouping "L. 4141-1 et L. 4141-2") keep the first, longest one;
-  // the members of one range (the same span, in code order: the API's order) gather on the first.
+  // the members of one range (the same span, in code order: the API's order) gather on the first,
+  // also when the source linked the range to its first article (legifrance-md: "<a href=…l300-1.md>
+  // L. 300-1 à L. 300-5 du</a>", that citation then read from the link and the text alike).
   const kept: Span[] = [];
   for (const span of spans) {
     const last = kept[kept.length - 1];
     if (!last || span.start >= last.end) kept.push(span);
-    else if (span.start === last.start && span.end === last.end && isRangeMember(span.reference) && isRangeMember(last.reference)) last.members.push(span.reference);
+    else if (span.start === last.start && span.end <= last.end && isRangeMember(span.reference) && isResolvedArticle(last.reference)
+      && !last.members.some((member) => member.target.id === span.reference.target.id)) last.members.push(span.reference);
   }
   return kept;
 }
