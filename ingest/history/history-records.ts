@@ -152,8 +152,27 @@ function pruneEmptySections(nodes: Map<string, HistoryNode>, edges: HistoryEdge[
   }
 }
 
+/**
+ * Each article's Légifrance id (LEGIARTI…) from whichever source names it: lexlib's file names
+ * keep it across the article's versions ("Article L1115-1 - 6389099.md"), legifrance-md has none,
+ * and its rows, which give the article its text, would leave it null. The best-ranked source that
+ * names one wins; within a source, its latest state.
+ */
+function collectLegiarti(merged: MergedHistory): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const timeline of merged.timelines) {
+    for (const [id, states] of timeline.states) {
+      if (ids.has(id)) continue;
+      const named = states.findLast((state) => state.article?.legiarti)?.article?.legiarti;
+      if (named) ids.set(id, named);
+    }
+  }
+  return ids;
+}
+
 /** Every article: today's properties where a source holds it today, else its last (or first, deferred) version's; then its life. */
 function addArticleLives(merged: MergedHistory, today: string, addNode: (label: HistoryNode['label'], id: string, props: Record<string, unknown>) => void): void {
+  const legiarti = collectLegiarti(merged);
   const missing: Article[] = [];
   for (const life of merged.lives.values()) if (!versionOn(life, today)) missing.push(shownVersion(life, today).article);
   // Articles no source holds today: the row their last text gives, with no source and no place in today's table of contents.
@@ -179,6 +198,7 @@ function addArticleLives(merged: MergedHistory, today: string, addNode: (label: 
       repealedBy,
       periods: life.periods.map((period) => `${period.from}/${period.to ?? ''}`),
       sortKey: articleSortKeyString(life.id),
+      legiarti: legiarti.get(life.id) ?? null,
     });
   }
 }

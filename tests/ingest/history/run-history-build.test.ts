@@ -137,6 +137,15 @@ describe('the history build of legifrance-md and lexlib', () => {
     expect(count).toBeGreaterThan(200);
   });
 
+  it("keeps each article's LEGIARTI from lexlib's file names, though legifrance-md gives its text (the permalink /legiarti/… reads it)", async () => {
+    const found = await rows<{ id: string; legiarti: string | null }>("MATCH (a:Article) WHERE a.id IN ['L1115-1', 'L1114-1', 'L2243-2'] RETURN a.id AS id, a.legiarti AS legiarti ORDER BY id");
+    expect(found).toEqual([
+      { id: 'L1114-1', legiarti: 'LEGIARTI000006389087' },
+      { id: 'L1115-1', legiarti: 'LEGIARTI000006389099' },
+      { id: 'L2243-2', legiarti: 'LEGIARTI000006390475' },
+    ]);
+  });
+
   it('says "never existed" only of numbers no source ever had', async () => {
     const wrong = await rows<{ id: string }>("MATCH (u:UnresolvedTarget {reason: 'never-existed'}) WHERE EXISTS { MATCH (a:Article {id: u.number}) } RETURN u.id AS id LIMIT 5");
     expect(wrong).toEqual([]);
