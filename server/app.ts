@@ -35,6 +35,7 @@ import { createReadModelHolder, type ReadModelHolder } from './read-model/read-m
 import { today } from '../graph-schema/today.ts';
 import { createWebUiRouter } from './web-ui.ts';
 import { createFeedRouter } from './feeds/feed-routes.ts';
+import { createExportRouter } from './export/export-routes.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -127,6 +128,7 @@ export function buildApp(options: AppOptions): BuiltApp {
   if (cache) app.use(yoga.graphqlEndpoint, createResponseCache({ ...cache, readRevision: async () => `${await repository.getGraphRevision()}@${today()}` }));
   app.use(yoga.graphqlEndpoint, serveGraphQL(yoga, monitor));
   app.use(createFeedRouter(repository, monitor));
+  app.use(createExportRouter(options.driver, monitor, () => repository.getGraphRevision()));
   app.use(createWebUiRouter(options.webDistDir ?? path.join(ROOT, 'web', 'dist')));
   app.use(answerNotFound, answerUnexpectedError);
   return { app, repository, monitor, readModel };

@@ -10,7 +10,7 @@ import { loadGraphData } from './graph-data.ts';
 import { createGraphControls } from './graph-controls.ts';
 import { renderGraphLegend } from './graph-legend.ts';
 import { runLayout } from './graph-layout.ts';
-import { exportJson, exportPng } from './graph-export.ts';
+import { exportJson, exportPng, pngCaption } from './graph-export.ts';
 import { createGraphStyle } from './graph-style.ts';
 import { renderApiError } from './messages.ts';
 import { describeGraph } from './graph-status.ts';
@@ -46,6 +46,7 @@ export function createGraphPanel(options: GraphPanelOptions): GraphPanel {
   let state: GraphState | undefined;
   let drawnKey = '';
   let focusIndex = -1;
+  let shownAsOf: string | undefined;
   const canvas = h('div', { class: 'graph-canvas', tabindex: 0, role: 'application', 'data-state': 'loading',
     'aria-label': 'Graphe. Flèches : parcourir les nœuds ; Entrée : ouvrir ; + : déplier.' });
   const status = h('p', { class: 'graph-status', role: 'status', 'aria-live': 'polite' }, 'Chargement du graphe…');
@@ -53,7 +54,7 @@ export function createGraphPanel(options: GraphPanelOptions): GraphPanel {
   const controls = createGraphControls({
     change: (update) => options.changeState(update),
     fit: () => getCy().fit(undefined, 20),
-    exportAs: (format) => (format === 'png' ? exportPng : exportJson)(getCy(), `graphe-${center}`),
+    exportAs: (format) => (format === 'png' ? void exportPng(getCy(), `graphe-${center}`, pngCaption(getCy(), center, shownAsOf, state)) : exportJson(getCy(), `graphe-${center}`)),
   });
   const element = h('section', { class: 'graph-panel', 'aria-label': 'Graphe des relations' },
     h('h2', {}, 'Graphe des relations'), controls.element, status, canvas,
@@ -97,6 +98,7 @@ export function createGraphPanel(options: GraphPanelOptions): GraphPanel {
   });
 
   const show = async (newCenter: string, newState: GraphState, asOf?: string): Promise<void> => {
+    shownAsOf = asOf;
     const previousCenter = center;
     const previousExpanded = state?.expanded ?? [];
     center = newCenter;

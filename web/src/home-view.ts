@@ -28,5 +28,19 @@ export async function renderHome(): Promise<HTMLElement> {
     h('p', {}, h('a', { href: formatRoute({ view: 'changes' }) }, 'Modifications du code'),
       ' : les lois, ordonnances et décrets appliqués au code sur une période, avec les articles créés, modifiés ou abrogés.'),
     h('p', {}, h('a', { href: formatRoute({ view: 'unresolved' }) }, 'Renvois non résolus'),
-      ' : les articles cités aujourd’hui qui ne mènent à aucun article en vigueur (abrogés, pas encore en vigueur, hors du code ou inexistants), avec les articles proches et ceux qui les citent.'));
+      ' : les articles cités aujourd’hui qui ne mènent à aucun article en vigueur (abrogés, pas encore en vigueur, hors du code ou inexistants), avec les articles proches et ceux qui les citent.'),
+    renderDownloads());
+}
+
+// The server's export (server/export/export-routes.ts): files, not pages of the app (`download`).
+const EXPORT_FORMATS = [['graphml', 'GraphML (Gephi, yEd, networkx)'], ['csv', 'CSV (tableur)'], ['json', 'JSON']] as const;
+
+/** « Télécharger le graphe des citations »: the CGCT's, today, in each format. */
+function renderDownloads(): HTMLElement[] {
+  return [
+    h('h2', {}, 'Télécharger le graphe des citations'),
+    h('p', {}, 'Tous les articles du CGCT en vigueur aujourd’hui et leurs citations (article, code, numéro, statut, section ; type, provenance, dates de validité), pour un outil d’analyse de graphes ou un tableur : ',
+      EXPORT_FORMATS.flatMap(([format, label], index) => [index > 0 ? ', ' : '', h('a', { href: `/export/graphe-des-citations.${format}?code=CGCT`, download: '', class: 'download' }, label)]),
+      '. Une autre date : ajoutez « &date=AAAA-MM-JJ » à l’adresse ; tous les codes chargés : retirez « code=CGCT ».'),
+  ];
 }
