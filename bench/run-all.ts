@@ -24,6 +24,7 @@ const BENCHMARKS = [
   { file: 'codes-ingest.ts', what: 'the 77 other codes on the history, a second run, ratio to a plain UNWIND CREATE' },
   { file: 'graphql-load.ts', what: 'GraphQL latency and throughput, ratio to the driver' },
   { file: 'web-load.ts', what: 'browser: article with its graph, 300-element layout, JS size' },
+  { file: 'graph-depth.ts', what: 'browser: depth menu → graph drawn at depth 2 and 3 on hub articles, frame rate dragging 1,000 elements' },
 ];
 
 const only = process.argv.slice(2);

@@ -9,6 +9,7 @@ import { keyOfEdge, mergeGraphs } from './graph-elements.ts';
 import type { GraphState } from './route.ts';
 import type { GraphPayload, Neighborhood } from './types.ts';
 import { normalizeArticleId } from '../../ingest/article-id.ts';
+import { isSummaryId } from './graph-summary.ts';
 
 // Enough for a few hundred elements (the panel must stay fluid), under the API's cap of 500.
 const NODE_LIMIT = 200;
@@ -52,14 +53,16 @@ function neighborhoodOf(id: string, state: GraphState, depth: number, limit: num
 /** Loads (or reuses) everything the state asks for, at a date; throws only when the centre's graph fails. */
 export async function loadGraphData(center: string, state: GraphState, asOf?: string): Promise<GraphData> {
   const base = neighborhoodOf(center, state, state.depth, NODE_LIMIT, asOf);
-  // An expansion shows the node's direct neighbours, whatever the depth around the centre.
-  const expansions = Promise.allSettled(state.expanded.map((id) => neighborhoodOf(id, state, 1, EXPANSION_LIMIT, asOf)));
+  // An expansion shows the node's direct neighbours, whatever the depth around the centre; an
+  // expanded summary (graph-summary.ts) only stops folding nodes already there.
+  const articles = state.expanded.filter((id) => !isSummaryId(id));
+  const expansions = Promise.allSettled(articles.map((id) => neighborhoodOf(id, state, 1, EXPANSION_LIMIT, asOf)));
   const target = state.pathTo ? normalizeArticleId(state.pathTo) ?? state.pathTo : undefined;
   // A failed look-up draws the graph anyway, saying no more than "no path" about it.
   const path = target ? cached(JSON.stringify(['p', center, target, asOf]), () => findCitationPath(center, target, asOf)).catch((): PathOutcome => ({ kind: 'none' })) : Promise.resolve(undefined);
   const [neighborhood, expanded, outcome] = await Promise.all([base, expansions, path]);
   const chain = outcome?.kind === 'directed' || outcome?.kind === 'undirected' ? outcome.chain : null;
-  const failedExpansions = state.expanded.filter((_, i) => expanded[i]!.status === 'rejected');
+  const failedExpansions = articles.filter((_, i) => expanded[i]!.status === 'rejected');
   const graphs = expanded.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const highlighted = new Set<string>();
   if (chain) {

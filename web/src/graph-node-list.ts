@@ -17,6 +17,11 @@ export interface NodeListActions {
 export function renderNodeList(list: HTMLElement, nodes: cytoscape.NodeSingular[], actions: NodeListActions): void {
   replaceChildren(list, nodes.map((node) => {
     const id = node.id();
+    if (node.data('kind') === 'SUMMARY') {
+      const unfold = h('button', { type: 'button', title: node.data('title') }, 'Déplier');
+      unfold.addEventListener('click', () => actions.expand(id));
+      return h('li', { 'data-node': id }, node.data('label'), ' ', unfold);
+    }
     if (node.data('kind') !== 'ARTICLE') return h('li', { 'data-node': id }, node.data('title') || node.data('label'));
     const open = h('button', { type: 'button', class: 'link-button' }, node.data('label'));
     open.addEventListener('click', () => actions.openArticle(id));

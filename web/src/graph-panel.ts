@@ -1,11 +1,15 @@
 /**
  * The graph panel beside the text: the article's neighbourhood drawn with Cytoscape. A click on
- * an article node opens it, a double-click expands it; the keyboard can walk the nodes too. The
+ * an article node opens it, a double-click expands it, a click on a summary (« +12 articles du
+ * chapitre … ») expands it; the keyboard can walk the nodes too. Labels that would overlap are
+ * hidden, the least connected first (graph-labels.ts), again after each zoom. The
  * panel draws what its state says; every state change goes through the address (see app.ts).
  */
 import cytoscape from 'cytoscape';
 import { h, replaceChildren } from './dom.ts';
 import { buildElements } from './graph-elements.ts';
+import { placeLabels } from './graph-labels.ts';
+import { SUMMARY_KIND, summariseElements } from './graph-summary.ts';
 import { loadGraphData } from './graph-data.ts';
 import { createGraphControls } from './graph-controls.ts';
 import { renderGraphLegend } from './graph-legend.ts';
@@ -46,6 +50,8 @@ export function createGraphPanel(options: GraphPanelOptions): GraphPanel {
   let state: GraphState | undefined;
   let drawnKey = '';
   let focusIndex = -1;
+  // Whose labels claim room first (graph-labels.ts): 2 for the centre, 1 for its direct neighbours and the summaries.
+  let labelRanks = new Map<string, number>();
   let shownAsOf: string | undefined;
   const canvas = h('div', { class: 'graph-canvas', tabindex: 0, role: 'application', 'data-state': 'loading',
     'aria-label': 'Graphe. Flèches : parcourir les nœuds ; Entrée : ouvrir ; + : déplier.' });
@@ -67,12 +73,30 @@ export function createGraphPanel(options: GraphPanelOptions): GraphPanel {
   // Cytoscape measures its container when it starts, so it starts on the first draw, in the page.
   let cyInstance: cytoscape.Core | undefined;
   const isArticle = (node: cytoscape.NodeSingular): boolean => node.data('kind') === 'ARTICLE';
+  const isSummary = (node: cytoscape.NodeSingular): boolean => node.data('kind') === SUMMARY_KIND;
+  let placedZoom = 0;
+  let labelTimer: ReturnType<typeof setTimeout> | undefined;
+  // A pan moves every label alike; only a new zoom (or a node dragged) changes which fit.
+  const placeLabelsSoon = (force: boolean): void => {
+    clearTimeout(labelTimer);
+    labelTimer = setTimeout(() => {
+      const cy = getCy();
+      if (!force && cy.zoom() === placedZoom) return;
+      placedZoom = cy.zoom();
+      placeLabels(cy, labelRanks);
+    }, 120);
+  };
   const startCytoscape = (): cytoscape.Core => {
     const cy = cytoscape({ container: canvas, style: createGraphStyle(), minZoom: 0.1, maxZoom: 4, textureOnViewport: true, hideEdgesOnViewport: true });
     window.cgctGraph = cy;
     // onetap fires only when no second tap follows, so a double-click never also opens the article.
-    cy.on('onetap', 'node', (event) => { if (isArticle(event.target)) options.openArticle(event.target.id()); });
+    cy.on('onetap', 'node', (event) => {
+      if (isArticle(event.target)) options.openArticle(event.target.id());
+      else if (isSummary(event.target)) expand(event.target.id());
+    });
     cy.on('dbltap', 'node', (event) => { if (isArticle(event.target)) expand(event.target.id()); });
+    cy.on('viewport', () => placeLabelsSoon(false));
+    cy.on('free', 'node', () => placeLabelsSoon(true));
     cy.on('mouseover', 'node', (event) => { canvas.title = event.target.data('title') || event.target.data('label'); });
     return cy;
   };
@@ -92,6 +116,7 @@ export function createGraphPanel(options: GraphPanelOptions): GraphPanel {
     if (event.key === 'ArrowRight' || event.key === 'ArrowDown') focusNode(focusIndex + 1);
     else if (event.key === 'ArrowLeft' || event.key === 'ArrowUp') focusNode(focusIndex - 1);
     else if (event.key === 'Enter' && node && isArticle(node)) options.openArticle(node.id());
+    else if (event.key === 'Enter' && node && isSummary(node)) expand(node.id());
     else if ((event.key === '+' || event.key === 'x') && node && isArticle(node)) expand(node.id());
     else return;
     event.preventDefault();
@@ -123,9 +148,14 @@ export function createGraphPanel(options: GraphPanelOptions): GraphPanel {
     const started = performance.now();
     // The panel may have been attached or resized since the last draw.
     cy.resize();
-    const { elements, droppedEdges } = buildElements(data.payload, { center: newCenter, highlighted: data.highlighted, expanded: new Set(newState.expanded) });
+    const built = buildElements(data.payload, { center: newCenter, highlighted: data.highlighted, expanded: new Set(newState.expanded) });
+    const { droppedEdges } = built;
+    const { elements, summaries } = summariseElements(built.elements, { center: newCenter, depth: newState.depth, expanded: new Set(newState.expanded) });
     // An expansion of the same view keeps the nodes where they are and places the new ones near.
     const incremental = previousCenter === newCenter && newState.expanded.length > previousExpanded.length && newState.layout === 'fcose';
+    // Read before the batch: an expanded summary leaves the graph, its members take its place.
+    const expandedNode = cy.getElementById(newState.expanded[newState.expanded.length - 1] ?? '');
+    const origin = expandedNode.nonempty() ? { ...expandedNode.position() } : { x: 0, y: 0 };
     cy.batch(() => {
       const keep = new Set(elements.map((e) => String(e.data.id)));
       cy.elements().filter((e) => !keep.has(e.id())).remove();
@@ -136,22 +166,25 @@ export function createGraphPanel(options: GraphPanelOptions): GraphPanel {
       }
     });
     if (incremental) {
-      const origin = cy.getElementById(newState.expanded[newState.expanded.length - 1]!).position();
       cy.nodes().filter((n) => n.position('x') === 0 && n.position('y') === 0).positions(() => ({ x: origin.x + Math.random() * 40 - 20, y: origin.y + Math.random() * 40 - 20 }));
     }
     const added = performance.now();
     await runLayout(cy, newState.layout, incremental);
+    labelRanks = new Map(cy.nodes().map((node) => [node.id(), node.id() === newCenter ? 2 : isSummary(node) || node.edgesWith(`[id = ${JSON.stringify(newCenter)}]`).nonempty() ? 1 : 0]));
+    placedZoom = cy.zoom();
+    const labels = placeLabels(cy, labelRanks);
     const laidOut = performance.now();
     await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
     // Timings for the benchmark (bench/web-load.ts): building, layout, drawing.
     canvas.dataset.buildMs = String(Math.round(added - started));
     canvas.dataset.layoutMs = String(Math.round(laidOut - added));
+    canvas.dataset.hiddenLabels = String(labels.hidden);
     canvas.dataset.drawMs = String(Math.round(performance.now() - laidOut));
     if (state !== newState) return;
     drawnKey = key;
     focusIndex = -1;
     renderNodeList(nodeList, sortedNodes(), { openArticle: options.openArticle, expand, isExpanded: (id) => id === center || newState.expanded.includes(id) });
-    status.textContent = describeGraph({ center: newCenter, state: newState, data, nodes: cy.nodes().length, edges: cy.edges().length, droppedEdges });
+    status.textContent = describeGraph({ center: newCenter, state: newState, data, nodes: cy.nodes().length, edges: cy.edges().length, droppedEdges, summaries: summaries.length });
     canvas.dataset.state = 'ready';
     canvas.dataset.elements = String(cy.elements().length);
     canvas.dataset.renderMs = String(Math.round(performance.now() - started));

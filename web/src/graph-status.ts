@@ -11,11 +11,14 @@ export interface DrawnGraph {
   nodes: number;
   edges: number;
   droppedEdges: number;
+  /** Summary nodes drawn (graph-summary.ts). */
+  summaries?: number;
 }
 
 /** "15 nœuds, 21 liens. Chemin vers L3132-1 en rose." and the like, in French. */
-export function describeGraph({ center, state, data, nodes, edges, droppedEdges }: DrawnGraph): string {
+export function describeGraph({ center, state, data, nodes, edges, droppedEdges, summaries = 0 }: DrawnGraph): string {
   const notes = [`${nodes} nœud${nodes > 1 ? 's' : ''}, ${edges} lien${edges > 1 ? 's' : ''}.`];
+  if (summaries) notes.push(`${summaries} groupe${summaries > 1 ? 's' : ''} d’articles résumé${summaries > 1 ? 's' : ''} : cliquer dessus pour ${summaries > 1 ? 'les' : 'le'} déplier.`);
   if (data.truncated) notes.push('Graphe tronqué : réduisez la profondeur ou filtrez les types.');
   if (data.path) notes.push(describePath(data.path, center, data.pathTarget ?? state.pathTo ?? ''));
   if (data.failedExpansions.length) notes.push(`Impossible de déplier : ${data.failedExpansions.join(', ')}.`);

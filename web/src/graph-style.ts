@@ -4,7 +4,7 @@
  * citations as solid arrows, citations known only from Légifrance's metadata as dark dashed
  * arrows with a hollow head, and the other metadata links ("Modifié par", …) as grey dashed ones.
  */
-import type { StylesheetJson } from 'cytoscape';
+import type { NodeSingular, StylesheetJson } from 'cytoscape';
 
 /** Colours of the Parties 1 to 7, shared by the stylesheet and the legend. */
 export const PARTIE_COLORS: readonly string[] = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#B8A800'];
@@ -21,13 +21,17 @@ export const KIND_STYLES = {
   DOCUMENT: { shape: 'tag', color: '#3d3d3d' },
 } as const;
 
+// Labels keep their size on screen when the graph is zoomed out (graph-labels.ts sets the scale
+// on the scratch pad, then updates the style): the font and the margin grow in the model instead.
+const scaled = (size: number) => (node: NodeSingular): number => size * (Number(node.cy().scratch('labelScale')) || 1);
+
 /** The Cytoscape stylesheet. */
 export function createGraphStyle(): StylesheetJson {
   return [
     {
       selector: 'node',
       style: {
-        label: 'data(label)', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 3, color: '#1d1d1d',
+        label: 'data(label)', 'font-size': scaled(10), 'text-valign': 'bottom', 'text-margin-y': scaled(3), color: '#1d1d1d',
         'text-background-color': '#ffffff', 'text-background-opacity': 0.8, 'text-background-padding': '1px', 'min-zoomed-font-size': 6,
         width: 18, height: 18, 'background-color': KIND_STYLES.ARTICLE.color, 'border-width': 1, 'border-color': '#ffffff',
       },
@@ -39,7 +43,9 @@ export function createGraphStyle(): StylesheetJson {
     { selector: 'node.kind-unresolved', style: { shape: KIND_STYLES.UNRESOLVED.shape, 'background-color': KIND_STYLES.UNRESOLVED.color, 'border-style': 'dashed', 'border-color': '#7b1d12', 'border-width': 2 } },
     { selector: 'node.kind-document', style: { shape: KIND_STYLES.DOCUMENT.shape, 'background-color': KIND_STYLES.DOCUMENT.color } },
     { selector: 'node.repealed', style: { 'background-opacity': 0.35, 'border-style': 'dashed', 'border-color': '#555555', 'border-width': 1.5 } },
-    { selector: 'node.center', style: { width: 28, height: 28, 'border-width': 3, 'border-color': '#111111', 'font-weight': 'bold', 'font-size': 12 } },
+    { selector: 'node.center', style: { width: 28, height: 28, 'border-width': 3, 'border-color': '#111111', 'font-weight': 'bold', 'font-size': scaled(12) } },
+    // A summary of a chapter's crowd (graph-summary.ts): a pale rounded box, clicked to expand.
+    { selector: 'node.summary', style: { shape: 'round-rectangle', width: 30, height: 18, 'background-color': '#e4e4e4', 'border-color': '#555555', 'border-width': 1.5, 'border-style': 'dotted', 'font-style': 'italic' } },
     { selector: 'node.expanded', style: { 'border-style': 'double', 'border-width': 5, 'border-color': '#333333' } },
     { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#ff006e' } },
     { selector: 'node.keyboard-focus', style: { 'overlay-color': '#ff006e', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
@@ -56,5 +62,11 @@ export function createGraphStyle(): StylesheetJson {
     { selector: 'node.highlighted', style: { 'border-color': '#ff006e', 'border-width': 4 } },
     { selector: 'edge.highlighted', style: { 'line-color': '#ff006e', 'target-arrow-color': '#ff006e', width: 3, 'z-index': 10 } },
     { selector: '.faded', style: { opacity: 0.25 } },
+    // Placed by graph-labels.ts where there is room: below the node (as above), above, beside, at a corner, or hidden.
+    { selector: 'node.label-top', style: { 'text-valign': 'top', 'text-margin-y': scaled(-3) } },
+    { selector: 'node.label-middle', style: { 'text-valign': 'center', 'text-margin-y': 0 } },
+    { selector: 'node.label-east', style: { 'text-halign': 'right', 'text-margin-x': scaled(3) } },
+    { selector: 'node.label-west', style: { 'text-halign': 'left', 'text-margin-x': scaled(-3) } },
+    { selector: 'node.label-hidden', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
   ];
 }

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { buildElements } from '../../web/src/graph-elements.ts';
+import { describeGroup, groupOfNode, isSummaryId, summariseElements, SUMMARY_THRESHOLD } from '../../web/src/graph-summary.ts';
+import type { GraphEdge, GraphNode } from '../../web/src/types.ts';
+
+const article = (id: string): GraphNode => ({ id, label: id, kind: 'ARTICLE', partie: Number(id[1]), status: 'IN_FORCE', title: null });
+const cites = (source: string, target: string): GraphEdge => ({ id: `${source}->${target}`, source, target, type: 'CITES' });
+
+// L1115-1 cites L2131-1, which a crowd of chapter L. 2224 cites, plus two articles of other chapters.
+const crowd = Array.from({ length: 12 }, (_, i) => `L2224-${i + 1}`);
+const payload = {
+  nodes: [article('L1115-1'), article('L2131-1'), article('L3131-1'), article('L4142-1'), ...crowd.map(article)],
+  edges: [cites('L1115-1', 'L2131-1'), cites('L3131-1', 'L2131-1'), cites('L4142-1', 'L2131-1'), ...crowd.map((id) => cites(id, 'L2131-1')), cites('L2224-1', 'L2224-2'), cites('L2224-3', 'L4142-1')],
+};
+const { elements } = buildElements(payload, { center: 'L1115-1' });
+
+describe('groupOfNode', () => {
+  it.each([
+    // The digits before the dash are Partie, Livre, Titre, Chapitre: L. 2224-31 is in chapter L. 2224.
+    ['L2224-31', 'ARTICLE', 'chapitre:L2224'],
+    // A multi-level number stays in its chapter.
+    ['L2333-55-1', 'ARTICLE', 'chapitre:L2333'],
+    // Regulatory articles: R. 2131-1 A.
+    ['R2131-1 A', 'ARTICLE', 'chapitre:R2131'],
+    // Another code's article keeps its code apart.
+    ['code-de-lurbanisme:L300-5', 'ARTICLE', 'chapitre:code-de-lurbanisme:L300'],
+    // Laws are grouped by kind.
+    ['loi n° 82-213', 'LEGAL_TEXT', 'groupe:LEGAL_TEXT'],
+    // An annex piece has no chapter in its id.
+    ['Rubrique 2', 'ARTICLE', undefined],
+  ])('puts %s (%s) in %s', (id, kind, group) => {
+    expect(groupOfNode(id, kind)).toBe(group);
+  });
+});
+
+describe('describeGroup', () => {
+  it('says how many articles of which chapter, in French', () => {
+    expect(describeGroup('chapitre:L2224', 120, 'L2224-1')).toBe('+120 articles du chapitre L. 2224');
+    expect(describeGroup('chapitre:code-de-lurbanisme:L300', 9, 'L300-5 C. urb.')).toBe('+9 articles du chapitre L. 300 (C. urb.)');
+    expect(describeGroup('groupe:LEGAL_TEXT', 14, 'loi')).toBe('+14 textes');
+  });
+});
+
+describe('summariseElements', () => {
+  it('folds a chapter past the threshold into one node, its links rerouted and never dangling', () => {
+    expect(crowd.length).toBeGreaterThan(SUMMARY_THRESHOLD);
+    const { elements: folded, summaries } = summariseElements(elements, { center: 'L1115-1', depth: 2, expanded: new Set() });
+    expect(summaries).toEqual(['chapitre:L2224']);
+    const nodes = folded.filter((e) => e.group === 'nodes');
+    expect(nodes.map((n) => n.data.id).sort()).toEqual(['L1115-1', 'L2131-1', 'L3131-1', 'L4142-1', 'chapitre:L2224']);
+    expect(nodes.find((n) => n.data.id === 'chapitre:L2224')!.data.label).toBe('+12 articles du chapitre L. 2224');
+    const edges = folded.filter((e) => e.group === 'edges').map((e) => `${e.data.source}>${e.data.target}`).sort();
+    // Twelve citations of L2131-1 become one; the citation inside the chapter vanishes.
+    expect(edges).toEqual(['L1115-1>L2131-1', 'L3131-1>L2131-1', 'L4142-1>L2131-1', 'chapitre:L2224>L2131-1', 'chapitre:L2224>L4142-1']);
+    expect(new Set(folded.map((e) => e.data.id)).size).toBe(folded.length);
+  });
+
+  it('leaves depth 1 alone, where every node is a direct neighbour', () => {
+    expect(summariseElements(elements, { center: 'L1115-1', depth: 1, expanded: new Set() }).elements).toBe(elements);
+  });
+
+  it('never folds the centre, its direct neighbours, a node expanded by hand or a summary expanded', () => {
+    const centred = summariseElements(elements, { center: 'L2131-1', depth: 2, expanded: new Set() });
+    expect(centred.summaries).toEqual([]);
+    const unfolded = summariseElements(elements, { center: 'L1115-1', depth: 3, expanded: new Set(['chapitre:L2224']) });
+    expect(unfolded.summaries).toEqual([]);
+    expect(isSummaryId('chapitre:L2224')).toBe(true);
+    expect(isSummaryId('L2224-1')).toBe(false);
+  });
+});
