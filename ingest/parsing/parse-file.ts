@@ -9,6 +9,7 @@ import { detectFormat, type DetectedFormat } from '../sources/detect-format.ts';
 import { parseEtalabMd } from './parse-etalab-md.ts';
 import { parseFreeText } from './parse-free-text.ts';
 import { parseHtmlPage } from './parse-html-page.ts';
+import { withNestingLimit } from './parse-html-fragment.ts';
 import { parseLegifranceMd } from './parse-legifrance-md.ts';
 import { parseLiensRelatifsMd } from './parse-liens-relatifs-md.ts';
 import { checkArticleLimits, checkDocumentLimits } from './check-article-limits.ts';
@@ -36,7 +37,7 @@ export function parseText(path: string, text: string, options: ParseFileOptions 
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const long = findLongLine(text, limits.maxLineLength);
   if (long) return { messages: [{ file: path, line: long.line, ruleId: 'line-too-long', reason: `line of ${long.length} characters (limit maxLineLength ${limits.maxLineLength})`, severity: 'error' }] };
-  const parsed = parseDetected(path, text, options);
+  const parsed = withNestingLimit(limits.maxNestingDepth, () => parseDetected(path, text, options));
   const messages = [
     ...parsed.messages,
     ...(parsed.article ? checkArticleLimits(parsed.article, limits) : []),

@@ -48,11 +48,34 @@ export function decodeEntities(text: string): string {
   });
 }
 
+// The nesting limit of the file being parsed (see withNestingLimit).
+let nestingLimit = DEFAULT_LIMITS.maxNestingDepth;
+
+/**
+ * Runs `parse` with another nesting limit than the default (parseText's `limits`). The parsers
+ * reach this module through several layers that know nothing of limits; parsing is synchronous,
+ * so the limit set here holds for exactly that file's parse and is put back after it.
+ */
+export function withNestingLimit<T>(maxDepth: number, parse: () => T): T {
+  const previous = nestingLimit;
+  nestingLimit = maxDepth;
+  try {
+    return parse();
+  } finally {
+    nestingLimit = previous;
+  }
+}
+
+/** The nesting limit in effect (for the message that names it). */
+export function currentNestingLimit(): number {
+  return nestingLimit;
+}
+
 /**
  * Parses an HTML fragment (or a whole page) into a hast root no deeper than `maxDepth` elements:
  * past it (10,000 nested `<b>`), elements are appended flat and `tooDeepOffset` says where.
  */
-export function parseHtmlFragment(html: string, maxDepth = DEFAULT_LIMITS.maxNestingDepth): ParsedFragment {
+export function parseHtmlFragment(html: string, maxDepth = nestingLimit): ParsedFragment {
   const root: Root = { type: 'root', children: [] };
   let tooDeepOffset: number | undefined;
   // Found once: a "<" with no ">" after it opens no tag (searching for each one was quadratic).

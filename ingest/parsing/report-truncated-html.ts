@@ -4,7 +4,7 @@
  * is kept; the message points at the line of the element or tag left unfinished.
  */
 import type { BodyContent } from './html-to-text.ts';
-import { DEFAULT_LIMITS } from './limits.ts';
+import { currentNestingLimit } from './parse-html-fragment.ts';
 import { lineOfOffset } from './read-article-heading.ts';
 import type { IngestMessage } from '../types.ts';
 
@@ -27,6 +27,6 @@ export function reportTruncatedHtml(file: string, text: string, bodyStart: numbe
 }
 
 /** The error rejecting a body nested deeper than the limit (no article is nested more than 7 levels). */
-export function reportTooDeep(file: string, line: number, maxDepth = DEFAULT_LIMITS.maxNestingDepth): IngestMessage {
+export function reportTooDeep(file: string, line: number, maxDepth = currentNestingLimit()): IngestMessage {
   return { file, line, ruleId: 'nesting-too-deep', reason: `HTML elements nested more than ${maxDepth} levels deep (limit maxNestingDepth)`, severity: 'error' };
 }

@@ -163,11 +163,10 @@ describe('mutated queries', () => {
 describe('query cost', () => {
   const heavy = (alias: string) => `${alias}: neighborhood(id: "L1115-1", depth: 3, limit: 500) { center nodes { id } }`;
 
-  it('refuses 15 aliases of a depth-3 / limit-500 neighbourhood in milliseconds, before running them', async () => {
+  // Refused by validation (GRAPHQL_VALIDATION_FAILED), so none of them ran; how fast is a figure of bench/, not of a test.
+  it('refuses 15 aliases of a depth-3 / limit-500 neighbourhood before running them', async () => {
     const query = `{ ${Array.from({ length: 15 }, (_, i) => heavy(`n${i}`)).join(' ')} }`;
-    const started = performance.now();
     const message = await expectRefusal(await post(JSON.stringify({ query })), 400, 'GRAPHQL_VALIDATION_FAILED');
-    expect(performance.now() - started).toBeLessThan(500);
     expect(message).toContain(`1500 points, more than the ${MAX_QUERY_COST}`);
   });
 
@@ -178,13 +177,12 @@ describe('query cost', () => {
     await expectRefusal(await post(JSON.stringify({ query: withFragments })), 400, 'GRAPHQL_VALIDATION_FAILED');
   });
 
-  it('refuses a fragment bomb (each fragment spreading the next twice, 2^30 fields) in well under a second', async () => {
+  // Expanding the 2^30 fields would never end within the test's timeout.
+  it('refuses a fragment bomb (each fragment spreading the next twice, 2^30 fields)', async () => {
     const fragments = Array.from({ length: 30 }, (_, i) => `fragment F${i} on Query { ${i === 29 ? 'today' : `...F${i + 1} ...F${i + 1}`} }`);
-    const started = performance.now();
     const response = await post(JSON.stringify({ query: `{ ...F0 } ${fragments.join(' ')}` }));
     expect(response.status).toBe(400);
     await response.arrayBuffer();
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it("lets one heavy field through, and the web UI's article and graph", async () => {

@@ -118,6 +118,15 @@ describe('nesting', () => {
     expect(tooDeepOffset).toBe(3 + 3 * DEFAULT_LIMITS.maxNestingDepth - 3);
   }, FAST);
 
+  it('applies a nesting limit given in the options (and names it), then the default again', () => {
+    const nested = `# Article L1111-1\n\n<p>${'<b>'.repeat(20)}x${'</b>'.repeat(20)}</p>`;
+    expect(parseText('l1111-1.md', nested).article).toBeDefined();
+    const strict = parseText('l1111-1.md', nested, { limits: { maxNestingDepth: 10 } });
+    expect(strict.article).toBeUndefined();
+    expect(strict.messages).toContainEqual(expect.objectContaining({ ruleId: 'nesting-too-deep', reason: 'HTML elements nested more than 10 levels deep (limit maxNestingDepth)' }));
+    expect(parseText('l1111-1.md', nested).article).toBeDefined();
+  }, FAST);
+
   it('rejects an article nested 10,000 deep, or one 1 MB line of <b>, with a message, not a RangeError', () => {
     const deep = parseText('l1111-1.md', `# Article L1111-1\n\n<p>${'<b>'.repeat(10_000)}x${'</b>'.repeat(10_000)}</p>`);
     expect(deep.article).toBeUndefined();

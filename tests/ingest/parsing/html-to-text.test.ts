@@ -77,10 +77,9 @@ describe('convertHtmlBody on tables', () => {
     expect(body.text.slice(body.links[0]!.start, body.links[0]!.end)).toBe('L. 1');
   });
 
+  // Quadratic work on 200,000 cells (4·10¹⁰ steps) would not end within the test's timeout: no clock needed.
   it('reads a row of 200,000 empty cells in linear time (each cell\'s offset counted, not built)', () => {
-    const started = performance.now();
     const body = convertHtmlBody(`<table><tr>${'<td></td>'.repeat(200_000)}<td><a href="/code-general-des-collectivites-territoriales/x/l1.md">L. 1</a></td></tr></table>`);
-    expect(performance.now() - started).toBeLessThan(3_000);
     expect(body.text).toBe(`${'\t'.repeat(200_000)}L. 1`);
     expect(body.links[0]!.start).toBe(200_000);
   });
