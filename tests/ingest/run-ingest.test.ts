@@ -125,6 +125,31 @@ describe('ingesting the cgct-legifrance-md tip', () => {
     expect(await dumpGraph(driver)).toEqual(cleanDump);
   }, LONG);
 
+  it('ends with exactly the same graph when Neo4j refuses a write midway and the ingest is run again', async () => {
+    await clearGraph(driver);
+    // A constraint the code's data breaks (section titles such as « Chapitre unique » repeat): Neo4j refuses a batch of sections.
+    const constraint = async (statement: string) => {
+      const session = driver.session();
+      try {
+        await session.run(statement);
+      } finally {
+        await session.close();
+      }
+    };
+    await constraint('CREATE CONSTRAINT test_refused_write FOR (s:Section) REQUIRE s.title IS UNIQUE');
+    try {
+      const refused = await runCgct(['ingest', LEGIFRANCE_MD]);
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr).toMatch(/cgct ingest: .*(constraint|already exists)/i);
+      expect(refused.stderr).not.toMatch(/\n\s+at .*\.ts:\d+/);
+    } finally {
+      await constraint('DROP CONSTRAINT test_refused_write IF EXISTS');
+    }
+    const result = await runCgct(['ingest', LEGIFRANCE_MD]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(await dumpGraph(driver)).toEqual(cleanDump);
+  }, LONG);
+
   it('merges the lexlib snapshot of the same date into the same nodes, each fact saying where it came from', async () => {
     const result = await runCgct(['ingest', `${LEXLIB}@22ed44d7`]);
     expect(result.code, result.stderr).toBe(0);
