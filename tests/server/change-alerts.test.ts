@@ -8,11 +8,12 @@ import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resetToSampleGraph, SAMPLE_DEFERRED_DATE, SAMPLE_REPEALED_BY } from '../helpers/sample-graph.ts';
 import { startTestServer, type TestServer } from '../helpers/graphql-server.ts';
+import { keepServerToday, setServerToday } from '../helpers/server-today.ts';
 import { openTestDriver } from '../helpers/neo4j.ts';
 import { BUMP_GRAPH_REVISION } from '../../graph-schema/graph-revision.ts';
 
 let server: TestServer;
-const savedToday = process.env.CGCT_TODAY;
+const restoreToday = keepServerToday();
 
 beforeAll(async () => {
   await resetToSampleGraph();
@@ -20,12 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-// The server runs in this process: CGCT_TODAY set here is its "today" for the next request.
-function setToday(date: string | undefined): void {
-  if (date === undefined) delete process.env.CGCT_TODAY;
-  else process.env.CGCT_TODAY = date;
-}
-afterEach(() => setToday(savedToday));
+afterEach(restoreToday);
 
 const CHANGES = `query ($id: String!, $since: Date!, $until: Date, $maxDepth: Int) {
   dependencyChanges(id: $id, since: $since, until: $until, maxDepth: $maxDepth) {
@@ -80,7 +76,7 @@ describe('dependencyChanges', () => {
   });
 
   it('stops at today by default: a deferred amendment is not yet a change', async () => {
-    setToday('2030-01-01');
+    setServerToday('2030-01-01');
     const result = await dependencyChanges({ id: 'L4142-1', since: '2020-01-01' });
     expect(result.until).toBe('2030-01-01');
     expect(result.changes).toEqual([]);
@@ -182,7 +178,7 @@ async function readFeed(path: string) {
 
 describe('Atom feeds', () => {
   it("/changements.atom lists the amendments in force today, latest first, with their articles linked", async () => {
-    setToday('2030-01-01');
+    setServerToday('2030-01-01');
     const { feed } = await readFeed('/changements.atom');
     // The deferred law of 2038 is not in force in 2030.
     expect(feed.items.map((item) => item.title)).toEqual([
@@ -195,7 +191,7 @@ describe('Atom feeds', () => {
   });
 
   it("an article's feed tells what changed in it and in what it depends on, in the last ten years", async () => {
-    setToday('2012-01-01');
+    setServerToday('2012-01-01');
     const { feed } = await readFeed('/articles/L4141-2/changements.atom');
     expect(feed.title).toBe('Article L4141-2 : ce qui a changé dans ce dont il dépend');
     expect(feed.items.map((item) => item.title)).toContain('Article L4131-1 abrogé le 12/03/2009');

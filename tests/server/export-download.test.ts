@@ -9,20 +9,20 @@ import { parse as parseGraphml } from 'graphology-graphml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resetToSampleGraph } from '../helpers/sample-graph.ts';
 import { startTestServer, type TestServer } from '../helpers/graphql-server.ts';
+import { keepServerToday, setServerToday } from '../helpers/server-today.ts';
 
 let server: TestServer;
-const savedToday = process.env.CGCT_TODAY;
+const restoreToday = keepServerToday();
 
 beforeAll(async () => {
   // The server runs in this process: its "today", for `stats` and the export's default date.
-  process.env.CGCT_TODAY = '2026-12-01';
+  setServerToday('2026-12-01');
   await resetToSampleGraph();
   server = await startTestServer();
 });
 afterAll(async () => {
   await server?.close();
-  if (savedToday === undefined) delete process.env.CGCT_TODAY;
-  else process.env.CGCT_TODAY = savedToday;
+  restoreToday();
 });
 
 async function download(query: string): Promise<{ status: number; type: string; disposition: string; body: string }> {

@@ -13,11 +13,12 @@ import {
   SAMPLE_TEXT_L1114_1,
 } from '../helpers/sample-graph.ts';
 import { startTestServer, type Json, type TestServer } from '../helpers/graphql-server.ts';
+import { keepServerToday, setServerToday } from '../helpers/server-today.ts';
 import { openTestDriver } from '../helpers/neo4j.ts';
 import { BUMP_GRAPH_REVISION } from '../../graph-schema/graph-revision.ts';
 
 let server: TestServer;
-const savedToday = process.env.CGCT_TODAY;
+const restoreToday = keepServerToday();
 
 beforeAll(async () => {
   await resetToSampleGraph();
@@ -26,12 +27,7 @@ beforeAll(async () => {
 
 afterAll(() => server?.close());
 
-// The server runs in this process: CGCT_TODAY set here is its "today" for the next request.
-function setToday(date: string | undefined): void {
-  if (date === undefined) delete process.env.CGCT_TODAY;
-  else process.env.CGCT_TODAY = date;
-}
-afterEach(() => setToday(savedToday));
+afterEach(restoreToday);
 
 async function data(query: string, variables?: Record<string, unknown>) {
   const { status, body } = await server.graphql(query, variables);
@@ -44,7 +40,7 @@ const ids = (list: Array<{ id?: string; target?: { id: string } }>) => list.map(
 
 describe('today, the default date', () => {
   it('counts a citation ending in the future as current, and not one starting in the future', async () => {
-    setToday('2030-01-01');
+    setServerToday('2030-01-01');
     const { today, article } = await data('{ today article(id: "L2131-2") { text references { target { id } validFrom validTo } } }');
     expect(today).toBe('2030-01-01');
     expect(article.references).toEqual([{ target: { id: 'L2131-1' }, validFrom: '2004-01-01', validTo: SAMPLE_DEFERRED_DATE }]);
@@ -52,7 +48,7 @@ describe('today, the default date', () => {
   });
 
   it('reads the deferred version, its citations and its new article once today has reached them', async () => {
-    setToday('2039-01-01');
+    setServerToday('2039-01-01');
     const result = await data(`{
       l2131_2: article(id: "L2131-2") { text status validFrom references { target { id } spans } }
       l2131_7: article(id: "L2131-7") { status inForceFrom }
@@ -67,7 +63,7 @@ describe('today, the default date', () => {
   });
 
   it('gives the same answers with and without asOf set to today', async () => {
-    setToday('2026-06-01');
+    setServerToday('2026-06-01');
     const query = '($asOf: Date) { article(id: "L2131-6", asOf: $asOf) { references { target { id } reason } } neighborhood(id: "L2131-2", asOf: $asOf) { nodes { id } } }';
     expect(await data(`query ${query}`)).toEqual(await data(`query ${query}`, { asOf: '2026-06-01' }));
   });
@@ -217,7 +213,7 @@ describe('changes', () => {
         citationsGained { from to } citationsLost { from to } } } } }`;
 
   it('lists the amendments up to today by date then id, page by page', async () => {
-    setToday('2026-12-01');
+    setServerToday('2026-12-01');
     const { changes: first } = await data(query, { since: '2000-01-01', first: 3 });
     expect(first.totalCount).toBe(4);
     expect(first.pageInfo.hasNextPage).toBe(true);
@@ -228,10 +224,10 @@ describe('changes', () => {
   });
 
   it('reaches the deferred amendment once today (or until) has passed its date', async () => {
-    setToday('2040-01-01');
+    setServerToday('2040-01-01');
     const { changes } = await data(query, { since: '2014-01-29' });
     expect(changes.edges.map((e: Json) => e.node.id)).toEqual(['a1b2c3d4', 'a1b2c3d5', 'd3f3e4e5']);
-    setToday('2026-12-01');
+    setServerToday('2026-12-01');
     const { changes: asked } = await data(query, { since: '2030-01-01', until: '2038-01-01' });
     expect(asked.edges.map((e: Json) => e.node.date)).toEqual([SAMPLE_DEFERRED_DATE]);
   });

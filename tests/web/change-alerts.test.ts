@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { SAMPLE_REPEALED_BY } from '../helpers/sample-graph.ts';
 import type { TestServer } from '../helpers/graphql-server.ts';
+import { keepServerToday, setServerToday } from '../helpers/server-today.ts';
 import { openWebUiSession, type WebUiSession } from '../helpers/web-ui-session.ts';
 import { openPage, saveScreenshot } from '../helpers/browser.ts';
 
@@ -15,18 +16,17 @@ describe('change alerts on the article page', () => {
   let session: WebUiSession;
   let server: TestServer;
   let browser: Browser;
-  const savedToday = process.env.CGCT_TODAY;
+  const restoreToday = keepServerToday();
 
   beforeAll(async () => {
-    process.env.CGCT_TODAY = '2010-01-01';
+    setServerToday('2010-01-01');
     session = await openWebUiSession();
     ({ server, browser } = session);
   });
 
   afterAll(async () => {
     await session?.close();
-    if (savedToday === undefined) delete process.env.CGCT_TODAY;
-    else process.env.CGCT_TODAY = savedToday;
+    restoreToday();
   });
 
   it('tells, once opened, that an article L4141-2 cites was repealed in the last year, by which text, and opens it', async () => {
