@@ -94,12 +94,13 @@ async function measurePanFrameRate(browser: Browser, origin: string): Promise<{ 
     const box = (await page.locator('.graph-canvas').boundingBox())!;
     // Grab the background (a corner, clear of nodes after the fit's padding), not a node.
     const start = { x: box.x + 4, y: box.y + 4 };
-    await page.evaluate(() => {
+    // A string, not a function: tsx would wrap a named inner function in a helper the page lacks.
+    await page.evaluate(`(() => {
       const counter = { frames: 0, running: true, started: performance.now() };
-      (window as unknown as { frameCounter: typeof counter }).frameCounter = counter;
-      const tick = (): void => { if (!counter.running) return; counter.frames++; requestAnimationFrame(tick); };
+      window.frameCounter = counter;
+      const tick = () => { if (!counter.running) return; counter.frames++; requestAnimationFrame(tick); };
       requestAnimationFrame(tick);
-    });
+    })()`);
     await page.mouse.move(start.x, start.y);
     await page.mouse.down();
     for (let i = 1; i <= 120; i++) await page.mouse.move(start.x + i * 3, start.y + i * 2);
