@@ -17,8 +17,18 @@ const CHAPTER = 'partie-legislative/deuxieme-partie/livre-ier/titre-iii/chapitre
 const RANGE_TEXT = 'Les actes mentionnés aux articles L. 2131-1 à L. 2131-6 sont transmis au représentant de l’État.';
 const RANGE = 'L. 2131-1 à L. 2131-6';
 
-/** L2131-9, citing the range L. 2131-1 à L. 2131-6 (its members in the sample: L2131-1, L2131-2, L2131-6), and R2131-1 A. */
+// Subdivisions under the chapter (level 5) down to level 13, one below the twelve levels the
+// table of contents asks for: the CGCT's and the CGI's deepest are at level 10.
+const DEEP_CHAIN = Array.from({ length: 8 }, (_, i) => `${CHAPTER}/${Array.from({ length: i + 1 }, (_, j) => `niveau-${j + 6}`).join('/')}`);
+
+/** L2131-9, citing the range L. 2131-1 à L. 2131-6 (its members in the sample: L2131-1, L2131-2, L2131-6), R2131-1 A, and DEEP_CHAIN (no articles). */
 async function addReadingArticles(driver: Driver): Promise<void> {
+  for (const [i, id] of DEEP_CHAIN.entries()) {
+    await driver.executeQuery(
+      `MATCH (parent:Section {id: $parent}) CREATE (parent)-[:CONTAINS {order: 100}]->(:Section {id: $id, kind: 'paragraphe', title: $title})`,
+      { parent: i === 0 ? CHAPTER : DEEP_CHAIN[i - 1], id, title: `Niveau ${i + 6}` },
+    );
+  }
   const articles = [
     { id: 'L2131-9', number: 'L. 2131-9', section: CHAPTER, order: 9, part: 'legislative', text: RANGE_TEXT },
     { id: 'R2131-1 A', number: 'R. 2131-1 A', section: 'partie-reglementaire/deuxieme-partie', order: 2, part: 'regulatory', text: 'Les modalités de la transmission par voie électronique sont fixées par arrêté.' },
@@ -70,6 +80,11 @@ describe('reading links in the browser', () => {
     await page.getByRole('button', { name: 'Tout déplier' }).click();
     expect(await section(page, CHAPTER).locator(':scope > summary .toc-count').textContent()).toBe('4 articles');
     expect(await section(page, 'partie-legislative/quatrieme-partie/livre-ier/titre-iii/chapitre-ier').locator(':scope > summary .toc-count').textContent()).toBe('aucun article');
+    // Twelve levels shown, the thirteenth told; the tenth (the deepest of the real codes) among them.
+    expect(await section(page, DEEP_CHAIN[4]!).locator(':scope > summary .toc-title').textContent()).toBe('Niveau 10');
+    expect(await section(page, DEEP_CHAIN[6]!).locator(':scope > summary .toc-title').textContent()).toBe('Niveau 12');
+    expect(await section(page, DEEP_CHAIN[7]!).count()).toBe(0);
+    expect(await section(page, DEEP_CHAIN[6]!).locator(':scope > .toc-beyond').textContent()).toBe('1 subdivision plus profonde, non affichée ici.');
     await saveScreenshot(page, 'toc-page');
     expect(page.errors).toEqual([]);
     await page.close();

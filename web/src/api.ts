@@ -211,11 +211,13 @@ export async function fetchToday(): Promise<string> {
   return (await requestGraphQL<{ today: string }>('query Today { today }')).today;
 }
 
-// The CGCT's deepest sections are ten levels down (Partie législative … paragraphe): the whole tree
-// in one request, as deep as that (the server's depth limit, 15, leaves room), counts included.
-const TOC_DEPTH = 10;
+// The deepest sections of the CGCT and the CGI are ten levels down (Partie réglementaire … « c) »):
+// the whole tree in one request, two levels deeper than that, counts included. Twelve levels put
+// the articles' ids at depth 14, within the server's limit of 15; below the twelfth only the
+// subsections' ids come (`sections { id }`), so the page can say that there are more.
+const TOC_DEPTH = 12;
 const TOC_FIELDS = 'id kind title articleCount(asOf: $asOf) articles { id number status }';
-const tocLevels = (depth: number): string => (depth === 0 ? '' : ` sections { ${TOC_FIELDS}${tocLevels(depth - 1)} }`);
+const tocLevels = (depth: number): string => (depth === 0 ? ' sections { id }' : ` sections { ${TOC_FIELDS}${tocLevels(depth - 1)} }`);
 const TOC_QUERY = `query TableOfContents($code: String, $asOf: Date) {
   today codes { id title }
   tableOfContents(code: $code) { ${TOC_FIELDS}${tocLevels(TOC_DEPTH - 1)} }

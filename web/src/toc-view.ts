@@ -20,6 +20,8 @@ export interface TocPlace {
 }
 
 function renderSection(section: TocSection, place: TocPlace): HTMLElement {
+  const shown = section.sections.filter((child): child is TocSection => child.title !== undefined);
+  const beyond = section.sections.filter((child) => child.title === undefined);
   const sectionHref = formatRoute({ view: 'toc', ...place, section: section.id });
   const summary = h('summary', {},
     h('span', { class: 'toc-title' }, section.title),
@@ -27,7 +29,8 @@ function renderSection(section: TocSection, place: TocPlace): HTMLElement {
     // A link to copy: the tree opened at this section.
     ' ', h('a', { href: sectionHref, class: 'toc-anchor', title: 'Lien vers cette section du sommaire', 'aria-label': `Lien vers « ${section.title} »` }, '#'));
   return h('details', { class: `toc-section kind-${section.kind}`, 'data-section-id': section.id }, summary,
-    section.sections.length > 0 && h('ul', { class: 'toc-sections' }, section.sections.map((child) => h('li', {}, renderSection(child, place)))),
+    beyond.length > 0 && h('p', { class: 'toc-beyond' }, `${beyond.length} subdivision${beyond.length > 1 ? 's' : ''} plus profonde${beyond.length > 1 ? 's' : ''}, non affichée${beyond.length > 1 ? 's' : ''} ici.`),
+    shown.length > 0 && h('ul', { class: 'toc-sections' }, shown.map((child) => h('li', {}, renderSection(child, place)))),
     section.articles.length > 0 && h('ol', { class: 'toc-articles' }, section.articles.map((article) => h('li', {},
       articleLink(article.id, `Article ${article.number}`, { class: article.status === 'REPEALED' ? 'repealed' : 'toc-article', ...(article.status === 'REPEALED' ? { title: 'Article abrogé' } : {}) }, place.asOf)))));
 }

@@ -126,8 +126,17 @@ export interface TocSection {
   articleCount: number;
   /** The articles directly in it, in order. */
   articles: Pick<ArticleSummary, 'id' | 'number' | 'status'>[];
-  /** Its subsections, in order (empty below the depth asked for). */
-  sections: TocSection[];
+  /**
+   * Its subsections, in order. Below the deepest level asked for (api.ts, TOC_DEPTH) only their
+   * ids come: `TocSectionBeyond`.
+   */
+  sections: Array<TocSection | TocSectionBeyond>;
+}
+
+/** A subsection deeper than the table of contents asked for: only its id. */
+export interface TocSectionBeyond {
+  id: string;
+  title?: undefined;
 }
 
 /** Relationships of one type and direction. */
