@@ -13,7 +13,10 @@
  *   3. the JavaScript sent, gzipped: the first page's entry chunk, the graph chunk, the dagre chunk;
  *   4. navigation → the table of contents page shown (/sommaire, issue 13): a fresh browser context
  *      per run, from navigation start to the page's `toc-shown` mark (the whole tree built, counts
- *      included); the first visit, whose answer the server's response cache does not hold yet, apart.
+ *      included); the first visit, whose answer the server's response cache does not hold yet, apart;
+ *   5. search suggestions (issue 13): in one page, a query set in the search box as typing would,
+ *      until the box lists that query's suggestions (its 150 ms debounce included); ten numbers
+ *      and ten French word queries, each asked once, so every answer is the server's first.
  *
  *   npx tsx bench/web-load.ts [--article L1115-1] [--runs 5] [--big-article ID] [--url http://host:port]
  *                             [--load-sample]
@@ -156,11 +159,45 @@ async function timeImpactPanel(browser: Browser, origin: string): Promise<{ show
   }
 }
 
-interface DrawTimings { elements: number; buildMs: number; layoutMs: number; drawMs: number; totalMs: number }
+// Queries typed in the search box, each once per run so the server answers it for the first time:
+// numbers as lawyers write them and French words (the full-text index).
+const SUGGESTION_QUERIES = {
+  number: ['L. 2131-1', '2121-29', 'L1111-2', 'art. L 2122-22', 'L. 5211-10', 'R2123-1', 'L3211-2', 'L. 4221-1', 'L1612-15', 'L. 2224-31'],
+  words: ['conseil municipal', 'délibération', 'budget annexe', 'syndicat mixte', 'commune nouvelle', 'préfet de région', 'indemnités de fonction', 'marchés publics', 'eau potable', 'taxe de séjour'],
+};
+
+// In the page as a string: tsx would wrap a function's inner helpers in its __name, unknown there.
+// Sets the box's value as typing would, and resolves with the ms until the suggestions of that query show.
+const TYPE_AND_WAIT = `(query) => new Promise((resolve) => {
+  const input = document.querySelector('#search-input');
+  const list = document.querySelector('#search-suggestions');
+  const start = performance.now();
+  input.value = query;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  const check = () => (!list.hidden && list.textContent.includes('« ' + query + ' »') ? resolve(performance.now() - start) : requestAnimationFrame(check));
+  check();
+})`;
+
+/** Ms from the last keystroke until the search box lists the query's suggestions (debounce included), per query. */
+async function timeSuggestions(browser: Browser, origin: string, queries: string[]): Promise<number[]> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${origin}/articles/${encodeURIComponent(ARTICLE)}`);
+    await page.waitForSelector('#search-input', { timeout: TIMEOUT_MS });
+    const times: number[] = [];
+    for (const query of queries) times.push(await page.evaluate(`(${TYPE_AND_WAIT})(${JSON.stringify(query)})`) as number);
+    return times;
+  } finally {
+    await context.close();
+  }
+}
+
+interface DrawTimings { elements: number; buildMs: number; layoutMs: number; labelMs: number; drawMs: number; totalMs: number }
 
 async function readDrawTimings(page: Page): Promise<DrawTimings> {
   const data = await page.evaluate(() => ({ ...(document.querySelector('.graph-canvas') as HTMLElement).dataset }));
-  return { elements: Number(data.elements), buildMs: Number(data.buildMs), layoutMs: Number(data.layoutMs), drawMs: Number(data.drawMs), totalMs: Number(data.renderMs) };
+  return { elements: Number(data.elements), buildMs: Number(data.buildMs), layoutMs: Number(data.layoutMs), labelMs: Number(data.labelMs), drawMs: Number(data.drawMs), totalMs: Number(data.renderMs) };
 }
 
 /** Draws of a ~300-element neighbourhood, cold then warm: the panel's build, layout and paint timings. */
@@ -213,7 +250,10 @@ try {
   if (!origin) {
     graph = await ensureGraph();
     driver = createServerDriver();
-    const { app } = buildApp({ driver, logging: false, webDistDir: distDir });
+    const { app, readModel } = buildApp({ driver, logging: false, webDistDir: distDir });
+    // As `npm start` serves once started: measured after the read model is built (on the full
+    // graph that takes ~30 s of CPU, which would slow the browser's own work measured here).
+    await readModel?.ready();
     server = await new Promise<Server>((resolve, reject) => {
       const listening = app.listen(0, '127.0.0.1', (error?: Error) => (error ? reject(error) : resolve(listening)));
     });
@@ -229,6 +269,8 @@ try {
   for (let i = 0; i < RUNS; i++) draws.push(await timeBigGraph(browser, origin));
   const impacts = [];
   for (let i = 0; i < RUNS; i++) impacts.push(await timeImpactPanel(browser, origin));
+  const suggestionsByNumber = await timeSuggestions(browser, origin, SUGGESTION_QUERIES.number);
+  const suggestionsByWords = await timeSuggestions(browser, origin, SUGGESTION_QUERIES.words);
   const firstToc = await timeTocPage(browser, origin);
   const tocs = [];
   for (let i = 0; i < RUNS; i++) tocs.push(await timeTocPage(browser, origin));
@@ -256,6 +298,11 @@ try {
       max: Math.max(...tocs.map((t) => t.shownMs)),
       runs: tocs,
     },
+    searchSuggestionsShownMs: {
+      debounceMs: 150,
+      byNumber: { p50: median(suggestionsByNumber), max: Math.max(...suggestionsByNumber), runs: suggestionsByNumber },
+      byWords: { p50: median(suggestionsByWords), max: Math.max(...suggestionsByWords), runs: suggestionsByWords },
+    },
     impactPanelShownMs: { article: IMPACT_ARTICLE, directDependants: impacts[0]!.dependants, p50: median(impacts.map((i) => i.shownMs)), max: Math.max(...impacts.map((i) => i.shownMs)), runs: impacts },
     javascriptGzipBytes: { ...javascript, firstPage: javascript.entry! + javascript.graph!, total: javascript.entry! + javascript.graph! + javascript.dagre! + javascript.other! },
   };
@@ -266,10 +313,12 @@ try {
   console.log(`Navigation → ${ARTICLE} shown with its graph: ${results.navigationToArticleWithGraphMs.median.toFixed(0)} ms (${results.navigationToArticleWithGraphMs.max.toFixed(0)} ms); aim ≤ 1500 ms`);
   const { cold, warm } = results.bigNeighbourhood.layoutAndDrawMs;
   console.log(`Layout + draw of ${results.bigNeighbourhood.elements} elements (${results.bigNeighbourhood.source}); aim ≤ 500 ms:`);
-  console.log(`  first graph of the page: ${cold.median} ms (${cold.max} ms), of which layout ${median(draws.map((d) => d.cold.layoutMs))} ms, paint ${median(draws.map((d) => d.cold.drawMs))} ms`);
-  console.log(`  next graph:              ${warm.median} ms (${warm.max} ms), of which layout ${median(draws.map((d) => d.warm.layoutMs))} ms, paint ${median(draws.map((d) => d.warm.drawMs))} ms`);
+  console.log(`  first graph of the page: ${cold.median} ms (${cold.max} ms), of which layout ${median(draws.map((d) => d.cold.layoutMs))} ms (labels placed ${median(draws.map((d) => d.cold.labelMs))} ms), paint ${median(draws.map((d) => d.cold.drawMs))} ms`);
+  console.log(`  next graph:              ${warm.median} ms (${warm.max} ms), of which layout ${median(draws.map((d) => d.warm.layoutMs))} ms (labels placed ${median(draws.map((d) => d.warm.labelMs))} ms), paint ${median(draws.map((d) => d.warm.drawMs))} ms`);
   const toc = results.tableOfContentsShownMs;
   console.log(`Navigation → table of contents shown (${toc.sections} sections): ${toc.median.toFixed(0)} ms (${toc.max.toFixed(0)} ms); first visit, server cache cold: ${toc.firstVisit.toFixed(0)} ms`);
+  const suggestions = results.searchSuggestionsShownMs;
+  console.log(`Search suggestions shown after the last keystroke (150 ms of debounce included), ${SUGGESTION_QUERIES.number.length} queries each, p50 (max): by number ${suggestions.byNumber.p50.toFixed(0)} ms (${suggestions.byNumber.max.toFixed(0)} ms), by words ${suggestions.byWords.p50.toFixed(0)} ms (${suggestions.byWords.max.toFixed(0)} ms)`);
   console.log(`Impact panel shown (p50), ${IMPACT_ARTICLE} (${results.impactPanelShownMs.directDependants} direct dependants): ${results.impactPanelShownMs.p50.toFixed(0)} ms (${results.impactPanelShownMs.max.toFixed(0)} ms)`);
   console.log(`JavaScript gzipped: first page ${kb(results.javascriptGzipBytes.firstPage)} (entry ${kb(javascript.entry!)} + graph ${kb(javascript.graph!)}), dagre on demand ${kb(javascript.dagre!)}, total ${kb(results.javascriptGzipBytes.total)}; CSS ${kb(javascript.css!)}`);
 } finally {

@@ -92,16 +92,20 @@ export function placeLabels(cy: cytoscape.Core, pinned: ReadonlyMap<string, numb
   const scale = labelScale(cy.zoom());
   if (cy.scratch('labelScale') !== scale) {
     cy.scratch('labelScale', scale);
-    cy.style().update();
+    // Only nodes have labels: restyling the edges too cost a third more (bench/web-load.ts).
+    // (`updateStyle` is Cytoscape's, missing from its typings.)
+    (cy.nodes() as unknown as { updateStyle: () => void }).updateStyle();
   }
   const nodes = cy.nodes().toArray().filter((node) => String(node.data('label') ?? '') !== '');
   const ranked = orderByImportance(nodes.map((node) => ({ id: node.id(), node, degree: node.degree(false), pinned: pinned.get(node.id()) ?? 0 })));
-  cy.batch(() => { cy.nodes().removeClass(`${MOVED} label-hidden`); });
+  // Restyle only the nodes placed elsewhere before (none on a first drawing).
+  const placedBefore = cy.nodes('.label-top, .label-middle, .label-east, .label-west, .label-hidden');
+  if (placedBefore.nonempty()) cy.batch(() => { placedBefore.removeClass(`${MOVED} label-hidden`); });
   const grid = new LabelGrid();
   let hidden = 0;
   for (const { node } of ranked) {
-    const placed = PLACEMENTS.some((placement) => {
-      if (placement) node.removeClass(MOVED).addClass(placement);
+    const placed = PLACEMENTS.some((placement, i) => {
+      if (i > 0) node.removeClass(MOVED).addClass(placement);
       const box = labelBox(node);
       if (!grid.fits(box)) return false;
       grid.add(box);
