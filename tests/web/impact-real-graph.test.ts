@@ -77,4 +77,19 @@ describe('impact and paths on the real CGCT', () => {
     expect(await page.locator('.graph-status').textContent()).toContain(`(en rose ; chaque article cite le suivant) : ${labels}.`);
     expect(page.errors).toEqual([]);
   }, LONG);
+
+  it('opens the real table of contents at its deepest section, ten levels down, with the API\'s count', async () => {
+    // « c) Procédure d'attribution de la subvention », under R. 2573: the page once stopped at the tenth level and broke.
+    const deepest = 'R/2/5/7/3/section-4/sous-section-3/paragraphe-2/sous-paragraphe-5/c-procedure-dattribution-de-la-subvention';
+    const { tableOfContents } = await graphql('{ tableOfContents { articleCount } }');
+    const total = tableOfContents.reduce((sum: number, section: Json) => sum + section.articleCount, 0);
+    const page = await openPage(session.browser);
+    await page.goto(`${session.server.origin}/sommaire/${deepest}`);
+    await page.locator('.toc-target').waitFor({ timeout: 60_000 });
+    expect(await page.locator('.toc-target').getAttribute('data-section-id')).toBe(deepest);
+    expect(await page.locator('.toc-target > summary .toc-title').textContent()).toBe("C procédure d'attribution de la subvention");
+    expect(await page.locator('details[open]').count()).toBe(10);
+    expect(await page.locator('.toc-summary').textContent()).toContain(`${total.toLocaleString('fr-FR')} articles en vigueur`);
+    expect(page.errors).toEqual([]);
+  }, LONG);
 });
