@@ -12,6 +12,10 @@ import { openWebUiSession, type WebUiSession } from '../helpers/web-ui-session.t
 import { openPage, saveScreenshot } from '../helpers/browser.ts';
 
 const POLL = { timeout: 15_000 };
+// The harness's limit for the first page of a fresh browser and server, not a figure: 6.5 s alone,
+// over 15 s once in CI with the other suites running on the 2 cores.
+const FIRST_PAGE = { timeout: 60_000 };
+const LONG = 120_000;
 
 describe('search filters in the browser', () => {
   let session: WebUiSession;
@@ -29,7 +33,7 @@ describe('search filters in the browser', () => {
     const page = await openPage(browser);
     await page.goto(`${server.origin}/recherche?q=${encodeURIComponent('conventions étrangères')}`);
     const inForceOnly = page.getByLabel('En vigueur seulement');
-    await page.locator('.results .result-list').first().waitFor(POLL);
+    await page.locator('.results .result-list').first().waitFor(FIRST_PAGE);
     expect(await inForceOnly.isChecked()).toBe(true);
     expect(await page.locator('.results > .result-list .result-title').allTextContents()).toEqual(['Article L. 1115-1']);
     expect(await page.locator('.not-in-force h2').textContent()).toBe('Articles abrogés ou pas encore en vigueur (1)');
@@ -50,14 +54,14 @@ describe('search filters in the browser', () => {
     expect(await page.locator('.not-in-force .result-list').count()).toBe(0);
     expect(page.errors).toEqual([]);
     await page.close();
-  });
+  }, LONG);
 
   it('keeps one part of the code, in the address, and the address gives the same page back', async () => {
     const page = await openPage(browser);
     const query = encodeURIComponent("représentant de l'État");
     await page.goto(`${server.origin}/recherche?q=${query}`);
     const titles = page.locator('.results > .result-list .result-title');
-    await titles.first().waitFor(POLL);
+    await titles.first().waitFor(FIRST_PAGE);
     expect(await titles.allTextContents()).toContain('Article R. 2131-1');
     expect(await titles.allTextContents()).toContain('Article L. 1115-1');
 
@@ -80,5 +84,5 @@ describe('search filters in the browser', () => {
     expect([...page.errors, ...shared.errors]).toEqual([]);
     await shared.close();
     await page.close();
-  });
+  }, LONG);
 });
