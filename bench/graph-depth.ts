@@ -130,7 +130,7 @@ let browser: Browser | undefined;
 try {
   // A loaded machine's cold Neo4j may pass the API's 10 s: the bench waits for the answer rather than time a timeout.
   const { app, readModel } = buildApp({ driver, logging: false, webDistDir: distDir, queryTimeoutMs: 60_000 });
-  // Measured as `npm start` serves once started: after the read model's build (~30 s of CPU on the full graph).
+  // Measured as `npm start` serves once started: after the read model's build (20–33 s on the full graph).
   await readModel?.ready();
   server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(0, '127.0.0.1', (error?: Error) => (error ? reject(error) : resolve(listening)));

@@ -252,7 +252,7 @@ try {
     driver = createServerDriver();
     const { app, readModel } = buildApp({ driver, logging: false, webDistDir: distDir });
     // As `npm start` serves once started: measured after the read model is built (on the full
-    // graph that takes ~30 s of CPU, which would slow the browser's own work measured here).
+    // graph that takes 20–33 s of CPU, which would slow the browser's own work measured here).
     await readModel?.ready();
     server = await new Promise<Server>((resolve, reject) => {
       const listening = app.listen(0, '127.0.0.1', (error?: Error) => (error ? reject(error) : resolve(listening)));
