@@ -166,6 +166,9 @@ const SUGGESTION_QUERIES = {
   words: ['conseil municipal', 'délibération', 'budget annexe', 'syndicat mixte', 'commune nouvelle', 'préfet de région', 'indemnités de fonction', 'marchés publics', 'eau potable', 'taxe de séjour'],
 };
 
+// web/src/search-box.ts's DEBOUNCE_MS (that module loads the UI's API client, not for Node): keep them equal.
+const SUGGESTION_DEBOUNCE_MS = 150;
+
 // In the page as a string: tsx would wrap a function's inner helpers in its __name, unknown there.
 // Sets the box's value as typing would, and resolves with the ms until the suggestions of that query show.
 const TYPE_AND_WAIT = `(query) => new Promise((resolve) => {
@@ -299,7 +302,7 @@ try {
       runs: tocs,
     },
     searchSuggestionsShownMs: {
-      debounceMs: 150,
+      debounceMs: SUGGESTION_DEBOUNCE_MS,
       byNumber: { p50: median(suggestionsByNumber), max: Math.max(...suggestionsByNumber), runs: suggestionsByNumber },
       byWords: { p50: median(suggestionsByWords), max: Math.max(...suggestionsByWords), runs: suggestionsByWords },
     },
@@ -318,7 +321,7 @@ try {
   const toc = results.tableOfContentsShownMs;
   console.log(`Navigation → table of contents shown (${toc.sections} sections): ${toc.median.toFixed(0)} ms (${toc.max.toFixed(0)} ms); first visit, server cache cold: ${toc.firstVisit.toFixed(0)} ms`);
   const suggestions = results.searchSuggestionsShownMs;
-  console.log(`Search suggestions shown after the last keystroke (150 ms of debounce included), ${SUGGESTION_QUERIES.number.length} queries each, p50 (max): by number ${suggestions.byNumber.p50.toFixed(0)} ms (${suggestions.byNumber.max.toFixed(0)} ms), by words ${suggestions.byWords.p50.toFixed(0)} ms (${suggestions.byWords.max.toFixed(0)} ms)`);
+  console.log(`Search suggestions shown after the last keystroke (${SUGGESTION_DEBOUNCE_MS} ms of debounce included), ${SUGGESTION_QUERIES.number.length} queries each, p50 (max): by number ${suggestions.byNumber.p50.toFixed(0)} ms (${suggestions.byNumber.max.toFixed(0)} ms), by words ${suggestions.byWords.p50.toFixed(0)} ms (${suggestions.byWords.max.toFixed(0)} ms)`);
   console.log(`Impact panel shown (p50), ${IMPACT_ARTICLE} (${results.impactPanelShownMs.directDependants} direct dependants): ${results.impactPanelShownMs.p50.toFixed(0)} ms (${results.impactPanelShownMs.max.toFixed(0)} ms)`);
   console.log(`JavaScript gzipped: first page ${kb(results.javascriptGzipBytes.firstPage)} (entry ${kb(javascript.entry!)} + graph ${kb(javascript.graph!)}), dagre on demand ${kb(javascript.dagre!)}, total ${kb(results.javascriptGzipBytes.total)}; CSS ${kb(javascript.css!)}`);
 } finally {
