@@ -2,8 +2,8 @@
  * Graphs at depth 2 and 3 (issue 14, "readable graphs at depth 2–3"), measured in Debian's chromium:
  *   1. the depth menu changed → the graph drawn (the panel's `graph-ready` mark), on hub articles,
  *      each run in a fresh page opened at depth 1 (the browser's answer cache cold; the server's
- *      response cache warm after the warm-up); with the elements drawn, the summaries made and the
- *      labels hidden for want of room;
+ *      response cache warm after the warm-up); with the elements drawn, the summaries made, the
+ *      chapters boxed and the labels hidden for want of room;
  *   2. the frame rate while a 1,000-element graph is dragged across the panel with the mouse
  *      (requestAnimationFrame callbacks counted in the page for the length of the drag); the graph
  *      is a fixed pseudo-random citation graph served in place of the `neighborhood` answer.
@@ -35,7 +35,7 @@ function option(name: string, fallback: string): string {
 const ARTICLES = option('articles', 'L1115-1,L2224-31,L2131-1').split(',');
 const RUNS = Math.max(1, Number(option('runs', '3')));
 
-interface DepthDraw { ms: number; elements: number; nodes: number; summaries: number; hiddenLabels: number; layoutMs: number }
+interface DepthDraw { ms: number; elements: number; nodes: number; summaries: number; boxes: number; hiddenLabels: number; layoutMs: number; labelMs: number }
 
 /** One run: a fresh page at depth 1, then the depth menu set to `depth`; ms until the new graph is drawn. */
 async function timeDepthChange(browser: Browser, origin: string, article: string, depth: number): Promise<DepthDraw> {
@@ -51,7 +51,8 @@ async function timeDepthChange(browser: Browser, origin: string, article: string
       const ms = performance.getEntriesByName('graph-ready')[1]!.startTime - performance.getEntriesByName('depth-change')[0]!.startTime;
       const data = (document.querySelector('.graph-canvas') as HTMLElement).dataset;
       const cy = window.cgctGraph!;
-      return { ms: Math.round(ms), elements: cy.elements().length, nodes: cy.nodes().length, summaries: cy.nodes('.summary').length, hiddenLabels: Number(data.hiddenLabels), layoutMs: Number(data.layoutMs) };
+      // Nodes are the articles and summaries drawn; the chapters' boxes (compound nodes) are counted apart.
+      return { ms: Math.round(ms), elements: cy.elements().length, nodes: cy.nodes(':childless').length, summaries: cy.nodes('.summary').length, boxes: cy.nodes(':parent').length, hiddenLabels: Number(data.hiddenLabels), layoutMs: Number(data.layoutMs), labelMs: Number(data.labelMs) };
     });
   } finally {
     await context.close();
@@ -148,7 +149,7 @@ try {
       for (let i = 0; i < RUNS; i++) runs.push(await timeDepthChange(browser, origin, article, depth));
       const last = runs[runs.length - 1]!;
       depthChanges[article]![depth] = { medianMs: median(runs.map((r) => r.ms)), maxMs: Math.max(...runs.map((r) => r.ms)), last };
-      console.log(`  ${article} depth ${depth}: ${median(runs.map((r) => r.ms))} ms (${Math.max(...runs.map((r) => r.ms))} ms), layout ${median(runs.map((r) => r.layoutMs))} ms; ${last.nodes} nodes, ${last.elements} elements, ${last.summaries} summaries, ${last.hiddenLabels} labels hidden`);
+      console.log(`  ${article} depth ${depth}: ${median(runs.map((r) => r.ms))} ms (${Math.max(...runs.map((r) => r.ms))} ms), layout ${median(runs.map((r) => r.layoutMs))} ms of which labels ${median(runs.map((r) => r.labelMs))} ms; ${last.nodes} nodes, ${last.elements} elements, ${last.summaries} summaries, ${last.boxes} chapter boxes, ${last.hiddenLabels} labels hidden`);
     }
   }
   const pan = await measurePanFrameRate(browser, origin);

@@ -86,6 +86,17 @@ export function graphNodeIds(page: Page): Promise<string[]> {
 }
 
 /** Clicks (or double-clicks) a node of the graph where it is drawn, as a user would. */
+/**
+ * Clicks a chapter's box (a compound node) in its frame, just inside its top edge, where none of
+ * its articles is (edges let clicks through); its name may be hidden for want of room.
+ */
+export async function clickChapterBox(page: Page, id: string): Promise<void> {
+  const frame = await page.evaluate((boxId) => window.cgctGraph!.getElementById(boxId).renderedBoundingBox({ includeLabels: false, includeOverlays: false }), id);
+  const box = await page.locator('.graph-canvas').boundingBox();
+  if (!box) throw new Error('The graph panel is not on screen.');
+  await page.mouse.click(box.x + (frame.x1 + frame.x2) / 2, box.y + frame.y1 + 2);
+}
+
 export async function clickGraphNode(page: Page, id: string, clickCount: 1 | 2 = 1): Promise<void> {
   const position = await page.evaluate((nodeId) => window.cgctGraph!.getElementById(nodeId).renderedPosition(), id);
   const box = await page.locator('.graph-canvas').boundingBox();

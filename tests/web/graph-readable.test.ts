@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import type { Page } from 'playwright-core';
 import { openWebUiSession, type WebUiSession } from '../helpers/web-ui-session.ts';
-import { clickGraphNode, graphNodeIds, openPage, saveScreenshot } from '../helpers/browser.ts';
+import { clickChapterBox, clickGraphNode, graphNodeIds, openPage, saveScreenshot } from '../helpers/browser.ts';
 
 // A 200-node layout on a loaded 2-core machine can take a while; these wait, they time nothing.
 const POLL = { timeout: 120_000 };
@@ -80,12 +80,53 @@ describe('graphs readable at depth 2', () => {
     await page.waitForURL(/deplies=chapitre%3AL2224/);
     await expect.poll(() => graphNodeIds(page), POLL).toContain('L2224-1');
     await waitForGraph(page);
-    expect(await graphNodeIds(page)).not.toContain('chapitre:L2224');
     await saveScreenshot(page, 'graph-depth-2-expanded');
-    // Some 200 nodes now: many labels are hidden, none overlaps another.
+    // The summary became the chapter's box, holding every article of the crowd drawn (the neighbourhood is capped) and nothing else.
+    const box = await page.evaluate(() => {
+      const node = window.cgctGraph!.getElementById('chapitre:L2224');
+      return { parent: node.isParent(), label: node.data('label') as string, children: node.children().map((child) => child.id()) };
+    });
+    expect(box.parent).toBe(true);
+    expect(box.label).toBe('Chapitre L. 2224');
+    expect(box.children.length).toBeGreaterThan(100);
+    expect(box.children.sort()).toEqual((await graphNodeIds(page)).filter((id) => id.startsWith('L2224-')).sort());
+    expect(await page.locator('.graph-status').textContent()).toContain('cliquer sur un cadre pour le replier');
+    // Some 250 nodes now: many labels are hidden, none overlaps another, the box's name included.
     const crowded = await visibleLabels(page);
     expect(overlappingPairs(crowded)).toEqual([]);
+    expect(crowded.map((label) => label.id)).toContain('chapitre:L2224');
     expect(crowded.length).toBeLessThan((await graphNodeIds(page)).length);
+
+    // A click on the box's frame folds the chapter back into one node.
+    await clickChapterBox(page, 'chapitre:L2224');
+    await expect.poll(() => page.url(), POLL).not.toContain('deplies=');
+    await expect.poll(() => graphNodeIds(page), POLL).not.toContain('L2224-1');
+    await waitForGraph(page);
+    expect(await page.evaluate(() => window.cgctGraph!.getElementById('chapitre:L2224').data('kind'))).toBe('SUMMARY');
+    expect(page.errors).toEqual([]);
+    await page.close();
+  }, 400_000);
+
+  it('boxes a chapter at depth 1, folds it by hand into the address and unfolds it back', async () => {
+    const page = await openPage(session.browser);
+    await page.goto(`${session.server.origin}/articles/L2131-1`);
+    await waitForGraph(page);
+    const boxed = await page.evaluate(() => window.cgctGraph!.getElementById('chapitre:L2224').children().length);
+    expect(boxed).toBeGreaterThan(100);
+    await clickChapterBox(page, 'chapitre:L2224');
+    await page.waitForURL(/replies=chapitre%3AL2224/, POLL);
+    await expect.poll(() => page.evaluate(() => window.cgctGraph!.getElementById('chapitre:L2224').data('label') as string | undefined), POLL).toBe(`+${boxed} articles du chapitre L. 2224`);
+    await waitForGraph(page);
+    expect((await graphNodeIds(page)).filter((id) => id.startsWith('L2224-'))).toEqual([]);
+    // The folded view is an address: reloading it draws the same.
+    await page.reload();
+    await waitForGraph(page);
+    await saveScreenshot(page, 'graph-chapter-folded');
+    expect(await graphNodeIds(page)).toContain('chapitre:L2224');
+    expect((await graphNodeIds(page)).filter((id) => id.startsWith('L2224-'))).toEqual([]);
+    await clickGraphNode(page, 'chapitre:L2224');
+    await expect.poll(() => page.url(), POLL).not.toContain('replies=');
+    await expect.poll(() => page.evaluate(() => window.cgctGraph!.getElementById('chapitre:L2224').children().length), POLL).toBe(boxed);
     expect(page.errors).toEqual([]);
     await page.close();
   }, 400_000);

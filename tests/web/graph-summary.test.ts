@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildElements } from '../../web/src/graph-elements.ts';
-import { describeGroup, groupOfNode, isSummaryId, summariseElements, SUMMARY_THRESHOLD } from '../../web/src/graph-summary.ts';
+import { CHAPTER_BOX_KIND, describeChapterBox, describeGroup, groupOfNode, isSummaryId, summariseElements, SUMMARY_THRESHOLD } from '../../web/src/graph-summary.ts';
 import type { GraphEdge, GraphNode } from '../../web/src/types.ts';
 
 const article = (id: string): GraphNode => ({ id, label: id, kind: 'ARTICLE', partie: Number(id[1]), status: 'IN_FORCE', title: null });
@@ -55,8 +55,11 @@ describe('summariseElements', () => {
     expect(new Set(folded.map((e) => e.data.id)).size).toBe(folded.length);
   });
 
-  it('leaves depth 1 alone, where every node is a direct neighbour', () => {
-    expect(summariseElements(elements, { center: 'L1115-1', depth: 1, expanded: new Set() }).elements).toBe(elements);
+  it('folds nothing by itself at depth 1, where every node is a direct neighbour, but boxes the chapter', () => {
+    const depth1 = summariseElements(elements, { center: 'L1115-1', depth: 1, expanded: new Set() });
+    expect(depth1.summaries).toEqual([]);
+    expect(depth1.boxes).toEqual(['chapitre:L2224']);
+    expect(depth1.elements.filter((e) => e.group === 'nodes' && e.data.kind === 'ARTICLE')).toHaveLength(16);
   });
 
   it('never folds the centre, its direct neighbours, a node expanded by hand or a summary expanded', () => {
@@ -66,5 +69,37 @@ describe('summariseElements', () => {
     expect(unfolded.summaries).toEqual([]);
     expect(isSummaryId('chapitre:L2224')).toBe(true);
     expect(isSummaryId('L2224-1')).toBe(false);
+  });
+
+  it('draws the articles of one chapter inside one box, a lone article of its chapter loose, and adds the box before its articles', () => {
+    const unfolded = summariseElements(elements, { center: 'L1115-1', depth: 2, expanded: new Set(['chapitre:L2224']) });
+    expect(unfolded.boxes).toEqual(['chapitre:L2224']);
+    const nodes = unfolded.elements.filter((e) => e.group === 'nodes');
+    const box = nodes.find((n) => n.data.id === 'chapitre:L2224')!;
+    expect(box.data).toMatchObject({ kind: CHAPTER_BOX_KIND, label: 'Chapitre L. 2224', count: 12 });
+    expect(nodes.filter((n) => n.data.parent === 'chapitre:L2224').map((n) => n.data.id).sort()).toEqual([...crowd].sort());
+    // L1115-1, L2131-1, L3131-1 and L4142-1 are each alone in their chapter.
+    expect(nodes.filter((n) => n.data.kind === 'ARTICLE' && !n.data.parent).map((n) => n.data.id).sort()).toEqual(['L1115-1', 'L2131-1', 'L3131-1', 'L4142-1']);
+    expect(nodes.findIndex((n) => n.data.id === 'chapitre:L2224')).toBeLessThan(nodes.findIndex((n) => n.data.parent === 'chapitre:L2224'));
+    // The citations stay between the articles themselves, none rerouted to the box.
+    expect(unfolded.elements.filter((e) => e.group === 'edges')).toHaveLength(payload.edges.length);
+    expect(describeChapterBox('chapitre:code-de-lurbanisme:L300', 'L300-5 C. urb.')).toBe('Chapitre L. 300 (C. urb.)');
+  });
+
+  it('folds a chapter clicked by hand at any depth, its direct neighbours of the centre included, never the centre', () => {
+    const neighbours = {
+      nodes: [article('L2131-1'), article('L2131-2'), article('L2131-3'), article('L1111-1')],
+      edges: [cites('L2131-1', 'L2131-2'), cites('L2131-3', 'L2131-1'), cites('L1111-1', 'L2131-1')],
+    };
+    const small = buildElements(neighbours, { center: 'L2131-1' }).elements;
+    expect(summariseElements(small, { center: 'L2131-1', depth: 1, expanded: new Set() }).boxes).toEqual(['chapitre:L2131']);
+    const folded = summariseElements(small, { center: 'L2131-1', depth: 1, expanded: new Set(), folded: new Set(['chapitre:L2131']) });
+    expect(folded.summaries).toEqual(['chapitre:L2131']);
+    expect(folded.boxes).toEqual([]);
+    const ids = folded.elements.filter((e) => e.group === 'nodes').map((n) => n.data.id).sort();
+    expect(ids).toEqual(['L1111-1', 'L2131-1', 'chapitre:L2131']);
+    expect(folded.elements.find((e) => e.data.id === 'chapitre:L2131')!.data.label).toBe('+2 articles du chapitre L. 2131');
+    const edges = folded.elements.filter((e) => e.group === 'edges').map((e) => `${e.data.source}>${e.data.target}`).sort();
+    expect(edges).toEqual(['L1111-1>L2131-1', 'L2131-1>chapitre:L2131', 'chapitre:L2131>L2131-1']);
   });
 });

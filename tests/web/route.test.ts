@@ -10,7 +10,7 @@ describe('routes', () => {
     const route = {
       view: 'article' as const,
       id: 'L5210-1-1 A',
-      graph: { depth: 2, direction: 'OUTGOING' as const, types: ['CITES' as const, 'MODIFIED_BY' as const], layout: 'dagre' as const, expanded: ['L2131-1', 'L3131-1'], pathTo: 'L4142-1' },
+      graph: { depth: 2, direction: 'OUTGOING' as const, types: ['CITES' as const, 'MODIFIED_BY' as const], layout: 'dagre' as const, expanded: ['L2131-1', 'L3131-1'], folded: ['chapitre:L2224'], pathTo: 'L4142-1' },
     };
     const url = new URL(formatRoute(route), 'http://x');
     expect(url.pathname).toBe('/articles/L5210-1-1-A');

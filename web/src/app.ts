@@ -41,7 +41,7 @@ export function startApp(root: HTMLElement): void {
   };
   const openArticle = (id: string): void => {
     // Moving to another article keeps the panel's settings but not what was expanded around the old one.
-    const graph = route.view === 'article' ? { ...route.graph, expanded: [], pathTo: undefined } : createDefaultGraphState();
+    const graph = route.view === 'article' ? { ...route.graph, expanded: [], folded: [], pathTo: undefined } : createDefaultGraphState();
     delete graph.pathTo;
     // The date the code is read at stays while the reader follows references.
     navigate({ view: 'article', id, graph, ...(route.view === 'article' && route.asOf ? { asOf: route.asOf } : {}) });
@@ -50,7 +50,10 @@ export function startApp(root: HTMLElement): void {
     if (route.view !== 'article') return;
     const graph: GraphState = { ...route.graph, ...update };
     if (!graph.pathTo) delete graph.pathTo;
-    if (update.depth || update.direction || update.types) graph.expanded = [];
+    if (update.depth || update.direction || update.types) {
+      graph.expanded = [];
+      graph.folded = [];
+    }
     navigate({ ...route, graph });
   };
   const search = createSearchBox({ openArticle, showResults: (query) => navigate({ view: 'search', query }) });
@@ -66,7 +69,7 @@ export function startApp(root: HTMLElement): void {
 
   const changeDate = (asOf: string | undefined): void => {
     if (route.view !== 'article') return;
-    const next: Route = { ...route, graph: { ...route.graph, expanded: [] } };
+    const next: Route = { ...route, graph: { ...route.graph, expanded: [], folded: [] } };
     if (asOf) next.asOf = asOf;
     else delete next.asOf;
     navigate(next);

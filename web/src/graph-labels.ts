@@ -3,7 +3,9 @@
  * depth 2–3"). Labels keep the same size on screen whatever the zoom (see `labelScale`): zooming
  * in spreads the nodes but not their labels, so more of them find room. After each layout and
  * each change of zoom, labels are placed by importance (the centre, then its direct neighbours,
- * then by degree), each below its node, else above, right, left or at a corner, else hidden; a grid of cells holds the
+ * then by degree), each below its node, else above, right, left or at a corner, else (the centre
+ * and its direct neighbours) a line or two further below or above, else hidden (a chapter's box:
+ * above its frame, else hidden); a grid of cells holds the
  * labels already placed, so a placement looks only at its neighbours' cells: O(n log n) for the
  * sort, O(n) for the rest, a few milliseconds for 1,000 elements.
  */
@@ -78,15 +80,26 @@ export function orderByImportance<T extends { id: string; degree: number; pinned
 
 /** Where a label may go, in order of preference, as classes of graph-style.ts (none: below, centred). */
 const PLACEMENTS = ['', 'label-top', 'label-middle label-east', 'label-middle label-west', 'label-east', 'label-west', 'label-top label-east', 'label-top label-west'] as const;
-const MOVED = 'label-top label-middle label-east label-west';
+/**
+ * Where the label of the centre or of a direct neighbour may go when none of PLACEMENTS has room:
+ * one or two lines further below or above its node (graph-style.ts moves it by LABEL_STEP).
+ */
+const FAR_PLACEMENTS = ['label-far-1', 'label-top label-far-1', 'label-far-2', 'label-top label-far-2'] as const;
+/** Screen pixels a far placement moves a label by, per step: a label's height and a little. */
+export const LABEL_STEP = 15;
+const MOVED = 'label-top label-middle label-east label-west label-far-1 label-far-2';
 
 /**
  * Places the labels of `cy`'s nodes as the module comment says; `pinned` ranks the nodes that
- * must be labelled whenever there is room (2 for the centre, 1 for its direct neighbours).
+ * must be labelled whenever there is room (the higher first: the centre, the names of groups, the
+ * direct neighbours).
  * The stylesheet's font functions read `labelScale` from the scratch pad, so the style is
- * updated first when the zoom moved. Every box is read from Cytoscape itself after its class is
- * set, so what is checked is exactly what is drawn; most labels fit below, so the restyling of a
- * node per other placement tried is rare.
+ * updated first when the zoom moved. Each label's box below its node is read from Cytoscape; the
+ * other placements' boxes are worked out from it (the same label, moved around the node), so a
+ * node is restyled once, not once per placement tried (a crowd of 200 nodes took 250–390 ms when
+ * every try restyled). What is drawn elsewhere than below is then read back from Cytoscape, and a
+ * label that the arithmetic got wrong and that overlaps one kept is hidden: what is checked is
+ * what is drawn.
  */
 export function placeLabels(cy: cytoscape.Core, pinned: ReadonlyMap<string, number>): LabelPlacement {
   const scale = labelScale(cy.zoom());
@@ -98,27 +111,67 @@ export function placeLabels(cy: cytoscape.Core, pinned: ReadonlyMap<string, numb
   }
   const nodes = cy.nodes().toArray().filter((node) => String(node.data('label') ?? '') !== '');
   const ranked = orderByImportance(nodes.map((node) => ({ id: node.id(), node, degree: node.degree(false), pinned: pinned.get(node.id()) ?? 0 })));
-  // Restyle only the nodes placed elsewhere before (none on a first drawing).
+  // Every label back below its node (none moved on a first drawing), where its box is read.
   const placedBefore = cy.nodes('.label-top, .label-middle, .label-east, .label-west, .label-hidden');
   if (placedBefore.nonempty()) cy.batch(() => { placedBefore.removeClass(`${MOVED} label-hidden`); });
   const grid = new LabelGrid();
-  let hidden = 0;
+  const chosen: { node: cytoscape.NodeSingular; placement: string; box: LabelBox }[] = [];
+  const hiddenNodes: cytoscape.NodeSingular[] = [];
   for (const { node } of ranked) {
-    const placed = PLACEMENTS.some((placement, i) => {
-      if (i > 0) node.removeClass(MOVED).addClass(placement);
-      const box = labelBox(node);
-      if (!grid.fits(box)) return false;
-      grid.add(box);
-      return true;
-    });
-    if (!placed) {
+    // A chapter's box keeps its name above its frame, or hides it.
+    const below = labelBox(node);
+    const candidates = node.isParent() ? [{ placement: '', box: below }] : placementBoxes(node, below, (pinned.get(node.id()) ?? 0) > 0);
+    const candidate = candidates.find(({ box }) => grid.fits(box));
+    if (!candidate) {
+      hiddenNodes.push(node);
+      continue;
+    }
+    grid.add(candidate.box);
+    chosen.push({ node, ...candidate });
+  }
+  cy.batch(() => {
+    for (const { node, placement } of chosen) if (placement) node.addClass(placement);
+    for (const node of hiddenNodes) node.addClass('label-hidden');
+  });
+  // Read back what was moved, in order of importance: one that lands on a label kept is hidden.
+  const drawn = new LabelGrid();
+  for (const { node, placement, box } of chosen) {
+    const actual = placement ? labelBox(node) : box;
+    if (drawn.fits(actual)) drawn.add(actual);
+    else {
       node.removeClass(MOVED).addClass('label-hidden');
-      hidden++;
+      hiddenNodes.push(node);
     }
   }
-  return { shown: nodes.length - hidden, hidden };
+  return { shown: nodes.length - hiddenNodes.length, hidden: hiddenNodes.length };
 }
 
+/**
+ * The boxes of a node's label in each of PLACEMENTS (and FAR_PLACEMENTS when `far`), from its box
+ * below the node: the same label above, beside (centred on the node) or at a corner, as far from
+ * the node as below, or a step or two further below or above.
+ */
+export function placementBoxes(node: cytoscape.NodeSingular, below: LabelBox, far: boolean): { placement: string; box: LabelBox }[] {
+  const { x, y } = node.renderedPosition();
+  const halfWidth = node.renderedOuterWidth() / 2;
+  const halfHeight = node.renderedOuterHeight() / 2;
+  const width = below.x2 - below.x1;
+  const height = below.y2 - below.y1;
+  const gap = below.y1 - (y + halfHeight);
+  const top = { y1: y - halfHeight - gap - height, y2: y - halfHeight - gap };
+  const middle = { y1: y - height / 2, y2: y + height / 2 };
+  const east = { x1: x + halfWidth + gap, x2: x + halfWidth + gap + width };
+  const west = { x1: x - halfWidth - gap - width, x2: x - halfWidth - gap };
+  const centred = { x1: below.x1, x2: below.x2 };
+  const bottom = { y1: below.y1, y2: below.y2 };
+  // In the order of PLACEMENTS.
+  const boxes = [below, { ...centred, ...top }, { ...east, ...middle }, { ...west, ...middle }, { ...east, ...bottom }, { ...west, ...bottom }, { ...east, ...top }, { ...west, ...top }];
+  const placements = boxes.map((box, i) => ({ placement: PLACEMENTS[i]!, box }));
+  if (!far) return placements;
+  const shifted = (box: LabelBox, dy: number): LabelBox => ({ ...box, y1: box.y1 + dy, y2: box.y2 + dy });
+  const farBoxes = [shifted(below, LABEL_STEP), shifted(boxes[1]!, -LABEL_STEP), shifted(below, 2 * LABEL_STEP), shifted(boxes[1]!, -2 * LABEL_STEP)];
+  return [...placements, ...farBoxes.map((box, i) => ({ placement: FAR_PLACEMENTS[i]!, box }))];
+}
 function labelBox(node: cytoscape.NodeSingular): LabelBox {
   const box = node.renderedBoundingBox({ includeLabels: true, includeNodes: false, includeEdges: false, includeOverlays: false });
   return { x1: box.x1, y1: box.y1, x2: box.x2, y2: box.y2 };

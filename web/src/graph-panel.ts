@@ -1,15 +1,16 @@
 /**
- * The graph panel beside the text: the article's neighbourhood drawn with Cytoscape. A click on
- * an article node opens it, a double-click expands it, a click on a summary (« +12 articles du
- * chapitre … ») expands it; the keyboard can walk the nodes too. Labels that would overlap are
+ * The graph panel beside the text: the article's neighbourhood drawn with Cytoscape, the articles
+ * of one chapter in one box (graph-summary.ts). A click on an article node opens it, a
+ * double-click expands it, a click on a summary (« +12 articles du chapitre … ») unfolds it into
+ * its chapter's box, a click on a box folds it back; the keyboard can walk the nodes too. Labels that would overlap are
  * hidden, the least connected first (graph-labels.ts), again after each zoom. The
  * panel draws what its state says; every state change goes through the address (see app.ts).
  */
 import cytoscape from 'cytoscape';
 import { h, replaceChildren } from './dom.ts';
-import { buildElements } from './graph-elements.ts';
+import { buildElements, type GraphElement } from './graph-elements.ts';
 import { placeLabels } from './graph-labels.ts';
-import { SUMMARY_KIND, summariseElements } from './graph-summary.ts';
+import { CHAPTER_BOX_KIND, SUMMARY_KIND, summariseElements } from './graph-summary.ts';
 import { loadGraphData } from './graph-data.ts';
 import { createGraphControls } from './graph-controls.ts';
 import { renderGraphLegend } from './graph-legend.ts';
@@ -50,9 +51,11 @@ export function createGraphPanel(options: GraphPanelOptions): GraphPanel {
   let state: GraphState | undefined;
   let drawnKey = '';
   let focusIndex = -1;
-  // Whose labels claim room first (graph-labels.ts): 2 for the centre, 1 for its direct neighbours and the summaries.
+  // Whose labels claim room first (graph-labels.ts): 3 for the centre, 2 for the summaries and the boxes, 1 for its direct neighbours.
   let labelRanks = new Map<string, number>();
   let shownAsOf: string | undefined;
+  // The chapters drawn as boxes by the last draw.
+  let drawnBoxes: string[] = [];
   const canvas = h('div', { class: 'graph-canvas', tabindex: 0, role: 'application', 'data-state': 'loading',
     'aria-label': 'Graphe. Flèches : parcourir les nœuds ; Entrée : ouvrir ; + : déplier.' });
   const status = h('p', { class: 'graph-status', role: 'status', 'aria-live': 'polite' }, 'Chargement du graphe…');
@@ -67,13 +70,22 @@ export function createGraphPanel(options: GraphPanelOptions): GraphPanel {
     h('details', { class: 'graph-node-list' }, h('summary', {}, 'Liste des nœuds'), nodeList),
     renderGraphLegend());
   const expand = (id: string): void => {
-    if (!state || id === center || state.expanded.includes(id)) return;
-    options.changeState({ expanded: [...state.expanded, id] });
+    if (!state || id === center) return;
+    // A chapter folded by hand unfolds by leaving the `replies` list; any other summary joins `deplies`.
+    if (state.folded.includes(id)) options.changeState({ folded: state.folded.filter((folded) => folded !== id) });
+    else if (!state.expanded.includes(id)) options.changeState({ expanded: [...state.expanded, id] });
+  };
+  const fold = (id: string): void => {
+    if (!state) return;
+    // A crowd unfolded earlier folds by leaving `deplies`; a chapter boxed from the start joins `replies`.
+    if (state.expanded.includes(id)) options.changeState({ expanded: state.expanded.filter((expanded) => expanded !== id) });
+    else if (!state.folded.includes(id)) options.changeState({ folded: [...state.folded, id] });
   };
   // Cytoscape measures its container when it starts, so it starts on the first draw, in the page.
   let cyInstance: cytoscape.Core | undefined;
   const isArticle = (node: cytoscape.NodeSingular): boolean => node.data('kind') === 'ARTICLE';
   const isSummary = (node: cytoscape.NodeSingular): boolean => node.data('kind') === SUMMARY_KIND;
+  const isChapterBox = (node: cytoscape.NodeSingular): boolean => node.data('kind') === CHAPTER_BOX_KIND;
   let placedZoom = 0;
   let labelTimer: ReturnType<typeof setTimeout> | undefined;
   // A pan moves every label alike; only a new zoom (or a node dragged) changes which fit.
@@ -93,6 +105,7 @@ export function createGraphPanel(options: GraphPanelOptions): GraphPanel {
     cy.on('onetap', 'node', (event) => {
       if (isArticle(event.target)) options.openArticle(event.target.id());
       else if (isSummary(event.target)) expand(event.target.id());
+      else if (isChapterBox(event.target)) fold(event.target.id());
     });
     cy.on('dbltap', 'node', (event) => { if (isArticle(event.target)) expand(event.target.id()); });
     cy.on('viewport', () => placeLabelsSoon(false));
@@ -117,6 +130,7 @@ export function createGraphPanel(options: GraphPanelOptions): GraphPanel {
     else if (event.key === 'ArrowLeft' || event.key === 'ArrowUp') focusNode(focusIndex - 1);
     else if (event.key === 'Enter' && node && isArticle(node)) options.openArticle(node.id());
     else if (event.key === 'Enter' && node && isSummary(node)) expand(node.id());
+    else if (event.key === 'Enter' && node && isChapterBox(node)) fold(node.id());
     else if ((event.key === '+' || event.key === 'x') && node && isArticle(node)) expand(node.id());
     else return;
     event.preventDefault();
@@ -124,8 +138,7 @@ export function createGraphPanel(options: GraphPanelOptions): GraphPanel {
 
   const show = async (newCenter: string, newState: GraphState, asOf?: string): Promise<void> => {
     shownAsOf = asOf;
-    const previousCenter = center;
-    const previousExpanded = state?.expanded ?? [];
+    const previous = center ? { center, state } : undefined;
     center = newCenter;
     state = newState;
     controls.sync(newState);
@@ -150,21 +163,17 @@ export function createGraphPanel(options: GraphPanelOptions): GraphPanel {
     cy.resize();
     const built = buildElements(data.payload, { center: newCenter, highlighted: data.highlighted, expanded: new Set(newState.expanded) });
     const { droppedEdges } = built;
-    const { elements, summaries } = summariseElements(built.elements, { center: newCenter, depth: newState.depth, expanded: new Set(newState.expanded) });
-    // An expansion of the same view keeps the nodes where they are and places the new ones near.
-    const incremental = previousCenter === newCenter && newState.expanded.length > previousExpanded.length && newState.layout === 'fcose';
-    // Read before the batch: an expanded summary leaves the graph, its members take its place.
-    const expandedNode = cy.getElementById(newState.expanded[newState.expanded.length - 1] ?? '');
-    const origin = expandedNode.nonempty() ? { ...expandedNode.position() } : { x: 0, y: 0 };
-    cy.batch(() => {
-      const keep = new Set(elements.map((e) => String(e.data.id)));
-      cy.elements().filter((e) => !keep.has(e.id())).remove();
-      for (const definition of elements) {
-        const existing = cy.getElementById(String(definition.data.id));
-        if (existing.nonempty()) existing.classes(definition.classes);
-        else cy.add(definition as cytoscape.ElementDefinition);
-      }
-    });
+    const { elements, summaries, boxes } = summariseElements(built.elements, { center: newCenter, depth: newState.depth, expanded: new Set(newState.expanded), folded: new Set(newState.folded) });
+    // An expansion, a fold or an unfold in the same view keeps the nodes where they are and places the new ones near.
+    const toggled = previous?.state && previous.center === newCenter && newState.layout === 'fcose' ? toggledIds(previous.state, newState) : undefined;
+    // Only while the chapters' boxes stay the same: a box that comes or goes regroups its articles, which
+    // a layout started from the old places leaves scattered (boxes drawn over each other).
+    const incremental = toggled !== undefined && boxes.join() === drawnBoxes.join();
+    drawnBoxes = boxes;
+    // Read before the batch: a summary unfolded, a box folded or an article expanded is where the new nodes go.
+    const toggledNode = cy.getElementById(toggled?.[0] ?? '');
+    const origin = toggledNode.nonempty() ? { ...toggledNode.position() } : { x: 0, y: 0 };
+    cy.batch(() => replaceElements(cy, elements));
     if (incremental) {
       cy.nodes().filter((n) => n.position('x') === 0 && n.position('y') === 0).positions(() => ({ x: origin.x + Math.random() * 40 - 20, y: origin.y + Math.random() * 40 - 20 }));
     }
@@ -172,9 +181,19 @@ export function createGraphPanel(options: GraphPanelOptions): GraphPanel {
     await runLayout(cy, newState.layout, incremental);
     const positioned = performance.now();
     const besideCenter = new Set(cy.getElementById(newCenter).neighborhood('node').map((node) => node.id()));
-    labelRanks = new Map(cy.nodes().map((node) => [node.id(), node.id() === newCenter ? 2 : isSummary(node) || besideCenter.has(node.id()) ? 1 : 0]));
+    // The names of the chapters' boxes and of the summaries before the direct neighbours: a crowd of
+    // 200 neighbours would otherwise leave no room for the one word that says what the crowd is.
+    const rankLabel = (node: cytoscape.NodeSingular): number => (node.id() === newCenter ? 3 : isSummary(node) || isChapterBox(node) ? 2 : besideCenter.has(node.id()) ? 1 : 0);
+    labelRanks = new Map(cy.nodes().map((node) => [node.id(), rankLabel(node)]));
+    let labels = placeLabels(cy, labelRanks);
+    // Labels keep their size on screen, so the layout's fit (made with their former size) and their
+    // size go round in a circle: a box whose articles' labels grew may now cross the panel's edge,
+    // its name out of sight. One more fit and placement settles it.
+    if (!insidePanel(cy)) {
+      cy.fit(undefined, 20);
+      labels = placeLabels(cy, labelRanks);
+    }
     placedZoom = cy.zoom();
-    const labels = placeLabels(cy, labelRanks);
     const laidOut = performance.now();
     await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
     // Timings for the benchmark (bench/web-load.ts): building, layout, drawing.
@@ -186,8 +205,8 @@ export function createGraphPanel(options: GraphPanelOptions): GraphPanel {
     if (state !== newState) return;
     drawnKey = key;
     focusIndex = -1;
-    renderNodeList(nodeList, sortedNodes(), { openArticle: options.openArticle, expand, isExpanded: (id) => id === center || newState.expanded.includes(id) });
-    status.textContent = describeGraph({ center: newCenter, state: newState, data, nodes: cy.nodes().length, edges: cy.edges().length, droppedEdges, summaries: summaries.length });
+    renderNodeList(nodeList, sortedNodes(), { openArticle: options.openArticle, expand, fold, isExpanded: (id) => id === center || newState.expanded.includes(id) });
+    status.textContent = describeGraph({ center: newCenter, state: newState, data, nodes: cy.nodes().length - boxes.length, edges: cy.edges().length, droppedEdges, summaries: summaries.length, boxes: boxes.length });
     canvas.dataset.state = 'ready';
     canvas.dataset.elements = String(cy.elements().length);
     canvas.dataset.renderMs = String(Math.round(performance.now() - started));
@@ -195,4 +214,50 @@ export function createGraphPanel(options: GraphPanelOptions): GraphPanel {
   };
 
   return { element, show, focus: () => canvas.focus(), fit: () => getCy().fit(undefined, 20) };
+}
+
+/** True when everything drawn, labels included, is within the panel. */
+function insidePanel(cy: cytoscape.Core): boolean {
+  const drawn = cy.elements().renderedBoundingBox({});
+  return drawn.x1 >= 0 && drawn.y1 >= 0 && drawn.x2 <= cy.width() && drawn.y2 <= cy.height();
+}
+
+/**
+ * The ids an expansion, a fold or an unfold changed between two states of the same view, the last
+ * first; undefined when anything else changed (depth, direction, types, path: a new layout).
+ */
+function toggledIds(before: GraphState, after: GraphState): string[] | undefined {
+  const same = before.depth === after.depth && before.direction === after.direction && before.layout === after.layout
+    && before.types.join() === after.types.join() && before.pathTo === after.pathTo;
+  if (!same) return undefined;
+  const changed = (a: string[], b: string[]): string[] => [...a.filter((id) => !b.includes(id)), ...b.filter((id) => !a.includes(id))];
+  const ids = [...changed(before.expanded, after.expanded), ...changed(before.folded, after.folded)].reverse();
+  return ids.length ? ids : undefined;
+}
+
+/**
+ * Puts `elements` on the canvas, keeping what is already drawn. A node that changes kind (a
+ * summary unfolded into its chapter's box) or box is removed and added again: Cytoscape changes
+ * neither in place, and removing a box removes what it holds, so the loose nodes keep their place.
+ */
+function replaceElements(cy: cytoscape.Core, elements: GraphElement[]): void {
+  const wanted = new Map(elements.map((definition) => [String(definition.data.id), definition]));
+  const stale = cy.elements().filter((element) => {
+    const definition = wanted.get(element.id());
+    return !definition || (element.isNode() && (element.data('kind') !== definition.data.kind || element.data('parent') !== definition.data.parent));
+  });
+  const staleNodes = stale.nodes();
+  const positions = new Map(staleNodes.union(staleNodes.descendants()).nodes().map((node) => [node.id(), { ...node.position() }]));
+  stale.remove();
+  for (const definition of elements) {
+    const existing = cy.getElementById(String(definition.data.id));
+    if (existing.nonempty()) {
+      existing.classes(definition.classes);
+      // A summary's count grows when an expansion brings more of its chapter.
+      if (existing.isNode()) existing.data({ label: definition.data.label, title: definition.data.title });
+    } else {
+      const position = positions.get(String(definition.data.id));
+      cy.add({ ...definition, ...(position ? { position } : {}) } as cytoscape.ElementDefinition);
+    }
+  }
 }

@@ -5,6 +5,7 @@
  * arrows with a hollow head, and the other metadata links ("Modifié par", …) as grey dashed ones.
  */
 import type { NodeSingular, StylesheetJson } from 'cytoscape';
+import { LABEL_STEP } from './graph-labels.ts';
 
 /** Colours of the Parties 1 to 7, shared by the stylesheet and the legend. */
 export const PARTIE_COLORS: readonly string[] = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#B8A800'];
@@ -46,6 +47,16 @@ export function createGraphStyle(): StylesheetJson {
     { selector: 'node.center', style: { width: 28, height: 28, 'border-width': 3, 'border-color': '#111111', 'font-weight': 'bold', 'font-size': scaled(12) } },
     // A summary of a chapter's crowd (graph-summary.ts): a pale rounded box, clicked to expand.
     { selector: 'node.summary', style: { shape: 'round-rectangle', width: 30, height: 18, 'background-color': '#e4e4e4', 'border-color': '#555555', 'border-width': 1.5, 'border-style': 'dotted', 'font-style': 'italic' } },
+    // A chapter's box (graph-summary.ts): a pale frame around its articles, its name above; a click on
+    // either folds it (its name takes clicks: edges often cross the frame).
+    {
+      selector: 'node.chapter-box',
+      style: {
+        shape: 'round-rectangle', 'background-color': '#f2efe6', 'background-opacity': 0.55, 'border-color': '#a8a290', 'border-width': 1,
+        'text-valign': 'top', 'text-halign': 'center', 'text-margin-y': scaled(-2), 'font-size': scaled(9), color: '#4a4535', padding: '8px',
+        'text-events': 'yes',
+      },
+    },
     { selector: 'node.expanded', style: { 'border-style': 'double', 'border-width': 5, 'border-color': '#333333' } },
     { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#ff006e' } },
     { selector: 'node.keyboard-focus', style: { 'overlay-color': '#ff006e', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
@@ -54,6 +65,8 @@ export function createGraphStyle(): StylesheetJson {
       style: {
         width: 1.2, 'line-color': '#9a9a9a', 'target-arrow-color': '#9a9a9a', 'target-arrow-shape': 'triangle',
         'arrow-scale': 0.8, 'curve-style': 'bezier', opacity: 0.85,
+        // Edges do nothing when clicked; a click on one goes to what is beneath (a box's name).
+        events: 'no',
       },
     },
     { selector: 'edge.type-cites', style: { 'line-color': '#555555', 'target-arrow-color': '#555555' } },
@@ -67,6 +80,12 @@ export function createGraphStyle(): StylesheetJson {
     { selector: 'node.label-middle', style: { 'text-valign': 'center', 'text-margin-y': 0 } },
     { selector: 'node.label-east', style: { 'text-halign': 'right', 'text-margin-x': scaled(3) } },
     { selector: 'node.label-west', style: { 'text-halign': 'left', 'text-margin-x': scaled(-3) } },
-    { selector: 'node.label-hidden', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
+    // Further below or above, for the centre and its direct neighbours when nothing nearer had room (LABEL_STEP).
+    { selector: 'node.label-far-1', style: { 'text-margin-y': scaled(3 + LABEL_STEP) } },
+    { selector: 'node.label-far-2', style: { 'text-margin-y': scaled(3 + 2 * LABEL_STEP) } },
+    { selector: 'node.label-top.label-far-1', style: { 'text-margin-y': scaled(-3 - LABEL_STEP) } },
+    { selector: 'node.label-top.label-far-2', style: { 'text-margin-y': scaled(-3 - 2 * LABEL_STEP) } },
+    // A hidden label is no label: one only made transparent would still widen its chapter's box.
+    { selector: 'node.label-hidden', style: { label: '' } },
   ];
 }

@@ -1,6 +1,6 @@
 /**
  * The address of every view. An article lives at `/articles/L1115-1`; the graph panel's state
- * (depth, direction, types, layout, expanded nodes, path target) rides in the query string, so a
+ * (depth, direction, types, layout, expanded nodes, chapters folded by hand, path target) rides in the query string, so a
  * copied link reproduces the view. Defaults are left out to keep links short. The list of
  * unresolved references lives at `/renvois-non-resolus`, the amendments of a period at
  * `/modifications?du=2024-01-01&au=2024-12-31`, the table of contents at `/sommaire`, opened at a
@@ -25,8 +25,10 @@ export interface GraphState {
   types: LinkType[];
   /** Layout. */
   layout: LayoutName;
-  /** Nodes whose neighbourhood was merged in (double-click). */
+  /** Nodes whose neighbourhood was merged in (double-click), and chapter summaries unfolded. */
   expanded: string[];
+  /** Chapters folded by hand into one node (graph-summary.ts): their box was clicked. */
+  folded: string[];
   /** The article a path is drawn to, if any. */
   pathTo?: string;
 }
@@ -46,7 +48,7 @@ const DIRECTIONS: readonly Direction[] = ['OUTGOING', 'INCOMING', 'BOTH'];
 
 /** The graph state of a link without parameters. */
 export function createDefaultGraphState(): GraphState {
-  return { depth: 1, direction: 'BOTH', types: [], layout: 'fcose', expanded: [] };
+  return { depth: 1, direction: 'BOTH', types: [], layout: 'fcose', expanded: [], folded: [] };
 }
 
 function parseList(value: string | null): string[] {
@@ -75,6 +77,7 @@ export function parseRoute(pathname: string, search: string): Route {
         types: parseList(params.get('types')).filter((t): t is LinkType => LINK_TYPES.includes(t as LinkType)),
         layout: params.get('disposition') === 'dagre' ? 'dagre' : 'fcose',
         expanded: parseList(params.get('deplies')),
+        folded: parseList(params.get('replies')),
         ...(pathTo ? { pathTo } : {}),
       },
     };
@@ -147,6 +150,7 @@ export function formatRoute(route: Route): string {
   if (graph.types.length) params.set('types', graph.types.join(','));
   if (graph.layout !== 'fcose') params.set('disposition', graph.layout);
   if (graph.expanded.length) params.set('deplies', graph.expanded.join(','));
+  if (graph.folded.length) params.set('replies', graph.folded.join(','));
   if (graph.pathTo) params.set('chemin', graph.pathTo);
   const query = params.toString().replace(/%2C/g, ',');
   const { code, number } = splitKey(route.id);
