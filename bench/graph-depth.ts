@@ -6,7 +6,8 @@
  *      chapters boxed and the labels hidden for want of room;
  *   2. the frame rate while a 1,000-element graph is dragged across the panel with the mouse
  *      (requestAnimationFrame callbacks counted in the page for the length of the drag); the graph
- *      is a fixed pseudo-random citation graph served in place of the `neighborhood` answer.
+ *      is a fixed pseudo-random citation graph served in place of the `neighborhood` answer;
+ *   3. the same drag, and the last article's depth-2 draw, with Cytoscape's WebGL renderer.
  *
  *   npx tsx bench/graph-depth.ts [--articles L1115-1,L2224-31,L2131-1] [--runs 3]
  *
@@ -18,7 +19,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { buildApp } from '../server/app.ts';
 import { createServerDriver } from '../server/start-server.ts';
 import { buildWebUi, launchBrowser, removeWebUi } from '../tests/helpers/browser.ts';
@@ -37,9 +38,16 @@ const RUNS = Math.max(1, Number(option('runs', '3')));
 
 interface DepthDraw { ms: number; elements: number; nodes: number; summaries: number; boxes: number; hiddenLabels: number; layoutMs: number; labelMs: number }
 
-/** One run: a fresh page at depth 1, then the depth menu set to `depth`; ms until the new graph is drawn. */
-async function timeDepthChange(browser: Browser, origin: string, article: string, depth: number): Promise<DepthDraw> {
+/** A fresh browser context; with `webgl` its pages draw with Cytoscape's WebGL renderer (graph-panel.ts). */
+async function openContext(browser: Browser, webgl: boolean): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  if (webgl) await context.addInitScript('window.cgctWebGl = true;');
+  return context;
+}
+
+/** One run: a fresh page at depth 1, then the depth menu set to `depth`; ms until the new graph is drawn. */
+async function timeDepthChange(browser: Browser, origin: string, article: string, depth: number, webgl = false): Promise<DepthDraw> {
+  const context = await openContext(browser, webgl);
   try {
     const page = await context.newPage();
     await page.goto(`${origin}/articles/${encodeURIComponent(article)}`);
@@ -81,8 +89,8 @@ function syntheticGraph(center: string, nodeCount: number, edgeCount: number): {
 }
 
 /** Frames per second while the mouse drags a 1,000-element graph for about two seconds. */
-async function measurePanFrameRate(browser: Browser, origin: string): Promise<{ elements: number; fps: number; frames: number; seconds: number }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+async function measurePanFrameRate(browser: Browser, origin: string, webgl = false): Promise<{ elements: number; fps: number; frames: number; seconds: number }> {
+  const context = await openContext(browser, webgl);
   try {
     const page = await context.newPage();
     const graph = syntheticGraph('L1115-1', 350, 650);
@@ -154,8 +162,15 @@ try {
   }
   const pan = await measurePanFrameRate(browser, origin);
   console.log(`Mouse drag of a ${pan.elements}-element graph: ${pan.fps} frames/s (${pan.frames} frames in ${pan.seconds} s)`);
+  // The renderer, chosen by measurement (issue 14): the same drag and the same depth-2 draw with
+  // Cytoscape's WebGL renderer (software WebGL in a headless chromium without a GPU, as here).
+  const webglPan = await measurePanFrameRate(browser, origin, true);
+  const webglRuns: DepthDraw[] = [];
+  for (let i = 0; i < RUNS; i++) webglRuns.push(await timeDepthChange(browser, origin, ARTICLES[ARTICLES.length - 1]!, 2, true));
+  const webgl = { pan: webglPan, depth2: { article: ARTICLES[ARTICLES.length - 1], medianMs: median(webglRuns.map((r) => r.ms)), maxMs: Math.max(...webglRuns.map((r) => r.ms)) } };
+  console.log(`WebGL renderer: drag ${webglPan.fps} frames/s; ${webgl.depth2.article} depth 2 drawn in ${webgl.depth2.medianMs} ms (${webgl.depth2.maxMs} ms)`);
   mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
-  writeFileSync(path.join(ROOT, 'bench', 'results', 'graph-depth.json'), `${JSON.stringify({ date: new Date().toISOString(), runs: RUNS, depthChanges, pan }, null, 2)}\n`);
+  writeFileSync(path.join(ROOT, 'bench', 'results', 'graph-depth.json'), `${JSON.stringify({ date: new Date().toISOString(), runs: RUNS, depthChanges, pan, webgl }, null, 2)}\n`);
 } finally {
   await browser?.close();
   if (server) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildElements } from '../../web/src/graph-elements.ts';
-import { CHAPTER_BOX_KIND, describeChapterBox, describeGroup, groupOfNode, isSummaryId, summariseElements, SUMMARY_THRESHOLD } from '../../web/src/graph-summary.ts';
+import { CHAPTER_BOX_KIND, describeChapterBox, MIN_BOX_MEMBERS, describeGroup, groupOfNode, isSummaryId, summariseElements, SUMMARY_THRESHOLD } from '../../web/src/graph-summary.ts';
 import type { GraphEdge, GraphNode } from '../../web/src/types.ts';
 
 const article = (id: string): GraphNode => ({ id, label: id, kind: 'ARTICLE', partie: Number(id[1]), status: 'IN_FORCE', title: null });
@@ -71,7 +71,7 @@ describe('summariseElements', () => {
     expect(isSummaryId('L2224-1')).toBe(false);
   });
 
-  it('draws the articles of one chapter inside one box, a lone article of its chapter loose, and adds the box before its articles', () => {
+  it('draws the articles of one chapter inside one box, an article with fewer of its chapter around loose, and adds the box before its articles', () => {
     const unfolded = summariseElements(elements, { center: 'L1115-1', depth: 2, expanded: new Set(['chapitre:L2224']) });
     expect(unfolded.boxes).toEqual(['chapitre:L2224']);
     const nodes = unfolded.elements.filter((e) => e.group === 'nodes');
@@ -88,18 +88,20 @@ describe('summariseElements', () => {
 
   it('folds a chapter clicked by hand at any depth, its direct neighbours of the centre included, never the centre', () => {
     const neighbours = {
-      nodes: [article('L2131-1'), article('L2131-2'), article('L2131-3'), article('L1111-1')],
-      edges: [cites('L2131-1', 'L2131-2'), cites('L2131-3', 'L2131-1'), cites('L1111-1', 'L2131-1')],
+      nodes: [article('L2131-1'), article('L2131-2'), article('L2131-3'), article('L1111-1'), article('L1111-2')],
+      edges: [cites('L2131-1', 'L2131-2'), cites('L2131-3', 'L2131-1'), cites('L1111-1', 'L2131-1'), cites('L1111-2', 'L2131-1')],
     };
     const small = buildElements(neighbours, { center: 'L2131-1' }).elements;
+    // Two articles of chapter L. 1111 stay loose: fewer than MIN_BOX_MEMBERS.
+    expect(MIN_BOX_MEMBERS).toBe(3);
     expect(summariseElements(small, { center: 'L2131-1', depth: 1, expanded: new Set() }).boxes).toEqual(['chapitre:L2131']);
     const folded = summariseElements(small, { center: 'L2131-1', depth: 1, expanded: new Set(), folded: new Set(['chapitre:L2131']) });
     expect(folded.summaries).toEqual(['chapitre:L2131']);
     expect(folded.boxes).toEqual([]);
     const ids = folded.elements.filter((e) => e.group === 'nodes').map((n) => n.data.id).sort();
-    expect(ids).toEqual(['L1111-1', 'L2131-1', 'chapitre:L2131']);
+    expect(ids).toEqual(['L1111-1', 'L1111-2', 'L2131-1', 'chapitre:L2131']);
     expect(folded.elements.find((e) => e.data.id === 'chapitre:L2131')!.data.label).toBe('+2 articles du chapitre L. 2131');
     const edges = folded.elements.filter((e) => e.group === 'edges').map((e) => `${e.data.source}>${e.data.target}`).sort();
-    expect(edges).toEqual(['L1111-1>L2131-1', 'L2131-1>chapitre:L2131', 'chapitre:L2131>L2131-1']);
+    expect(edges).toEqual(['L1111-1>L2131-1', 'L1111-2>L2131-1', 'L2131-1>chapitre:L2131', 'chapitre:L2131>L2131-1']);
   });
 });

@@ -90,11 +90,23 @@ export const LABEL_STEP = 15;
 const MOVED = 'label-top label-middle label-east label-west label-far-1 label-far-2';
 
 /**
+ * Sizes the labels for the current zoom (see `labelScale`): the stylesheet's font functions read
+ * the scale from the scratch pad, so the nodes are restyled when it changed.
+ */
+export function scaleLabelsToZoom(cy: cytoscape.Core): void {
+  const scale = labelScale(cy.zoom());
+  if (cy.scratch('labelScale') === scale) return;
+  cy.scratch('labelScale', scale);
+  // Only nodes have labels, so only they are restyled (`updateStyle` is Cytoscape's, missing
+  // from its typings; what it saves was not measured apart from the whole placement).
+  (cy.nodes() as unknown as { updateStyle: () => void }).updateStyle();
+}
+
+/**
  * Places the labels of `cy`'s nodes as the module comment says; `pinned` ranks the nodes that
  * must be labelled whenever there is room (the higher first: the centre, the names of groups, the
  * direct neighbours).
- * The stylesheet's font functions read `labelScale` from the scratch pad, so the style is
- * updated first when the zoom moved. Each label's box below its node is read from Cytoscape; the
+ * The labels are sized for the zoom first. Each label's box below its node is read from Cytoscape; the
  * other placements' boxes are worked out from it (the same label, moved around the node), so a
  * node is restyled once, not once per placement tried (a crowd of 200 nodes took 250–390 ms when
  * every try restyled). What is drawn elsewhere than below is then read back from Cytoscape, and a
@@ -102,13 +114,7 @@ const MOVED = 'label-top label-middle label-east label-west label-far-1 label-fa
  * what is drawn.
  */
 export function placeLabels(cy: cytoscape.Core, pinned: ReadonlyMap<string, number>): LabelPlacement {
-  const scale = labelScale(cy.zoom());
-  if (cy.scratch('labelScale') !== scale) {
-    cy.scratch('labelScale', scale);
-    // Only nodes have labels, so only they are restyled (`updateStyle` is Cytoscape's, missing
-    // from its typings; what it saves was not measured apart from the whole placement).
-    (cy.nodes() as unknown as { updateStyle: () => void }).updateStyle();
-  }
+  scaleLabelsToZoom(cy);
   const nodes = cy.nodes().toArray().filter((node) => String(node.data('label') ?? '') !== '');
   const ranked = orderByImportance(nodes.map((node) => ({ id: node.id(), node, degree: node.degree(false), pinned: pinned.get(node.id()) ?? 0 })));
   // Every label back below its node (none moved on a first drawing), where its box is read.

@@ -25,6 +25,7 @@ export function renderGraphLegend(): HTMLElement {
       h('li', {}, swatch('#bbbbbb', 'ellipse', 'repealed'), 'Article abrogé (pâle, bord en tirets)'),
       h('li', {}, swatch('#bbbbbb', 'ellipse', 'expanded'), 'Nœud déplié (double bord)'),
       h('li', {}, swatch('#e4e4e4', 'round-rectangle', 'summary'), 'Groupe d’articles résumé (« +12 articles du chapitre L. 2224 ») : un clic le déplie'),
+      h('li', {}, swatch('#f2efe6', 'round-rectangle', 'chapter-box'), 'Cadre « Chapitre L. 2224 » : les articles d’un même chapitre ; un clic sur le cadre le replie'),
       h('li', {}, h('span', { class: 'edge-sample cites', 'aria-hidden': 'true' }), 'Citation (flèche pleine)'),
       h('li', {}, h('span', { class: 'edge-sample cites-metadata', 'aria-hidden': 'true' }), 'Citation des seules métadonnées, pas du texte (tirets foncés)'),
       h('li', {}, h('span', { class: 'edge-sample metadata', 'aria-hidden': 'true' }), 'Créé, modifié, abrogé par… (tirets gris)'),

@@ -9,7 +9,7 @@
 import cytoscape from 'cytoscape';
 import { h, replaceChildren } from './dom.ts';
 import { buildElements, type GraphElement } from './graph-elements.ts';
-import { placeLabels } from './graph-labels.ts';
+import { placeLabels, scaleLabelsToZoom } from './graph-labels.ts';
 import { CHAPTER_BOX_KIND, SUMMARY_KIND, summariseElements } from './graph-summary.ts';
 import { loadGraphData } from './graph-data.ts';
 import { createGraphControls } from './graph-controls.ts';
@@ -42,6 +42,11 @@ declare global {
   interface Window {
     /** The Cytoscape instance on screen, for the end-to-end tests and the benchmark. */
     cgctGraph?: cytoscape.Core;
+    /**
+     * Set by bench/graph-depth.ts before the page loads to draw with Cytoscape's WebGL renderer
+     * (experimental in 3.3x) instead of its canvas one, so that both are measured on the same graphs.
+     */
+    cgctWebGl?: boolean;
   }
 }
 
@@ -99,7 +104,8 @@ export function createGraphPanel(options: GraphPanelOptions): GraphPanel {
     }, 120);
   };
   const startCytoscape = (): cytoscape.Core => {
-    const cy = cytoscape({ container: canvas, style: createGraphStyle(), minZoom: 0.1, maxZoom: 4, textureOnViewport: true, hideEdgesOnViewport: true });
+    const renderer = window.cgctWebGl ? { renderer: { name: 'canvas', webgl: true } } : {};
+    const cy = cytoscape({ container: canvas, style: createGraphStyle(), minZoom: 0.1, maxZoom: 4, textureOnViewport: true, hideEdgesOnViewport: true, ...renderer } as cytoscape.CytoscapeOptions);
     window.cgctGraph = cy;
     // onetap fires only when no second tap follows, so a double-click never also opens the article.
     cy.on('onetap', 'node', (event) => {
@@ -185,14 +191,12 @@ export function createGraphPanel(options: GraphPanelOptions): GraphPanel {
     // 200 neighbours would otherwise leave no room for the one word that says what the crowd is.
     const rankLabel = (node: cytoscape.NodeSingular): number => (node.id() === newCenter ? 3 : isSummary(node) || isChapterBox(node) ? 2 : besideCenter.has(node.id()) ? 1 : 0);
     labelRanks = new Map(cy.nodes().map((node) => [node.id(), rankLabel(node)]));
-    let labels = placeLabels(cy, labelRanks);
     // Labels keep their size on screen, so the layout's fit (made with their former size) and their
     // size go round in a circle: a box whose articles' labels grew may now cross the panel's edge,
-    // its name out of sight. One more fit and placement settles it.
-    if (!insidePanel(cy)) {
-      cy.fit(undefined, 20);
-      labels = placeLabels(cy, labelRanks);
-    }
+    // its name out of sight. Sized for the zoom, then fitted again if need be, they are placed once.
+    scaleLabelsToZoom(cy);
+    if (!insidePanel(cy)) cy.fit(undefined, 20);
+    const labels = placeLabels(cy, labelRanks);
     placedZoom = cy.zoom();
     const laidOut = performance.now();
     await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));

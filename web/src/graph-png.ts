@@ -25,7 +25,7 @@ const MARGIN = 24 * SCALE;
 const LINE = 22 * SCALE;
 const SWATCH = 12 * SCALE;
 
-/** The legend entries of what the graph holds: its Parties, other codes, other kinds, repealed articles. */
+/** The legend entries of what the graph holds: its Parties, other codes, other kinds, repealed articles, chapters' boxes and summaries. */
 export function legendEntriesOf(cy: cytoscape.Core): LegendEntry[] {
   const entries: LegendEntry[] = [];
   const nodes = cy.nodes();
@@ -40,6 +40,8 @@ export function legendEntriesOf(cy: cytoscape.Core): LegendEntry[] {
     if (nodes.some((node) => node.data('kind') === kind)) entries.push({ ...KIND_STYLES[kind], label: NODE_KIND_LABELS[kind] });
   }
   if (nodes.filter('.repealed').length > 0) entries.push({ color: '#bbbbbb', shape: 'ellipse', label: 'Article abrogé (pâle)' });
+  if (nodes.filter('.chapter-box').length > 0) entries.push({ color: '#e6e1d2', shape: 'rectangle', label: 'Cadre : les articles d’un même chapitre' });
+  if (nodes.filter('.summary').length > 0) entries.push({ color: '#e4e4e4', shape: 'rectangle', label: 'Groupe d’articles résumé (« +12 articles du chapitre… »)' });
   if (cy.edges().length > 0) entries.push({ color: '#555555', shape: 'arrow', label: 'Citation : de l’article qui cite vers l’article cité' });
   return entries;
 }

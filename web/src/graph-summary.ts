@@ -19,6 +19,13 @@ export const SUMMARY_THRESHOLD = 8;
 /** The `kind` of a summary node in the elements' data. */
 export const SUMMARY_KIND = 'SUMMARY';
 
+/**
+ * Fewer articles than this of one chapter are drawn loose: a box around one node says nothing, and
+ * boxes of two were a third of the 29–37 boxes of L2224-31's or L2131-1's depth-2 graph, each one
+ * more thing for the layout to place (bench/graph-depth.ts: 16–20 boxes with 3).
+ */
+export const MIN_BOX_MEMBERS = 3;
+
 /** The `kind` of a chapter's box (a compound node holding its articles). */
 export const CHAPTER_BOX_KIND = 'CHAPTER';
 
@@ -153,9 +160,8 @@ export function summariseElements(elements: GraphElement[], options: SummariseOp
 }
 
 /**
- * Every chapter with at least two articles drawn gets a box holding them; a lone article of its
- * chapter stays loose, a box around one node says nothing. The nodes come back in the same order,
- * those boxed with their `parent`.
+ * Every chapter with at least MIN_BOX_MEMBERS articles drawn gets a box holding them; the others
+ * stay loose. The nodes come back in the same order, those boxed with their `parent`.
  */
 function boxChapters(nodes: GraphElement[]): { boxes: GraphElement[]; boxed: GraphElement[] } {
   const chapterOf = new Map<GraphElement, string>();
@@ -170,7 +176,7 @@ function boxChapters(nodes: GraphElement[]): { boxes: GraphElement[]; boxed: Gra
   }
   const boxes: GraphElement[] = [];
   for (const [group, list] of members) {
-    if (list.length < 2) continue;
+    if (list.length < MIN_BOX_MEMBERS) continue;
     const label = describeChapterBox(group, String(list[0]!.data.label));
     boxes.push({
       group: 'nodes',
