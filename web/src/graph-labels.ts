@@ -5,9 +5,10 @@
  * each change of zoom, labels are placed by importance (the centre, then its direct neighbours,
  * then by degree), each below its node, else above, right, left or at a corner, else (the centre
  * and its direct neighbours) a line or two further below or above, else hidden (a chapter's box:
- * above its frame, else hidden); a grid of cells holds the
- * labels already placed, so a placement looks only at its neighbours' cells: O(n log n) for the
- * sort, O(n) for the rest, a few milliseconds for 1,000 elements.
+ * above its frame, else hidden); a grid of cells holds the labels already placed, so a placement
+ * looks only at its neighbours' cells: O(n log n) for the sort, O(n) for the rest. What costs is
+ * Cytoscape's measure of each label after the zoom changed its size: 115–175 ms for the 127–188
+ * nodes of L1115-1's, L2224-31's or L2131-1's depth-2 graph (bench/graph-depth.ts).
  */
 import type cytoscape from 'cytoscape';
 
