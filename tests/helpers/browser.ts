@@ -86,6 +86,45 @@ export function graphNodeIds(page: Page): Promise<string[]> {
 }
 
 /** Clicks (or double-clicks) a node of the graph where it is drawn, as a user would. */
+/** A node's label as drawn on screen. */
+export interface DrawnLabel { id: string; x1: number; y1: number; x2: number; y2: number }
+
+/** The labels drawn (not hidden for want of room), as Cytoscape boxes them on screen. */
+export function visibleLabels(page: Page): Promise<DrawnLabel[]> {
+  return page.evaluate(() => window.cgctGraph!.nodes().filter((node) => !node.hasClass('label-hidden') && Boolean(node.data('label'))).map((node) => {
+    const box = node.renderedBoundingBox({ includeLabels: true, includeNodes: false, includeEdges: false, includeOverlays: false });
+    return { id: node.id(), x1: box.x1, y1: box.y1, x2: box.x2, y2: box.y2 };
+  }));
+}
+
+/** Every pair of labels drawn over each other, "a × b", by comparing each with each. */
+export function overlappingLabels(labels: DrawnLabel[]): string[] {
+  const pairs: string[] = [];
+  for (let i = 0; i < labels.length; i++) {
+    for (let j = i + 1; j < labels.length; j++) {
+      const [a, b] = [labels[i]!, labels[j]!];
+      if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) pairs.push(`${a.id} × ${b.id}`);
+    }
+  }
+  return pairs;
+}
+
+/** Nodes drawn inside a chapter's box that is not theirs, "node in box". */
+export function nodesInForeignBoxes(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const cy = window.cgctGraph!;
+    const intruders: string[] = [];
+    for (const box of cy.nodes(':parent').toArray()) {
+      const frame = box.boundingBox({ includeLabels: false });
+      for (const node of cy.nodes(':childless').toArray()) {
+        const { x, y } = node.position();
+        if (!node.parent().same(box) && x > frame.x1 && x < frame.x2 && y > frame.y1 && y < frame.y2) intruders.push(`${node.id()} in ${box.id()}`);
+      }
+    }
+    return intruders;
+  });
+}
+
 /**
  * Clicks a chapter's box (a compound node) in its frame, just inside its top edge, where none of
  * its articles is (edges let clicks through); its name may be hidden for want of room.

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import type { Page } from 'playwright-core';
 import { openWebUiSession, type WebUiSession } from '../helpers/web-ui-session.ts';
-import { clickChapterBox, clickGraphNode, graphNodeIds, openPage, saveScreenshot } from '../helpers/browser.ts';
+import { clickChapterBox, clickGraphNode, graphNodeIds, openPage, overlappingLabels, saveScreenshot, visibleLabels } from '../helpers/browser.ts';
 
 // A 200-node layout on a loaded 2-core machine can take a while; these wait, they time nothing.
 const POLL = { timeout: 120_000 };
@@ -31,27 +31,6 @@ async function addCrowdCitingL2131_1(driver: Driver): Promise<void> {
   );
 }
 
-interface DrawnLabel { id: string; x1: number; y1: number; x2: number; y2: number }
-
-/** The labels drawn (not hidden for want of room), as Cytoscape boxes them on screen. */
-function visibleLabels(page: Page): Promise<DrawnLabel[]> {
-  return page.evaluate(() => window.cgctGraph!.nodes().filter((node) => !node.hasClass('label-hidden') && Boolean(node.data('label'))).map((node) => {
-    const box = node.renderedBoundingBox({ includeLabels: true, includeNodes: false, includeEdges: false, includeOverlays: false });
-    return { id: node.id(), x1: box.x1, y1: box.y1, x2: box.x2, y2: box.y2 };
-  }));
-}
-
-function overlappingPairs(labels: DrawnLabel[]): string[] {
-  const pairs: string[] = [];
-  for (let i = 0; i < labels.length; i++) {
-    for (let j = i + 1; j < labels.length; j++) {
-      const [a, b] = [labels[i]!, labels[j]!];
-      if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) pairs.push(`${a.id} × ${b.id}`);
-    }
-  }
-  return pairs;
-}
-
 describe('graphs readable at depth 2', () => {
   let session: WebUiSession;
 
@@ -71,7 +50,7 @@ describe('graphs readable at depth 2', () => {
     expect(await page.locator('.graph-status').textContent()).toContain('1 groupe d’articles résumé');
 
     const labels = await visibleLabels(page);
-    expect(overlappingPairs(labels)).toEqual([]);
+    expect(overlappingLabels(labels)).toEqual([]);
     const pinned = await page.evaluate(() => window.cgctGraph!.getElementById('L1115-1').closedNeighborhood('node').map((node) => node.id()));
     expect(pinned.length).toBeGreaterThan(5);
     expect(pinned.filter((id) => !labels.some((label) => label.id === id))).toEqual([]);
@@ -93,7 +72,7 @@ describe('graphs readable at depth 2', () => {
     expect(await page.locator('.graph-status').textContent()).toContain('cliquer sur un cadre pour le replier');
     // Some 250 nodes now: many labels are hidden, none overlaps another, the box's name included.
     const crowded = await visibleLabels(page);
-    expect(overlappingPairs(crowded)).toEqual([]);
+    expect(overlappingLabels(crowded)).toEqual([]);
     expect(crowded.map((label) => label.id)).toContain('chapitre:L2224');
     expect(crowded.length).toBeLessThan((await graphNodeIds(page)).length);
 

@@ -1,7 +1,9 @@
 /**
- * Issue 14's acceptance for the impact panel and the path finder on the real corpus (the CGCT's
- * history, cgct-legifrance-md): L2131-1's panel counts as many direct dependants as the API and
- * opens one; a directed chain of two citations is shown in citation order, the API's order.
+ * Issue 14's acceptance for the impact panel, the path finder and the depth-2 graph on the real
+ * corpus (the CGCT's history, cgct-legifrance-md): L2131-1's panel counts as many direct
+ * dependants as the API and opens one; a directed chain of two citations is shown in citation
+ * order, the API's order; L1115-1 at depth 2 draws no two labels over each other, its chapters
+ * boxed, no node inside a box not its own.
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +12,7 @@ import { PROJECT_ROOT } from '../../neo4j/local-server-options.ts';
 import { clearGraph } from '../helpers/neo4j.ts';
 import type { Json } from '../helpers/graphql-server.ts';
 import { openWebUiSession, type WebUiSession } from '../helpers/web-ui-session.ts';
-import { openPage, saveScreenshot, waitForGraph } from '../helpers/browser.ts';
+import { nodesInForeignBoxes, openPage, overlappingLabels, saveScreenshot, visibleLabels, waitForGraph } from '../helpers/browser.ts';
 
 const CORPUS = path.join(PROJECT_ROOT, '..', 'shared', 'corpus');
 const TODAY = '2026-12-01';
@@ -91,5 +93,27 @@ describe('impact and paths on the real CGCT', () => {
     expect(await page.locator('details[open]').count()).toBe(10);
     expect(await page.locator('.toc-summary').textContent()).toContain(`${total.toLocaleString('fr-FR')} articles en vigueur`);
     expect(page.errors).toEqual([]);
+  }, LONG);
+
+  it('draws L1115-1 at depth 2 with no two labels over each other, its chapters in boxes holding only their own articles', async () => {
+    const page = await openPage(session.browser);
+    await page.goto(`${session.server.origin}/articles/L1115-1?profondeur=2`);
+    await waitForGraph(page);
+    await saveScreenshot(page, 'real-graph-depth-2');
+    const labels = await visibleLabels(page);
+    expect(overlappingLabels(labels)).toEqual([]);
+    expect(labels.map((label) => label.id)).toContain('L1115-1');
+    const boxes = await page.evaluate(() => window.cgctGraph!.nodes(':parent').map((box) => ({ id: box.id(), label: box.data('label') as string, children: box.children().map((child) => child.id()) })));
+    expect(boxes.length).toBeGreaterThan(0);
+    for (const box of boxes) {
+      // « Chapitre L. 2131 » holds L. 2131-* articles only, three at least.
+      const chapter = box.id.replace('chapitre:', '');
+      expect(box.label).toBe(`Chapitre ${chapter.replace(/^([A-Z]+)/, '$1. ')}`);
+      expect(box.children.length).toBeGreaterThanOrEqual(3);
+      expect(box.children.filter((id) => !id.startsWith(`${chapter}-`))).toEqual([]);
+    }
+    expect(await nodesInForeignBoxes(page)).toEqual([]);
+    expect(page.errors).toEqual([]);
+    await page.close();
   }, LONG);
 });

@@ -140,10 +140,11 @@ export function placeLabels(cy: cytoscape.Core, pinned: ReadonlyMap<string, numb
     for (const { node, placement } of chosen) if (placement) node.addClass(placement);
     for (const node of hiddenNodes) node.addClass('label-hidden');
   });
-  // Read back what was moved, in order of importance: one that lands on a label kept is hidden.
+  // Read back what was moved (and the boxes' names, which follow their frames), in order of
+  // importance: one that lands on a label kept is hidden.
   const drawn = new LabelGrid();
   for (const { node, placement, box } of chosen) {
-    const actual = placement ? labelBox(node) : box;
+    const actual = placement || node.isParent() ? labelBox(node) : box;
     if (drawn.fits(actual)) drawn.add(actual);
     else {
       node.removeClass(MOVED).addClass('label-hidden');

@@ -53,8 +53,10 @@ export function createGraphStyle(): StylesheetJson {
       selector: 'node.chapter-box',
       style: {
         shape: 'round-rectangle', 'background-color': '#f2efe6', 'background-opacity': 0.55, 'border-color': '#a8a290', 'border-width': 1,
-        'text-valign': 'top', 'text-halign': 'center', 'text-margin-y': scaled(-2), 'font-size': scaled(9), color: '#4a4535', padding: '8px',
-        'text-events': 'yes',
+        'text-valign': 'top', 'text-halign': 'center', 'text-margin-y': scaled(-2), 'font-size': scaled(9), color: '#4a4535', padding: '10px',
+        // The frame holds its articles, not their labels: were it sized on them, placing a label
+        // (graph-labels.ts) would move the frame and the box's own name after it was placed.
+        'compound-sizing-wrt-labels': 'exclude', 'text-events': 'yes',
       },
     },
     { selector: 'node.expanded', style: { 'border-style': 'double', 'border-width': 5, 'border-color': '#333333' } },
