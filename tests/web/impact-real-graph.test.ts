@@ -103,6 +103,9 @@ describe('impact and paths on the real CGCT', () => {
     const labels = await visibleLabels(page);
     expect(overlappingLabels(labels)).toEqual([]);
     expect(labels.map((label) => label.id)).toContain('L1115-1');
+    // None cut by the panel's edge.
+    const panel = await page.evaluate(() => ({ width: window.cgctGraph!.width(), height: window.cgctGraph!.height() }));
+    expect(labels.filter((label) => label.x1 < 0 || label.y1 < 0 || label.x2 > panel.width || label.y2 > panel.height).map((label) => label.id)).toEqual([]);
     const boxes = await page.evaluate(() => window.cgctGraph!.nodes(':parent').map((box) => ({ id: box.id(), label: box.data('label') as string, children: box.children().map((child) => child.id()) })));
     expect(boxes.length).toBeGreaterThan(0);
     for (const box of boxes) {

@@ -106,7 +106,8 @@ export function scaleLabelsToZoom(cy: cytoscape.Core): void {
 /**
  * Places the labels of `cy`'s nodes as the module comment says; `pinned` ranks the nodes that
  * must be labelled whenever there is room (the higher first: the centre, the names of groups, the
- * direct neighbours).
+ * direct neighbours); `within`, when given, is the screen box no label may leave (the panel, after
+ * a draw; not after a zoom, when the reader looks at part of the graph and pans to the rest).
  * The labels are sized for the zoom first. Each label's box below its node is read from Cytoscape; the
  * other placements' boxes are worked out from it (the same label, moved around the node), so a
  * node is restyled once, not once per placement tried (a crowd of 200 nodes took 250–390 ms when
@@ -114,8 +115,10 @@ export function scaleLabelsToZoom(cy: cytoscape.Core): void {
  * label that the arithmetic got wrong and that overlaps one kept is hidden: what is checked is
  * what is drawn.
  */
-export function placeLabels(cy: cytoscape.Core, pinned: ReadonlyMap<string, number>): LabelPlacement {
+export function placeLabels(cy: cytoscape.Core, pinned: ReadonlyMap<string, number>, within?: LabelBox): LabelPlacement {
   scaleLabelsToZoom(cy);
+  // After a draw the whole graph is in view: a label pushed past the panel's edge would be cut.
+  const fitsWithin = (box: LabelBox): boolean => !within || (box.x1 >= within.x1 && box.y1 >= within.y1 && box.x2 <= within.x2 && box.y2 <= within.y2);
   const nodes = cy.nodes().toArray().filter((node) => String(node.data('label') ?? '') !== '');
   const ranked = orderByImportance(nodes.map((node) => ({ id: node.id(), node, degree: node.degree(false), pinned: pinned.get(node.id()) ?? 0 })));
   // Every label back below its node (none moved on a first drawing), where its box is read.
@@ -128,7 +131,7 @@ export function placeLabels(cy: cytoscape.Core, pinned: ReadonlyMap<string, numb
     // A chapter's box keeps its name above its frame, or hides it.
     const below = labelBox(node);
     const candidates = node.isParent() ? [{ placement: '', box: below }] : placementBoxes(node, below, (pinned.get(node.id()) ?? 0) > 0);
-    const candidate = candidates.find(({ box }) => grid.fits(box));
+    const candidate = candidates.find(({ box }) => fitsWithin(box) && grid.fits(box));
     if (!candidate) {
       hiddenNodes.push(node);
       continue;

@@ -196,7 +196,7 @@ export function createGraphPanel(options: GraphPanelOptions): GraphPanel {
     // its name out of sight. Sized for the zoom, then fitted again if need be, they are placed once.
     scaleLabelsToZoom(cy);
     if (!insidePanel(cy)) cy.fit(undefined, 20);
-    const labels = placeLabels(cy, labelRanks);
+    const labels = placeLabels(cy, labelRanks, { x1: 0, y1: 0, x2: cy.width(), y2: cy.height() });
     placedZoom = cy.zoom();
     const laidOut = performance.now();
     await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
