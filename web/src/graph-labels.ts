@@ -7,7 +7,7 @@
  * and its direct neighbours) a line or two further below or above, else hidden (a chapter's box:
  * above its frame, else hidden); a grid of cells holds the labels already placed, so a placement
  * looks only at its neighbours' cells: O(n log n) for the sort, O(n) for the rest. What costs is
- * Cytoscape's measure of each label after the zoom changed its size: 115–175 ms for the 127–188
+ * Cytoscape's measure of each label after the zoom changed its size: 115–174 ms for the 127–188
  * nodes of L1115-1's, L2224-31's or L2131-1's depth-2 graph (bench/graph-depth.ts).
  */
 import type cytoscape from 'cytoscape';
@@ -122,7 +122,7 @@ export function placeLabels(cy: cytoscape.Core, pinned: ReadonlyMap<string, numb
   const nodes = cy.nodes().toArray().filter((node) => String(node.data('label') ?? '') !== '');
   const ranked = orderByImportance(nodes.map((node) => ({ id: node.id(), node, degree: node.degree(false), pinned: pinned.get(node.id()) ?? 0 })));
   // Every label back below its node (none moved on a first drawing), where its box is read.
-  const placedBefore = cy.nodes('.label-top, .label-middle, .label-east, .label-west, .label-hidden');
+  const placedBefore = cy.nodes([...MOVED.split(' '), 'label-hidden'].map((name) => `.${name}`).join(', '));
   if (placedBefore.nonempty()) cy.batch(() => { placedBefore.removeClass(`${MOVED} label-hidden`); });
   const grid = new LabelGrid();
   const chosen: { node: cytoscape.NodeSingular; placement: string; box: LabelBox }[] = [];

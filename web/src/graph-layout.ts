@@ -13,6 +13,7 @@
  */
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
+import { boxesOverlap, type LabelBox } from './graph-labels.ts';
 import type { LayoutName } from './route.ts';
 
 cytoscape.use(fcose);
@@ -44,15 +45,14 @@ export async function runLayout(cy: cytoscape.Core, name: LayoutName, incrementa
   }
 }
 
-
 /** Room left between a box and what is moved out of it, in model pixels. */
 const BOX_MARGIN = 6;
 /** Rounds of moving: moving one thing out of a box can move it into another. */
 const ROUNDS = 4;
 
-interface Frame { x1: number; y1: number; x2: number; y2: number }
+/** A node's frame in model pixels (the label boxes' shape, graph-labels.ts). */
+type Frame = LabelBox;
 
-const overlap = (a: Frame, b: Frame): boolean => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 const frameOf = (node: cytoscape.NodeSingular): Frame => {
   const { x1, y1, x2, y2 } = node.boundingBox({ includeLabels: false, includeOverlays: false });
   return { x1, y1, x2, y2 };
@@ -83,7 +83,7 @@ export function clearForeignBoxes(cy: cytoscape.Core): number {
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length; j++) {
         const [a, b] = [frameOf(boxes[i]!), frameOf(boxes[j]!)];
-        if (!overlap(a, b)) continue;
+        if (!boxesOverlap(a, b)) continue;
         const area = (f: Frame): number => (f.x2 - f.x1) * (f.y2 - f.y1);
         const [still, moving, box] = area(a) >= area(b) ? [a, b, boxes[j]!] : [b, a, boxes[i]!];
         const { dx, dy } = waysOut(moving, still)[0]!;
@@ -98,10 +98,10 @@ export function clearForeignBoxes(cy: cytoscape.Core): number {
   for (const node of cy.nodes().orphans().nodes(':childless').toArray()) {
     for (let round = 0; round < ROUNDS; round++) {
       const body = frameOf(node);
-      const around = frames.find((frame) => overlap(frame, body));
+      const around = frames.find((frame) => boxesOverlap(frame, body));
       if (!around) break;
       const ways = waysOut(body, around);
-      const way = ways.find((candidate) => !frames.some((frame) => overlap(frame, moved(body, candidate)))) ?? ways[0]!;
+      const way = ways.find((candidate) => !frames.some((frame) => boxesOverlap(frame, moved(body, candidate)))) ?? ways[0]!;
       node.position({ x: node.position('x') + way.dx, y: node.position('y') + way.dy });
       moves++;
     }

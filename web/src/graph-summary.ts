@@ -21,7 +21,7 @@ export const SUMMARY_KIND = 'SUMMARY';
 
 /**
  * Fewer articles than this of one chapter are drawn loose: a box around one node says nothing, and
- * boxes of two were a third of the 29–37 boxes of L2224-31's or L2131-1's depth-2 graph, each one
+ * boxes of two were nearly half of the 29–37 boxes of L2224-31's or L2131-1's depth-2 graph, each one
  * more thing for the layout to place (bench/graph-depth.ts: 16–20 boxes with 3).
  */
 export const MIN_BOX_MEMBERS = 3;
